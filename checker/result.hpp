@@ -1,0 +1,96 @@
+// The result of checking one scenario: verdict, statistics, and the bugs found, each with
+// its rebuilt counterexample trace. What reports/ renders; nothing here formats text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lockstep::checker {
+
+enum class BugKind : uint8_t {
+#define LOCKSTEP_BUG(name, id, sev, help) name,
+#include "checker/bug_kinds.def"
+#undef LOCKSTEP_BUG
+};
+inline constexpr int bug_kind_count = 0
+#define LOCKSTEP_BUG(name, id, sev, help) +1
+#include "checker/bug_kinds.def"
+#undef LOCKSTEP_BUG
+    ;
+
+enum class Severity : uint8_t { Error, Warning, Note };
+
+std::string_view bug_kind_id(BugKind kind);  // "data-race"
+std::optional<BugKind> bug_kind_from_id(std::string_view id);
+Severity bug_kind_severity(BugKind kind);
+std::string_view bug_kind_help(BugKind kind);
+std::string_view severity_name(Severity s);  // "error", "warning", "note"
+
+struct Location {
+    std::string file;
+    uint32_t line = 0;
+    uint32_t column = 0;
+};
+
+struct GoroutineRef {
+    uint32_t id = 0;  // 1-based as shown to users (goroutine 1 is main), like Go's traces
+    std::string name;
+    std::optional<Location> created_at;
+};
+
+// One visible operation of the counterexample.
+struct TraceStep {
+    uint32_t step = 0;        // 1-based
+    uint32_t goroutine = 0;   // 1-based id
+    std::string op;           // "read", "write", "Lock", "go", ...
+    std::optional<std::string> object;  // "counter.value", "mu", null
+    Location location;
+    std::string source;       // the source line, trimmed
+    std::optional<std::string> value;   // value read or written, if any
+    bool decisive = false;    // one of the steps that make the bug (marked in reports)
+    std::string note;         // short remark on decisive steps ("overwrites the write at step 7")
+};
+
+struct Bug {
+    uint32_t kind_index = 0;  // BugKind as integer (use kind())
+    BugKind kind() const { return static_cast<BugKind>(kind_index); }
+    Severity severity = Severity::Error;
+    std::string message;      // headline: "lost-update on counter.value"
+    std::string details;      // further explanation lines (may be empty)
+    Location location;
+    std::vector<GoroutineRef> goroutines;  // the goroutines involved
+    std::string schedule;     // replay token
+    std::string output;       // what the execution printed
+    std::vector<TraceStep> trace;
+};
+
+enum class Verdict : uint8_t { Verified, Bounded, Bug, Error };
+std::string_view verdict_name(Verdict v);  // "verified", "bounded", "bug", "error"
+
+struct Stats {
+    std::string strategy;     // "dpor", "naive", "random", "pct"
+    uint64_t executions = 0;
+    uint64_t steps = 0;       // visible operations over all executions
+    double seconds = 0;
+    bool complete = false;    // the whole space was explored
+    std::optional<std::string> bound;  // which bound stopped the run: "executions", "time-budget", "preemptions", "max-steps", "interrupted"
+};
+
+struct ScenarioResult {
+    std::string file;
+    std::string entry = "main";
+    Verdict verdict = Verdict::Verified;
+    Stats stats;
+    std::vector<Bug> bugs;
+    std::string error;  // for Verdict::Error: the rendered diagnostic
+    // //lockstep:expect, when present: the kinds the scenario is known to have.
+    std::optional<std::vector<std::string>> expected;
+    bool expectation_met = true;
+    // Distinct final outputs (and crash messages) of the explored executions, bounded.
+    std::vector<std::string> outcomes;
+};
+
+}  // namespace lockstep::checker
