@@ -1,0 +1,27 @@
+// The entry point of the type checker and resolver: from a parsed File to its TypeInfo,
+// filling in the AST's checker slots (see the contract at the top of lang/types.hpp).
+#pragma once
+
+#include <memory>
+
+#include "lang/ast.hpp"
+#include "lang/types.hpp"
+
+namespace lockstep::lang {
+
+struct CheckOptions {
+    // Accept `import "testing"` and `func TestXxx(t *testing.T)` entry points (tier 2;
+    // not supported yet: importing testing is `unsupported: package "testing"`).
+    bool allow_testing = false;
+    // Require `func main` when the package is main (off for *_test.go files).
+    bool require_main = true;
+};
+
+// Resolves every name, types every expression, checks the program with Go 1.19's rules
+// and messages. Throws DiagnosticError at the first error (`undefined: x`,
+// `x declared but not used`, `"fmt" imported and not used`, `cannot use ...`,
+// `missing return`, `unsupported: ...`), positioned like the Go compiler.
+std::unique_ptr<TypeInfo> check_file(File& file);
+std::unique_ptr<TypeInfo> check_file(File& file, const CheckOptions& options);
+
+}  // namespace lockstep::lang
