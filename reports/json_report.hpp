@@ -1,0 +1,25 @@
+// The JSON report (SPEC §5): one document with the tool and every scenario's verdict,
+// statistics and bugs with their traces. Additive fields beyond SPEC: "outcomes" (distinct
+// final outputs), "expected" (the //lockstep:expect line and whether it was met) and, for
+// verdict "error" only, "error" (the rendered diagnostic).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "checker/result.hpp"
+
+namespace lockstep::reports {
+
+// Documents keep SPEC §5's key order (nlohmann::ordered_json).
+nlohmann::ordered_json bug_to_json(const checker::Bug& bug);
+nlohmann::ordered_json scenario_to_json(const checker::ScenarioResult& result);
+// The whole document; `version` defaults to the build's LOCKSTEP_VERSION.
+nlohmann::ordered_json report_to_json(const std::vector<checker::ScenarioResult>& results, std::string_view version = LOCKSTEP_VERSION);
+// The document serialized with 2-space indentation and a final newline.
+std::string render_json(const std::vector<checker::ScenarioResult>& results, std::string_view version = LOCKSTEP_VERSION);
+
+}  // namespace lockstep::reports
