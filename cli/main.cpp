@@ -1,1 +1,128 @@
-int main(){}
+// The lockstep command: CLI11 parses the subcommands and flags (SPEC §3); the driver does
+// the work and decides the exit code. Parse errors are usage errors: exit 2, never CLI11's
+// own codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <variant>
+
+#include "cli/driver/driver.hpp"
+#include "cli/driver/exit_code.hpp"
+#include "cli/driver/settings.hpp"
+#include "lang/assert.hpp"
+
+using namespace lockstep;
+using namespace lockstep::cli;
+
+namespace {
+
+void add_output_flags(CLI::App& cmd, RawFlags& raw) {
+    cmd.add_option("--format", raw.format, "report format: text (default) or json (sarif and html: not yet)")->type_name("FMT");
+    cmd.add_option("-o,--output", raw.output, "write the report to FILE instead of stdout")->type_name("FILE");
+    cmd.add_option("--color", raw.color, "auto (default: on a terminal, unless NO_COLOR), always, never")->type_name("WHEN");
+    cmd.add_flag("--no-progress", raw.no_progress, "no progress line on stderr");
+    cmd.add_flag("-q,--quiet", raw.quiet, "report only scenarios that fail (bugs, mismatches, errors); no progress");
+}
+
+// The `check` flags; `replay` and `run` take the subset that makes sense for one run.
+void add_check_flags(CLI::App& cmd, RawFlags& raw) {
+    cmd.add_option("--strategy", raw.strategy, "dpor (exhaustive, partial-order reduction), naive (exhaustive), random, pct")
+        ->type_name("NAME");
+    cmd.add_option("--executions", raw.executions, "stop after N executions")->type_name("N");
+    cmd.add_option("--time-budget", raw.time_budget, "stop after this long: 500ms, 30s, 2m, 1h (default 60s)")->type_name("DUR");
+    cmd.add_option("--preemptions", raw.preemptions, "preemption bound (unbounded by default)")->type_name("K");
+    cmd.add_option("--max-steps", raw.max_steps, "visible operations per execution before livelock (default 100000)")->type_name("N");
+    cmd.add_option("--seed", raw.seed, "seed for random and pct (default 1)")->type_name("N");
+    cmd.add_option("--pct-depth", raw.pct_depth, "PCT bug depth (default 3)")->type_name("D");
+    cmd.add_flag("--all", raw.all, "keep exploring after the first bug; report each distinct bug once");
+    cmd.add_option("--jobs", raw.jobs, "worker threads (accepted; exploration uses one worker for now)")->type_name("N");
+    cmd.add_option("--time", raw.time, "timing semantics: free (default) or strict (not supported yet)")->type_name("MODE");
+    add_output_flags(cmd, raw);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        CLI::App app{"lockstep: a model checker for Go concurrency scenarios", "lockstep"};
+        app.set_version_flag("--version", std::string("lockstep ") + LOCKSTEP_VERSION);
+        app.require_subcommand(1);
+        app.failure_message(CLI::FailureMessage::help);
+
+        RawFlags check_raw, run_raw, replay_raw;
+        std::vector<std::string> check_paths, vet_paths;
+        std::string run_file, replay_file, token, run_entry = "main", replay_entry = "main";
+
+        CLI::App* check = app.add_subcommand("check", "explore every interleaving of each scenario (a directory means its *.go files)");
+        check->add_option("PATH", check_paths, "scenario files or directories")->required();
+        add_check_flags(*check, check_raw);
+
+        CLI::App* run = app.add_subcommand("run", "run one execution, like `go run` (exit 2 on a panic or deadlock)");
+        run->add_option("FILE", run_file, "the scenario file")->required();
+        run->add_option("--entry", run_entry, "entry point (default main)")->type_name("NAME");
+        run->add_option("--max-steps", run_raw.max_steps, "visible operations before livelock (default 100000)")->type_name("N");
+
+        CLI::App* replay = app.add_subcommand("replay", "re-run one recorded schedule and print its full trace");
+        replay->add_option("FILE", replay_file, "the scenario file")->required();
+        replay->add_option("--schedule", token, "the schedule token from a report")->required()->type_name("TOKEN");
+        replay->add_option("--entry", replay_entry, "entry point (default main)")->type_name("NAME");
+        replay->add_option("--max-steps", replay_raw.max_steps, "visible operations before livelock (default 100000)")->type_name("N");
+        replay->add_option("--format", replay_raw.format, "text (default) or json")->type_name("FMT");
+        replay->add_option("-o,--output", replay_raw.output, "write the report to FILE")->type_name("FILE");
+        replay->add_option("--color", replay_raw.color, "auto (default), always, never")->type_name("WHEN");
+
+        CLI::App* vet = app.add_subcommand("vet", "static checks only (copied locks, ...)");
+        vet->add_option("PATH", vet_paths, "scenario files or directories")->required();
+
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ParseError& e) {
+            std::cerr << "lockstep: " << e.what() << "\n";
+            std::cerr << "run 'lockstep --help' (or 'lockstep COMMAND --help') for usage\n";
+            return to_int(ExitCode::Usage);
+        }
+
+        auto settings_of = [](const RawFlags& raw) -> std::optional<Settings> {
+            auto made = make_settings(raw);
+            if (auto* err = std::get_if<std::string>(&made)) {
+                std::cerr << "lockstep: " << *err << "\n";
+                return std::nullopt;
+            }
+            return std::get<Settings>(made);
+        };
+
+        Console console = Console::standard();
+        if (check->parsed()) {
+            auto s = settings_of(check_raw);
+            if (!s) return to_int(ExitCode::Usage);
+            return to_int(check_command(check_paths, *s, console));
+        }
+        if (run->parsed()) {
+            auto s = settings_of(run_raw);
+            if (!s) return to_int(ExitCode::Usage);
+            return to_int(run_command(run_file, run_entry, *s, console));
+        }
+        if (replay->parsed()) {
+            auto s = settings_of(replay_raw);
+            if (!s) return to_int(ExitCode::Usage);
+            return to_int(replay_command(replay_file, replay_entry, token, *s, console));
+        }
+        if (vet->parsed()) return to_int(vet_command(vet_paths, console));
+        return to_int(ExitCode::Usage);
+    } catch (const InternalError& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return to_int(ExitCode::Internal);
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return to_int(ExitCode::Internal);
+    }
+}
+

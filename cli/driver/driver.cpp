@@ -1,0 +1,243 @@
+// The commands: collect files, run the pipeline on each, render, and decide the exit code.
+// The three tiers of error meet here: diagnostics (exit 2), bugs (exit 1), internal
+// errors (exit 3).
+#include "cli/driver/driver.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "cli/driver/exploration.hpp"
+#include "cli/driver/front_end.hpp"
+#include "cli/driver/loader.hpp"
+#include "cli/driver/terminal.hpp"
+#include "lang/assert.hpp"
+#include "lang/diagnostic.hpp"
+#include "reports/json_report.hpp"
+#include "reports/text_report.hpp"
+
+namespace lockstep::cli {
+
+using checker::ScenarioResult;
+using checker::Verdict;
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void on_sigint(int) {
+    // A second Ctrl-C kills the process the usual way.
+    if (g_interrupted.load()) {
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+    g_interrupted.store(true);
+}
+
+std::string render_diagnostics(const lang::DiagnosticError& e) {
+    std::string out;
+    for (const auto& d : e.diagnostics()) {
+        std::string r = d.render();
+        // Diagnostics without a file are "lockstep: message", like other command-line tools.
+        if (!d.file) r = "lockstep: " + r;
+        out += r;
+    }
+    return out;
+}
+
+ScenarioResult error_result(const std::string& path, const std::string& entry, const std::string& error) {
+    ScenarioResult r;
+    r.file = path;
+    r.entry = entry;
+    r.verdict = Verdict::Error;
+    r.error = error;
+    return r;
+}
+
+struct Checked {
+    ScenarioResult result;
+    ExitCode code = ExitCode::Ok;
+};
+
+// One file through the whole pipeline; every failure becomes an error verdict with its code.
+std::vector<Checked> check_one_file(const std::string& path, const Settings& settings, Console& console,
+                                    const ExploreHooks& hooks) {
+    std::vector<Checked> out;
+    std::string entry = "main";
+    try {
+        LoadedScenario scenario = load_scenario(path);
+        for (const auto& e : scenario.entries) {
+            entry = e;
+            if (hooks.interrupted && hooks.interrupted->load()) break;
+            ScenarioResult r = explore_entry(scenario, e, settings, hooks);
+            r.file = path;
+            r.entry = e;
+            out.push_back({r, scenario_exit_code(r)});
+        }
+    } catch (const lang::DiagnosticError& e) {
+        std::string text = render_diagnostics(e);
+        console.err << text << std::flush;
+        out.push_back({error_result(path, entry, text), ExitCode::Usage});
+    } catch (const std::bad_alloc&) {
+        std::string text = "internal error: out of memory while checking " + path;
+        console.err << text << "\n";
+        out.push_back({error_result(path, entry, text), ExitCode::Internal});
+    } catch (const std::exception& e) {
+        // InternalError (LOCKSTEP_ASSERT) and anything else unexpected: lockstep's fault.
+        std::string text = std::string("internal error: ") + e.what();
+        console.err << text << "\n" << std::flush;
+        out.push_back({error_result(path, entry, text), ExitCode::Internal});
+    }
+    return out;
+}
+
+// Where the report goes: stdout or the -o file.
+struct ReportSink {
+    std::ofstream file;
+    std::ostream* stream = nullptr;
+    bool terminal = false;
+};
+
+bool open_sink(ReportSink& sink, const Settings& settings, Console& console) {
+    if (settings.output.empty()) {
+        sink.stream = &console.out;
+        sink.terminal = console.out_is_terminal;
+        return true;
+    }
+    sink.file.open(settings.output, std::ios::binary | std::ios::trunc);
+    if (!sink.file) {
+        console.err << "lockstep: cannot write report to " << settings.output << "\n";
+        return false;
+    }
+    sink.stream = &sink.file;
+    return true;
+}
+
+reports::TextOptions text_options(const Settings& settings, const ReportSink& sink, const Console& console) {
+    reports::TextOptions o;
+    o.color = use_color(settings.color, sink.terminal);
+    o.unicode = use_unicode(o.color);
+    o.width = sink.terminal ? console.width : 100;
+    return o;
+}
+
+}  // namespace
+
+Console Console::standard() {
+    static Console console{std::cout, std::cerr, is_terminal(stdout), is_terminal(stderr), terminal_width(stdout)};
+    return console;
+}
+
+ExitCode scenario_exit_code(const ScenarioResult& r) {
+    if (r.verdict == Verdict::Error) return ExitCode::Usage;
+    if (r.expected) return r.expectation_met ? ExitCode::Ok : ExitCode::Bug;
+    for (const auto& b : r.bugs)
+        if (b.severity == checker::Severity::Error) return ExitCode::Bug;
+    return ExitCode::Ok;
+}
+
+ExitCode check_command(const std::vector<std::string>& paths, const Settings& settings, Console& console) {
+    std::vector<std::string> files;
+    try {
+        files = collect_scenario_files(paths);
+    } catch (const lang::DiagnosticError& e) {
+        console.err << render_diagnostics(e) << std::flush;
+        return ExitCode::Usage;
+    }
+    ReportSink sink;
+    if (!open_sink(sink, settings, console)) return ExitCode::Usage;
+    reports::TextOptions topts = text_options(settings, sink, console);
+
+    g_interrupted.store(false);
+    auto previous = std::signal(SIGINT, on_sigint);
+    ExploreHooks hooks;
+    hooks.progress = settings.progress && console.err_is_terminal;
+    hooks.interrupted = &g_interrupted;
+
+    ExitCode code = ExitCode::Ok;
+    std::vector<ScenarioResult> results;
+    bool first = true;
+    for (const auto& path : files) {
+        if (g_interrupted.load()) break;
+        for (auto& checked : check_one_file(path, settings, console, hooks)) {
+            code = worst(code, checked.code);
+            // Text is streamed scenario by scenario so long runs show results as they come.
+            if (settings.format == ReportFormat::Text && (!settings.quiet || checked.code != ExitCode::Ok)) {
+                if (!first && !checked.result.bugs.empty()) *sink.stream << '\n';
+                *sink.stream << reports::render_scenario_text(checked.result, topts) << std::flush;
+                first = false;
+            }
+            results.push_back(std::move(checked.result));
+        }
+    }
+    std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
+    if (g_interrupted.load()) console.err << "lockstep: interrupted\n";
+
+    if (settings.format == ReportFormat::Text) {
+        if (results.size() > 1 && (!settings.quiet || code != ExitCode::Ok))
+            *sink.stream << '\n' << reports::render_summary_text(results, topts);
+    } else {
+        *sink.stream << reports::render_json(results);
+    }
+    sink.stream->flush();
+    return code;
+}
+
+ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
+    (void)settings;
+    try {
+        LoadedScenario scenario = load_scenario(path);
+        SingleRun run = run_entry(scenario, entry, settings, nullptr);
+        console.out << run.output << std::flush;
+        return ExitCode::Ok;
+    } catch (const lang::DiagnosticError& e) {
+        console.err << render_diagnostics(e) << std::flush;
+        return ExitCode::Usage;
+    } catch (const std::exception& e) {
+        console.err << "internal error: " << e.what() << "\n";
+        return ExitCode::Internal;
+    }
+}
+
+ExitCode replay_command(const std::string& path, const std::string& entry, const std::string& token,
+                        const Settings& settings, Console& console) {
+    try {
+        LoadedScenario scenario = load_scenario(path);
+        SingleRun run = run_entry(scenario, entry, settings, &token);
+        console.out << run.output << std::flush;
+        return ExitCode::Ok;
+    } catch (const lang::DiagnosticError& e) {
+        console.err << render_diagnostics(e) << std::flush;
+        return ExitCode::Usage;
+    } catch (const std::exception& e) {
+        console.err << "internal error: " << e.what() << "\n";
+        return ExitCode::Internal;
+    }
+}
+
+ExitCode vet_command(const std::vector<std::string>& paths, Console& console) {
+    std::vector<std::string> files;
+    try {
+        files = collect_scenario_files(paths);
+    } catch (const lang::DiagnosticError& e) {
+        console.err << render_diagnostics(e) << std::flush;
+        return ExitCode::Usage;
+    }
+    ExitCode code = ExitCode::Ok;
+    for (const auto& path : files) {
+        try {
+            load_scenario(path);
+            console.out << path << ": ok (parsed and type-checked; no static checks yet)\n";
+        } catch (const lang::DiagnosticError& e) {
+            console.err << render_diagnostics(e) << std::flush;
+            code = worst(code, ExitCode::Usage);
+        } catch (const std::exception& e) {
+            console.err << "internal error: " << e.what() << "\n";
+            code = worst(code, ExitCode::Internal);
+        }
+    }
+    return code;
+}
+
+}  // namespace lockstep::cli

@@ -1,0 +1,33 @@
+// A scenario file taken through the front end: read, parsed, type-checked, its directives
+// validated and its entry points listed. Everything that can be a user's mistake happens
+// here and is a lang::DiagnosticError.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/driver/directives.hpp"
+#include "lang/ast.hpp"
+#include "lang/source.hpp"
+#include "lang/types.hpp"
+
+namespace lockstep::cli {
+
+struct LoadedScenario {
+    std::unique_ptr<lang::SourceFile> source;  // outlives file and types, which point into it
+    std::unique_ptr<lang::File> file;
+    std::unique_ptr<lang::TypeInfo> types;
+    ScenarioDirectives directives;
+    // "main", or for a *_test.go file its `func TestXxx(t *testing.T)` functions in source order.
+    std::vector<std::string> entries;
+};
+
+// Throws lang::DiagnosticError for an unreadable file, a syntax or type error, unsupported
+// Go, a bad directive, or a test file without tests.
+LoadedScenario load_scenario(const std::string& path);
+
+// Test entry points: `TestXxx` where Xxx does not start with a lower-case letter (go test's rule).
+bool is_test_name(std::string_view name);
+
+}  // namespace lockstep::cli

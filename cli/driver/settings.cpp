@@ -1,0 +1,101 @@
+// Validation of command-line settings, with messages that say what would be accepted.
+#include "cli/driver/settings.hpp"
+
+#include <charconv>
+
+#include "cli/driver/duration.hpp"
+
+namespace lockstep::cli {
+
+namespace {
+
+template <class T> std::optional<T> parse_uint(const std::string& text) {
+    if (text.empty() || text[0] == '+') return std::nullopt;
+    T value{};
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+std::string need_positive(std::string_view flag, const std::string& value) {
+    return std::string(flag) + " must be a positive integer, not \"" + value + "\"";
+}
+
+}  // namespace
+
+std::string_view strategy_name(StrategyName s) {
+    switch (s) {
+    case StrategyName::Dpor: return "dpor";
+    case StrategyName::Naive: return "naive";
+    case StrategyName::Random: return "random";
+    case StrategyName::Pct: return "pct";
+    }
+    return "dpor";
+}
+
+std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
+    Settings s;
+    if (raw.strategy == "dpor") s.strategy = StrategyName::Dpor;
+    else if (raw.strategy == "naive") s.strategy = StrategyName::Naive;
+    else if (raw.strategy == "random") s.strategy = StrategyName::Random;
+    else if (raw.strategy == "pct") s.strategy = StrategyName::Pct;
+    else return "unknown strategy \"" + raw.strategy + "\" (--strategy dpor|random|pct|naive)";
+
+    if (!raw.executions.empty()) {
+        auto n = parse_uint<uint64_t>(raw.executions);
+        if (!n || *n == 0) return need_positive("--executions", raw.executions);
+        s.executions = n;
+    }
+    if (!raw.time_budget.empty()) {
+        auto d = parse_duration(raw.time_budget);
+        if (auto* err = std::get_if<std::string>(&d)) return "--time-budget: " + *err;
+        s.time_budget_seconds = std::get<double>(d);
+    }
+    if (!raw.preemptions.empty()) {
+        // 0 is meaningful: only schedules without preemptions.
+        auto n = parse_uint<uint32_t>(raw.preemptions);
+        if (!n) return "--preemptions must be a non-negative integer, not \"" + raw.preemptions + "\"";
+        s.preemptions = n;
+    }
+    if (!raw.max_steps.empty()) {
+        auto n = parse_uint<uint64_t>(raw.max_steps);
+        if (!n || *n == 0) return need_positive("--max-steps", raw.max_steps);
+        s.max_steps = *n;
+    }
+    if (!raw.seed.empty()) {
+        auto n = parse_uint<uint64_t>(raw.seed);
+        if (!n) return "--seed must be a non-negative integer, not \"" + raw.seed + "\"";
+        s.seed = *n;
+    }
+    if (!raw.pct_depth.empty()) {
+        auto n = parse_uint<uint32_t>(raw.pct_depth);
+        if (!n || *n == 0) return need_positive("--pct-depth", raw.pct_depth);
+        if (*n > 64) return "--pct-depth " + raw.pct_depth + " is too deep (PCT depths are small: 1 to 64; 3 finds most bugs)";
+        s.pct_depth = *n;
+    }
+    s.all = raw.all;
+    if (!raw.jobs.empty()) {
+        auto n = parse_uint<uint32_t>(raw.jobs);
+        if (!n || *n == 0) return need_positive("--jobs", raw.jobs);
+        if (*n > 1024) return "--jobs " + raw.jobs + " is more workers than any machine has";
+        s.jobs = *n;
+    }
+    if (raw.time == "strict")
+        return "--time strict is not supported yet: lockstep runs with free time (time.Sleep is a scheduling point only)";
+    if (raw.time != "free") return "unknown --time \"" + raw.time + "\" (--time free|strict)";
+    if (raw.format == "text") s.format = ReportFormat::Text;
+    else if (raw.format == "json") s.format = ReportFormat::Json;
+    else if (raw.format == "sarif" || raw.format == "html")
+        return "--format " + raw.format + " is not supported yet (use --format text or --format json)";
+    else return "unknown --format \"" + raw.format + "\" (--format text|json)";
+    s.output = raw.output;
+    if (raw.color == "auto") s.color = ColorMode::Auto;
+    else if (raw.color == "always") s.color = ColorMode::Always;
+    else if (raw.color == "never") s.color = ColorMode::Never;
+    else return "unknown --color \"" + raw.color + "\" (--color auto|always|never)";
+    s.progress = !raw.no_progress && !raw.quiet;
+    s.quiet = raw.quiet;
+    return s;
+}
+
+}  // namespace lockstep::cli

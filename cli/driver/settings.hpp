@@ -1,0 +1,58 @@
+// The settings of a command as the user gave them (flags as written) and as validated:
+// every absurd value is a usage error with a message naming the flag (exit 2).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lockstep::cli {
+
+enum class StrategyName : uint8_t { Dpor, Naive, Random, Pct };
+enum class ReportFormat : uint8_t { Text, Json };
+enum class ColorMode : uint8_t { Auto, Always, Never };
+
+// Flags exactly as typed (CLI11 fills these); empty means "not given".
+struct RawFlags {
+    std::string strategy = "dpor";
+    std::string executions;
+    std::string time_budget;
+    std::string preemptions;
+    std::string max_steps;
+    std::string seed;
+    std::string pct_depth;
+    bool all = false;
+    std::string jobs;
+    std::string time = "free";
+    std::string format = "text";
+    std::string output;
+    std::string color = "auto";
+    bool no_progress = false;
+    bool quiet = false;
+};
+
+struct Settings {
+    StrategyName strategy = StrategyName::Dpor;
+    std::optional<uint64_t> executions;
+    double time_budget_seconds = 60;
+    std::optional<uint32_t> preemptions;
+    uint64_t max_steps = 100000;
+    uint64_t seed = 1;
+    uint32_t pct_depth = 3;
+    bool all = false;
+    uint32_t jobs = 1;  // accepted; exploration runs on one worker for now
+    ReportFormat format = ReportFormat::Text;
+    std::string output;  // report destination; empty = stdout
+    ColorMode color = ColorMode::Auto;
+    bool progress = true;
+    bool quiet = false;
+};
+
+// The validated settings, or the usage error to print.
+std::variant<Settings, std::string> make_settings(const RawFlags& raw);
+
+std::string_view strategy_name(StrategyName s);  // "dpor", ...
+
+}  // namespace lockstep::cli
