@@ -3,6 +3,7 @@
 // one indivisible read-modify-write, so nothing is lost and nothing races.
 // One counter uses the functions, the other the typed value (Go 1.19).
 package main
+
 //lockstep:expect none
 
 import (

@@ -3,6 +3,7 @@
 // section, so no deposit can slip in between a read and its write. Three
 // depositors; the balance is read under the same mutex at the end.
 package main
+
 //lockstep:expect none
 
 import (

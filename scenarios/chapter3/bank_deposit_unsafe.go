@@ -7,6 +7,7 @@
 // Real Go: `go run -race` reports the race on acct.balance; without -race the
 // deposits almost never overlap, so the $100 loss is rarely seen.
 package main
+
 //lockstep:expect data-race lost-update
 
 import (

@@ -3,6 +3,7 @@
 // read lock; Set takes the write lock. The Set happens in main before the
 // readers start, so every reader sees the greeting.
 package main
+
 //lockstep:expect none
 
 import (

@@ -4,6 +4,7 @@
 // and the write lock excludes both readers. Which one a reader sees depends
 // on the interleaving, so the output is summarised after Wait instead.
 package main
+
 //lockstep:expect none
 
 import (

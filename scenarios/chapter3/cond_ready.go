@@ -1,9 +1,10 @@
 // Filename: cond_ready.go
 // sync.Cond: two workers wait until main marks the data ready, then read it.
-// Each waits in a loop that re-checks the condition under the lock (Wait can
-// return spuriously in spirit and must be re-checked); Broadcast wakes both.
-// A worker that arrives after the Broadcast sees ready and never waits.
+// Each waits in a loop that re-checks the condition under the lock, as Cond
+// requires; Broadcast wakes every waiter. A worker that arrives after the
+// Broadcast sees ready and never waits, so no wake-up can be missed.
 package main
+
 //lockstep:expect none
 
 import (

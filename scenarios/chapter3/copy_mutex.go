@@ -5,10 +5,16 @@
 // printed; every execution prints "Final count: 0". No data race: nothing
 // ever writes the shared counter, the goroutines only copy (read) it.
 //
-// Real Go: always prints "Final count: 0". `go vet` reports
-//   broken passes lock by value: main.Counter contains sync.Mutex
-//   call of broken copies lock value: main.Counter contains sync.Mutex
+// Real Go: always prints "Final count: 0". `go vet copy_mutex.go` reports
+//
+//	./copy_mutex.go:LINE:COL: broken passes lock by value: command-line-arguments.Counter
+//	./copy_mutex.go:LINE:COL: call of broken copies lock value: command-line-arguments.Counter
+//
+// (the package is named command-line-arguments when vet is given a file;
+// with the Mutex embedded, *Counter itself is the Locker, so vet names only
+// Counter and omits the "contains sync.Mutex" it adds for a named field).
 package main
+
 //lockstep:expect copied-lock output-mismatch
 
 import (

@@ -2,6 +2,7 @@
 // The chapter's correction for Mistake 1: pass the Counter by pointer, so both
 // goroutines lock the same mutex and increment the same value.
 package main
+
 //lockstep:expect none
 
 import (
@@ -33,8 +34,9 @@ func main() {
 	}
 	wg.Wait()
 	counter.Lock()
-	fmt.Println("Final count:", counter.value)
+	n := counter.value
 	counter.Unlock()
+	fmt.Println("Final count:", n)
 	// Output:
 	// Final count: 2
 }

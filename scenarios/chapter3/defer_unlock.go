@@ -3,6 +3,7 @@
 // Lock, so the early return releases the lock too. Same workers as
 // forgot_unlock.go; every interleaving finishes.
 package main
+
 //lockstep:expect none
 
 import (
@@ -37,8 +38,9 @@ func main() {
 	wg.Wait()
 
 	mu.Lock()
-	fmt.Println("entries:", len(entries))
+	n := len(entries)
 	mu.Unlock()
+	fmt.Println("entries:", n)
 	// Output:
 	// entries: 1
 }

@@ -6,10 +6,15 @@
 // blocks in its own Lock. Every interleaving ends with every goroutine blocked.
 //
 // Real Go: every run ends with
-//   fatal error: all goroutines are asleep - deadlock!
+//
+//	fatal error: all goroutines are asleep - deadlock!
+//
 // (exit status 2). The goroutine that returned holding the lock has exited;
-// Go does not care, the mutex simply stays locked.
+// Go does not care, the mutex simply stays locked. Under `go run -race` the
+// program hangs instead: the race runtime disables Go's deadlock check
+// (golang/go#20588).
 package main
+
 //lockstep:expect deadlock
 
 import (
@@ -44,6 +49,7 @@ func main() {
 	wg.Wait()
 
 	mu.Lock()
-	fmt.Println("entries:", len(entries))
+	n := len(entries)
 	mu.Unlock()
+	fmt.Println("entries:", n)
 }

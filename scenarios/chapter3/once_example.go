@@ -3,6 +3,7 @@
 // once, and every Do returns only after it completed, so each goroutine reads
 // the map written by loadConfig without a race (Once gives that edge).
 package main
+
 //lockstep:expect none
 
 import (

@@ -8,6 +8,7 @@
 // Real Go: always prints the two lines below; lockstep flags the panicking Do
 // as once-panic (a warning) and shows the later Do that did not run it.
 package main
+
 //lockstep:expect once-panic
 
 import (

@@ -5,6 +5,7 @@
 // a buffer handed from one goroutine to the other is not a race. Every Get
 // choice (pooled buffer or New) gives the same lines.
 package main
+
 //lockstep:expect none
 
 import (

@@ -13,6 +13,7 @@
 // deliberately drops a quarter of the objects it is given, to flush out code
 // that relies on reuse.
 package main
+
 //lockstep:expect output-mismatch
 
 import (

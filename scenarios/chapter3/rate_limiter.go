@@ -8,6 +8,7 @@
 // jump an hour, so no refill happens there either). Each goroutine writes its
 // own element of results: distinct elements are distinct variables, no race.
 package main
+
 //lockstep:expect none
 
 import (

@@ -5,8 +5,12 @@
 // so the whole program is stuck: a recursive lock that ends in a deadlock.
 //
 // Real Go: every run ends with
-//   fatal error: all goroutines are asleep - deadlock!
+//
+//	fatal error: all goroutines are asleep - deadlock!
+//
+// (under -race it hangs instead: golang/go#20588).
 package main
+
 //lockstep:expect recursive-lock deadlock
 
 import (

@@ -3,6 +3,7 @@
 // read, happens under c.mu. Three goroutines keep the exhaustive search
 // small (the locked-counter family: (3*1)!/(1!^3) = 6 lock orders).
 package main
+
 //lockstep:expect none
 
 import (

@@ -2,6 +2,7 @@
 // The chapter's thread-safe map with RWMutex: a writer sets two keys and
 // deletes one while a reader looks one up. Every map access is under m.mu.
 package main
+
 //lockstep:expect none
 
 import (

@@ -3,6 +3,7 @@
 // for the store. The two fetches overlap; the map is still only touched
 // under mu.
 package main
+
 //lockstep:expect none
 
 import (

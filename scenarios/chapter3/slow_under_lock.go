@@ -7,6 +7,7 @@
 //
 // Real Go: correct output; the two fetches simply run one after the other.
 package main
+
 //lockstep:expect lock-held-blocking
 
 import (

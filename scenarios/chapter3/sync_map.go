@@ -3,6 +3,7 @@
 // regular map protected by RWMutex": two goroutines store and load without
 // any lock of their own; LoadOrStore decides one winner for a shared key.
 package main
+
 //lockstep:expect none
 
 import (

@@ -8,6 +8,7 @@
 // -race the goroutines are far too short to overlap, so it almost always
 // prints 2 — the lost update is real but rarely visible.
 package main
+
 //lockstep:expect data-race lost-update
 
 import (

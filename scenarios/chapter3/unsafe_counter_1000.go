@@ -13,6 +13,7 @@
 // Real Go: `go run -race` reports the race in every run; plain `go run`
 // prints a count at or a little below 1000, varying between runs.
 package main
+
 //lockstep:expect data-race lost-update
 //lockstep:bound executions=1000
 

@@ -6,14 +6,17 @@
 // zero is unordered with Wait, which is the misuse lockstep names. The count
 // itself is read under the mutex, so there is no plain data race on it.
 //
-// Real Go: usually prints "jobs done: 0" (main reaches Wait before the
-// goroutines have run). `go run -race` reports it as a DATA RACE inside
-// sync.WaitGroup (the race detector models "the first Add must happen before
-// Wait"). The panics "sync: WaitGroup misuse: Add called concurrently with
-// Wait" and "sync: WaitGroup is reused before previous Wait has returned" need
-// an Add to land inside Wait's wake-up window, which practically never happens
-// with two goroutines.
+// Real Go: prints "jobs done: 0" in practice (main reaches Wait before either
+// goroutine has run, finds the counter at 0 and returns). `go run -race`
+// stays silent in that case: the race detector checks "the first Add must
+// happen before Wait" only when Wait actually blocks; when one goroutine has
+// already Added and Wait blocks, it reports a DATA RACE inside
+// sync.WaitGroup. The panics "sync: WaitGroup misuse: Add called concurrently
+// with Wait" and "sync: WaitGroup is reused before previous Wait has
+// returned" need an Add to land inside Wait's wake-up window, which
+// practically never happens with two goroutines.
 package main
+
 //lockstep:expect waitgroup-misuse
 
 import (
@@ -38,6 +41,7 @@ func main() {
 
 	wg.Wait()
 	mu.Lock()
-	fmt.Println("jobs done:", done)
+	n := done
 	mu.Unlock()
+	fmt.Println("jobs done:", n)
 }

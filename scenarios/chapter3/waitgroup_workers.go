@@ -4,6 +4,7 @@
 // completed!" always comes last because wg.Wait returns only after every
 // Done. time.Sleep orders nothing; in lockstep it is only a scheduling point.
 package main
+
 //lockstep:expect none
 
 import (
