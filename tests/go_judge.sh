@@ -154,6 +154,7 @@ judge() {
 
 total=$((runs * 3))
 printf 'go_judge: %s, %d runs per mode (GOMAXPROCS=1,2,4 x %d), timeout %ss\n\n' "$(go version | awk '{print $3}')" "$total" "$runs" "$limit"
+{
 printf '%s\t%s\t%s\t%s\t%s\n' "FILE" "EXPECT" "VET" "GO RUN" "GO RUN -RACE"
 for f in "${files[@]}"; do
     expect=$(grep -m1 '^[[:space:]]*//lockstep:expect' "$f" | sed 's/^[[:space:]]*\/\/lockstep:expect[[:space:]]*//')
@@ -178,4 +179,5 @@ for f in "${files[@]}"; do
         race="build failed"
     fi
     printf '%s\t%s\t%s\t%s\t%s\n' "$f" "$expect" "$vet" "$plain" "$race"
-done | column -t -s "$(printf '\t')"
+done
+} | column -t -s "$(printf '\t')"
