@@ -1,0 +1,30 @@
+// Bytecode: the instruction format and the opcode list (vm/opcodes.def).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace lockstep::vm {
+
+enum class Opcode : uint8_t {
+#define LOCKSTEP_OPCODE(name) name,
+#include "vm/opcodes.def"
+#undef LOCKSTEP_OPCODE
+};
+
+std::string_view opcode_name(Opcode op);
+
+// One instruction: 12 bytes, operands as documented beside each opcode in opcodes.def.
+struct Instr {
+    Opcode op = Opcode::Nop;
+    uint8_t k = 0;
+    uint16_t n = 0;
+    int32_t a = 0;
+    int32_t b = 0;
+};
+static_assert(sizeof(Instr) == 12);
+
+// Atomic operations (Instr::k of Opcode::Atomic).
+enum class AtomicOp : uint8_t { Load, Store, Add, Swap, CompareAndSwap };
+
+}  // namespace lockstep::vm

@@ -1,0 +1,1125 @@
+// The dispatch loop: runs one goroutine's bytecode until its next visible operation, and
+// the panic machinery (deferred snippets, recover, unwinding) it shares with resume().
+#include <cmath>
+#include <cstring>
+
+#include "lang/assert.hpp"
+#include "vm/machine_state.hpp"
+#include "vm/slice_growth.hpp"
+#include "vm/utf8.hpp"
+
+namespace lockstep::vm {
+
+namespace {
+
+constexpr uint32_t stack_headroom = 256;
+
+int64_t wrap(int64_t v, RKind k) {
+    switch (k) {
+    case RKind::Int8: return static_cast<int8_t>(v);
+    case RKind::Int16: return static_cast<int16_t>(v);
+    case RKind::Int32: return static_cast<int32_t>(v);
+    case RKind::Uint8: return static_cast<uint8_t>(v);
+    case RKind::Uint16: return static_cast<uint16_t>(v);
+    case RKind::Uint32: return static_cast<uint32_t>(v);
+    default: return v;
+    }
+}
+
+std::string index_error(int64_t i, int64_t len) {
+    return "runtime error: index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
+}
+
+constexpr std::string_view nil_deref = "runtime error: invalid memory address or nil pointer dereference";
+
+}  // namespace
+
+void Machine::Impl::ensure_stack(Goroutine& g, uint32_t extra) {
+    size_t need = size_t(g.sp) + extra + stack_headroom;
+    if (need > g.stack.size()) g.stack.resize(std::max(need, g.stack.size() * 2));
+}
+
+Cell Machine::Impl::alloc(uint32_t n) {
+    Cell c = static_cast<Cell>(heap.size());
+    if (heap.size() + n > limits.max_heap_cells) {
+        fatal(gs[current], "runtime: out of memory: cannot allocate more than max_heap_cells cells");
+        return 0;
+    }
+    heap.resize(heap.size() + n);  // value-initialized: zero
+    return c;
+}
+
+uint32_t Machine::Impl::sync_id(Cell handle) {
+    Value& h = heap[handle];
+    if (h.u == 0) h.u = ++next_sync_id;
+    return static_cast<uint32_t>(h.u - 1);
+}
+
+Value Machine::Impl::make_string(std::string_view s) {
+    if (s.empty()) return Value{};
+    // s may point into the arena itself: reserve first, then copy from the (moved) source.
+    size_t off_in_arena = SIZE_MAX;
+    if (!strings.empty() && s.data() >= strings.data() && s.data() < strings.data() + strings.size())
+        off_in_arena = static_cast<size_t>(s.data() - strings.data());
+    strings.reserve(strings.size() + s.size());
+    if (off_in_arena != SIZE_MAX) s = std::string_view(strings).substr(off_in_arena, s.size());
+    Value v = Value::of_pair(static_cast<uint32_t>(strings.size()), static_cast<uint32_t>(s.size()));
+    strings.append(s.data(), s.size());
+    return v;
+}
+
+Value Machine::Impl::make_error(std::string_view msg, Value wrapped) {
+    Value m = make_string(msg);
+    Cell c = alloc(2);
+    if (c == 0) return Value{};
+    heap[c] = m;
+    heap[c + 1] = wrapped;
+    Value e = Value::of_ptr(c);
+    e.c = rt::error_string;
+    return e;
+}
+
+Value Machine::Impl::box(const Value* v, uint32_t type) {
+    const RType& t = M.types[type];
+    if (!t.boxed_in_interface()) {
+        Value r = v[0];
+        r.c = type;
+        return r;
+    }
+    Cell c = alloc(t.slots);
+    if (c == 0) return Value{};
+    std::memcpy(&heap[c], v, sizeof(Value) * t.slots);
+    Value r = Value::of_ptr(c);
+    r.c = type;
+    return r;
+}
+
+const RMethod* Machine::Impl::find_method(uint32_t type, uint32_t name) const {
+    for (const RMethod& m : M.types[type].methods)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+bool Machine::Impl::implements(uint32_t type, uint32_t iface) const {
+    for (uint32_t name : M.types[iface].iface_methods)
+        if (!find_method(type, name)) return false;
+    return true;
+}
+
+bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Goroutine* g) {
+    const RType& t = M.types[type];
+    switch (t.kind) {
+    case RKind::String: return str(*x) == str(*y);
+    case RKind::Float32:
+    case RKind::Float64: return x->f == y->f;
+    case RKind::Interface: {
+        if (x->c != y->c) return false;
+        if (x->c == 0) return true;
+        const RType& d = M.types[x->c];
+        if (d.kind == RKind::Slice || d.kind == RKind::Map || d.kind == RKind::Func) {
+            if (g) runtime_panic(*g, "runtime error: comparing uncomparable type " + d.name);
+            return false;
+        }
+        if (d.boxed_in_interface()) return equal(&heap[x->p.a], &heap[y->p.a], x->c, g);
+        Value a = *x, b = *y;
+        a.c = b.c = 0;
+        return equal(&a, &b, x->c, g);
+    }
+    case RKind::Struct:
+        for (const RField& f : t.fields)
+            if (!equal(x + f.offset, y + f.offset, f.type, g)) return false;
+        return true;
+    case RKind::Array: {
+        uint32_t es = M.types[t.elem].slots;
+        for (uint32_t i = 0; i < t.len; i++)
+            if (!equal(x + i * es, y + i * es, t.elem, g)) return false;
+        return true;
+    }
+    case RKind::Pointer:
+    case RKind::Map:
+    case RKind::Chan:
+    case RKind::Func: return x->p.a == y->p.a;
+    default: return x->u == y->u;
+    }
+}
+
+int64_t Machine::Impl::map_find(const MapObj& m, const Value* key) const {
+    uint32_t kt = M.types[m.type].key;
+    size_t n = m.live.size();
+    for (size_t i = 0; i < n; i++) {
+        if (!m.live[i]) continue;
+        if (const_cast<Impl*>(this)->equal(&m.keys[i * m.kslots], key, kt, nullptr)) return static_cast<int64_t>(i);
+    }
+    return -1;
+}
+
+void Machine::Impl::pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg) {
+    g.op.kind = kind;
+    g.op.object = object;
+    g.op.site = site;
+    g.op.arg = arg;
+    g.pend = pend;
+    g.state = GoroutineState::Pending;
+}
+
+void Machine::Impl::enter(Goroutine& g, uint32_t fn, uint32_t env, uint32_t arg_slots, FrameKind kind) {
+    const Function& f = M.functions[fn];
+    if (g.frames.size() >= limits.max_call_depth) {
+        fatal(g, "stack overflow");
+        g.panic_text = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow";
+        return;
+    }
+    uint32_t bp = g.sp - arg_slots;
+    ensure_stack(g, f.frame_slots);
+    for (uint32_t i = g.sp; i < bp + f.frame_slots; i++) g.stack[i] = Value{};
+    g.sp = bp + f.frame_slots;
+    bool deferred = !g.frames.empty() && g.frames.back().snippet != SnippetMode::None;
+    Frame fr;
+    fr.fn = fn;
+    fr.pc = 0;
+    fr.bp = bp;
+    fr.env = env;
+    fr.defer_base = static_cast<uint32_t>(g.defers.size());
+    fr.kind = kind;
+    fr.deferred_call = deferred;
+    g.frames.push_back(fr);
+}
+
+void Machine::Impl::call_value(Goroutine& g, Value f, uint32_t n) {
+    if (f.p.a == 0) {
+        runtime_panic(g, nil_deref);
+        return;
+    }
+    uint32_t fn = f.p.a - 1;
+    if (f.c == 1) {  // bound method: the receiver's slots live in the environment cells
+        uint32_t r = M.functions[fn].param_slots - n;
+        ensure_stack(g, r);
+        Value* s = g.stack.data();
+        std::memmove(s + g.sp - n + r, s + g.sp - n, sizeof(Value) * n);
+        std::memcpy(s + g.sp - n, &heap[f.p.b], sizeof(Value) * r);
+        g.sp += r;
+        enter(g, fn, 0, n + r, FrameKind::Normal);
+    } else {
+        enter(g, fn, f.p.b, n, FrameKind::Normal);
+    }
+}
+
+void Machine::Impl::runtime_panic(Goroutine& g, std::string_view msg) {
+    Value m = make_string(msg);
+    m.c = rt::runtime_error;
+    start_panic(g, m);
+}
+
+void Machine::Impl::fatal(Goroutine& g, std::string_view msg) {
+    g.fatal = true;
+    g.panicking = true;
+    g.panic_text = std::string(msg);
+    g.frames.clear();
+    pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+}
+
+void Machine::Impl::start_panic(Goroutine& g, Value iface) {
+    g.panicking = true;
+    g.recovered = false;
+    g.panic_value = iface;
+    unwind(g);
+}
+
+// Runs the innermost pending deferred snippet of the panicking goroutine, or pops frames
+// until one has one; with no frame left the goroutine pauses at Panic.
+void Machine::Impl::unwind(Goroutine& g) {
+    while (!g.frames.empty()) {
+        Frame& fr = g.frames.back();
+        if (fr.kind == FrameKind::Nested) {
+            // A panic escaping code the VM runs for itself (an Error() method under fmt).
+            g.panic_text = panic_text(g.panic_value);
+            g.frames.clear();
+            pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+            return;
+        }
+        if (g.defers.size() > fr.defer_base) {
+            DeferRec rec = g.defers.back();
+            g.defers.pop_back();
+            const Function& f = M.functions[fr.fn];
+            g.sp = fr.bp + f.frame_slots;
+            ensure_stack(g, rec.nargs);
+            std::memcpy(&g.stack[g.sp], &g.defer_args[rec.args], sizeof(Value) * rec.nargs);
+            g.sp += rec.nargs;
+            g.defer_args.resize(rec.args);
+            fr.snippet = SnippetMode::Panic;
+            fr.pc = rec.pc;
+            return;
+        }
+        g.sp = fr.bp;
+        g.frames.pop_back();
+    }
+    g.panic_text = panic_text(g.panic_value);
+    pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+}
+
+bool Machine::Impl::run_nested(Gid gid, Value f, uint32_t arg_slots) {
+    Goroutine& g = gs[gid];
+    size_t depth = g.frames.size();
+    nested++;
+    call_value(g, f, arg_slots);
+    if (g.frames.size() == depth + 1) {
+        g.frames.back().kind = FrameKind::Nested;
+        run(gid);
+    }
+    nested--;
+    return g.frames.size() == depth && g.pend == Pend::None;
+}
+
+void Machine::Impl::run(Gid gid) {
+    Goroutine& g = gs[gid];
+    current = gid;
+    uint64_t budget = limits.max_instructions_per_resume;
+    g.pend = Pend::None;
+
+reload:
+    if (g.frames.empty() || g.pend != Pend::None) return;
+    {
+        Frame* fr = &g.frames.back();
+        const Function* fn = &M.functions[fr->fn];
+        const Instr* code = fn->code.data();
+        uint32_t pc = fr->pc;
+        uint32_t bp = fr->bp;
+        Value* S = g.stack.data();
+        uint32_t sp = g.sp;
+        ensure_stack(g, 0);
+        S = g.stack.data();
+
+#define SAVE() (fr->pc = pc, g.sp = sp)
+#define RELOAD() \
+    do { SAVE(); goto reload; } while (0)
+#define PANIC_RT(msg) \
+    do { SAVE(); runtime_panic(g, (msg)); goto reload; } while (0)
+#define ROOM(n)                    \
+    do {                           \
+        if (sp + (n) + 16 > g.stack.size()) { \
+            g.sp = sp;             \
+            ensure_stack(g, (n) + 16); \
+            S = g.stack.data();    \
+        }                          \
+    } while (0)
+
+        for (;;) {
+            if (budget-- == 0) [[unlikely]] {
+                SAVE();
+                pause(g, OpKind::StepLimit, 0, 0, Pend::StepLimit);
+                return;
+            }
+            const Instr& in = code[pc++];
+            switch (in.op) {
+            case Opcode::Nop: break;
+            case Opcode::Const: ROOM(1); S[sp++] = M.constants[in.a]; break;
+            case Opcode::Int: ROOM(1); S[sp++] = Value::of_int(in.a); break;
+            case Opcode::Zero:
+                ROOM(in.n);
+                for (uint32_t i = 0; i < in.n; i++) S[sp++] = Value{};
+                break;
+            case Opcode::Pop: sp -= in.n; break;
+            case Opcode::Dup:
+                ROOM(in.n);
+                std::memcpy(S + sp, S + sp - in.n, sizeof(Value) * in.n);
+                sp += in.n;
+                break;
+            case Opcode::Pick:
+                ROOM(in.n);
+                std::memmove(S + sp, S + sp - in.a, sizeof(Value) * in.n);
+                sp += in.n;
+                break;
+            case Opcode::Extract: {
+                uint32_t base = sp - in.b;
+                std::memmove(S + base, S + base + in.a, sizeof(Value) * in.n);
+                sp = base + in.n;
+                break;
+            }
+            case Opcode::Rotate: {  // move top n below the a slots under them
+                ROOM(in.n);
+                uint32_t n = in.n, a = in.a;
+                std::memcpy(S + sp, S + sp - n, sizeof(Value) * n);           // scratch copy above
+                std::memmove(S + sp - n - a + n, S + sp - n - a, sizeof(Value) * a);
+                std::memcpy(S + sp - n - a, S + sp, sizeof(Value) * n);
+                break;
+            }
+            case Opcode::LoadLocal:
+                ROOM(in.n);
+                std::memcpy(S + sp, S + bp + in.a, sizeof(Value) * in.n);
+                sp += in.n;
+                break;
+            case Opcode::StoreLocal:
+                sp -= in.n;
+                std::memmove(S + bp + in.a, S + sp, sizeof(Value) * in.n);
+                break;
+            case Opcode::LoadEnv: ROOM(1); S[sp++] = heap[fr->env + in.a]; break;
+            case Opcode::AddrGlobal: ROOM(1); S[sp++] = Value::of_ptr(static_cast<Cell>(in.a)); break;
+            case Opcode::Load: {
+                Cell p = S[sp - 1].p.a;
+                if (p == 0) PANIC_RT(nil_deref);
+                sp--;
+                if (nested) {
+                    ROOM(in.n);
+                    std::memcpy(S + sp, &heap[p], sizeof(Value) * in.n);
+                    sp += in.n;
+                    break;
+                }
+                SAVE();
+                g.pinstr = in;
+                g.pcell = p;
+                g.pidx = 0;
+                pause(g, OpKind::Load, p, static_cast<uint32_t>(in.b), Pend::Load);
+                return;
+            }
+            case Opcode::Store: {
+                Cell p = S[sp - in.n - 1].p.a;
+                if (p == 0) PANIC_RT(nil_deref);
+                if (nested) {
+                    std::memcpy(&heap[p], S + sp - in.n, sizeof(Value) * in.n);
+                    sp -= in.n + 1;
+                    break;
+                }
+                SAVE();
+                g.pinstr = in;
+                g.pcell = p;
+                g.pidx = 0;
+                pause(g, OpKind::Store, p, static_cast<uint32_t>(in.b), Pend::Store);
+                return;
+            }
+            case Opcode::Init: {
+                Cell p = S[sp - in.n - 1].p.a;
+                std::memcpy(&heap[p], S + sp - in.n, sizeof(Value) * in.n);
+                sp -= in.n + 1;
+                break;
+            }
+            case Opcode::Alloc: {
+                SAVE();
+                Cell c = alloc(in.n);
+                if (c == 0 && in.n) goto reload;
+                ROOM(1);
+                S[sp++] = Value::of_ptr(c);
+                break;
+            }
+            case Opcode::FieldAddr:
+                if (S[sp - 1].p.a == 0) PANIC_RT(nil_deref);
+                S[sp - 1].p.a += static_cast<uint32_t>(in.a);
+                break;
+            case Opcode::NilCheck:
+                if (S[sp - 1].p.a == 0) PANIC_RT(nil_deref);
+                break;
+            case Opcode::IndexAddr: {
+                int64_t i = S[sp - 1].i;
+                Value s = S[sp - 2];
+                if (i < 0 || i >= static_cast<int64_t>(s.p.b)) PANIC_RT(index_error(i, s.p.b));
+                sp--;
+                S[sp - 1] = Value::of_ptr(s.p.a + static_cast<uint32_t>(i) * in.n);
+                break;
+            }
+            case Opcode::ArrayAddr: {
+                int64_t i = S[sp - 1].i;
+                Cell p = S[sp - 2].p.a;
+                if (p == 0) PANIC_RT(nil_deref);
+                if (i < 0 || i >= in.a) PANIC_RT(index_error(i, in.a));
+                sp--;
+                S[sp - 1] = Value::of_ptr(p + static_cast<uint32_t>(i) * in.n);
+                break;
+            }
+#define BIN_INT(op, expr)                      \
+    case Opcode::op: {                         \
+        uint64_t y = S[sp - 1].u, x = S[sp - 2].u; \
+        (void)x; (void)y;                      \
+        sp--;                                  \
+        S[sp - 1] = Value::of_int(static_cast<int64_t>(expr)); \
+        break;                                 \
+    }
+            BIN_INT(Add, x + y)
+            BIN_INT(Sub, x - y)
+            BIN_INT(Mul, x * y)
+            BIN_INT(And, x & y)
+            BIN_INT(Or, x | y)
+            BIN_INT(Xor, x ^ y)
+            BIN_INT(AndNot, x & ~y)
+            case Opcode::Div:
+            case Opcode::Rem: {
+                int64_t y = S[sp - 1].i, x = S[sp - 2].i;
+                if (y == 0) PANIC_RT("runtime error: integer divide by zero");
+                int64_t r;
+                if (y == -1) r = in.op == Opcode::Div ? static_cast<int64_t>(0 - static_cast<uint64_t>(x)) : 0;
+                else r = in.op == Opcode::Div ? x / y : x % y;
+                sp--;
+                S[sp - 1] = Value::of_int(r);
+                break;
+            }
+            case Opcode::DivU:
+            case Opcode::RemU: {
+                uint64_t y = S[sp - 1].u, x = S[sp - 2].u;
+                if (y == 0) PANIC_RT("runtime error: integer divide by zero");
+                sp--;
+                S[sp - 1] = Value::of_int(static_cast<int64_t>(in.op == Opcode::DivU ? x / y : x % y));
+                break;
+            }
+            case Opcode::Shl:
+            case Opcode::Shr:
+            case Opcode::ShrU: {
+                int64_t y = S[sp - 1].i;
+                uint64_t x = S[sp - 2].u;
+                if (y < 0) PANIC_RT("runtime error: negative shift amount");
+                uint64_t r;
+                if (in.op == Opcode::Shl) r = y >= 64 ? 0 : x << y;
+                else if (in.op == Opcode::ShrU) r = y >= 64 ? 0 : x >> y;
+                else r = static_cast<uint64_t>(static_cast<int64_t>(x) >> (y >= 64 ? 63 : y));
+                sp--;
+                S[sp - 1] = Value::of_int(static_cast<int64_t>(r));
+                break;
+            }
+            case Opcode::Neg: S[sp - 1] = Value::of_int(static_cast<int64_t>(0 - S[sp - 1].u)); break;
+            case Opcode::Com: S[sp - 1] = Value::of_int(~S[sp - 1].i); break;
+            case Opcode::Not: S[sp - 1] = Value::of_bool(S[sp - 1].i == 0); break;
+            case Opcode::Wrap: S[sp - 1] = Value::of_int(wrap(S[sp - 1].i, static_cast<RKind>(in.k))); break;
+#define BIN_F(op, expr)                              \
+    case Opcode::op: {                               \
+        double y = S[sp - 1].f, x = S[sp - 2].f;     \
+        sp--;                                        \
+        S[sp - 1] = Value::of_float(expr);           \
+        break;                                       \
+    }
+            BIN_F(FAdd, x + y)
+            BIN_F(FSub, x - y)
+            BIN_F(FMul, x * y)
+            BIN_F(FDiv, x / y)
+            case Opcode::FNeg: S[sp - 1] = Value::of_float(-S[sp - 1].f); break;
+            case Opcode::F32: S[sp - 1] = Value::of_float(static_cast<float>(S[sp - 1].f)); break;
+#define CMP(op, expr)                                \
+    case Opcode::op: {                               \
+        const Value& y = S[sp - 1];                  \
+        const Value& x = S[sp - 2];                  \
+        bool r = (expr);                             \
+        sp--;                                        \
+        S[sp - 1] = Value::of_bool(r);               \
+        break;                                       \
+    }
+            CMP(Eq, x.u == y.u)
+            CMP(Ne, x.u != y.u)
+            CMP(Lt, x.i < y.i)
+            CMP(Le, x.i <= y.i)
+            CMP(LtU, x.u < y.u)
+            CMP(LeU, x.u <= y.u)
+            CMP(FEq, x.f == y.f)
+            CMP(FLt, x.f < y.f)
+            CMP(FLe, x.f <= y.f)
+            CMP(SEq, str(x) == str(y))
+            CMP(SLt, str(x) < str(y))
+            CMP(SLe, str(x) <= str(y))
+            case Opcode::EqT: {
+                uint32_t n = M.types[in.a].slots;
+                SAVE();
+                bool r = equal(S + sp - 2 * n, S + sp - n, static_cast<uint32_t>(in.a), &g);
+                if (g.frames.empty() || &g.frames.back() != fr || g.pend != Pend::None || g.panicking) {
+                    if (g.panicking) goto reload;
+                }
+                sp -= 2 * n;
+                S[sp++] = Value::of_bool(r);
+                break;
+            }
+            case Opcode::Concat: {
+                std::string_view x = str(S[sp - 2]), y = str(S[sp - 1]);
+                Value r;
+                if (y.empty()) r = S[sp - 2];
+                else if (x.empty()) r = S[sp - 1];
+                else {
+                    scratch.assign(x);
+                    scratch.append(y);
+                    r = make_string(scratch);
+                }
+                sp--;
+                S[sp - 1] = r;
+                break;
+            }
+            case Opcode::StrLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;
+            case Opcode::StrIndex: {
+                int64_t i = S[sp - 1].i;
+                std::string_view s = str(S[sp - 2]);
+                if (i < 0 || i >= static_cast<int64_t>(s.size())) PANIC_RT(index_error(i, s.size()));
+                sp--;
+                S[sp - 1] = Value::of_int(static_cast<uint8_t>(s[i]));
+                break;
+            }
+            case Opcode::StrSlice: {
+                int64_t hi = -1, lo = 0;
+                if (in.k & 2) hi = S[--sp].i;
+                if (in.k & 1) lo = S[--sp].i;
+                Value s = S[sp - 1];
+                int64_t len = s.p.b;
+                if (hi < 0 && !(in.k & 2)) hi = len;
+                if (hi < 0 || hi > len) PANIC_RT("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(len));
+                if (lo < 0 || lo > hi) PANIC_RT("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
+                Value r = hi == lo ? Value{} : Value::of_pair(s.p.a + static_cast<uint32_t>(lo), static_cast<uint32_t>(hi - lo));
+                S[sp - 1] = r;
+                break;
+            }
+            case Opcode::IntToFloat: S[sp - 1] = Value::of_float(static_cast<double>(S[sp - 1].i)); break;
+            case Opcode::UintToFloat: S[sp - 1] = Value::of_float(static_cast<double>(S[sp - 1].u)); break;
+            case Opcode::FloatToInt: {
+                double f = S[sp - 1].f;
+                int64_t r = std::isnan(f) ? INT64_MIN : f >= 9.2233720368547758e18 ? INT64_MIN : f < -9.2233720368547758e18 ? INT64_MIN : static_cast<int64_t>(f);
+                S[sp - 1] = Value::of_int(r);
+                break;
+            }
+            case Opcode::RuneToStr: {
+                char buf[4];
+                size_t n = utf8_encode(S[sp - 1].i, buf);
+                S[sp - 1] = make_string(std::string_view(buf, n));
+                break;
+            }
+            case Opcode::BytesToStr: {
+                Value s = S[sp - 1];
+                scratch.clear();
+                for (uint32_t i = 0; i < s.p.b; i++) scratch.push_back(static_cast<char>(heap[s.p.a + i].i));
+                S[sp - 1] = make_string(scratch);
+                break;
+            }
+            case Opcode::StrToBytes: {
+                std::string_view s = str(S[sp - 1]);
+                uint32_t n = static_cast<uint32_t>(s.size());
+                SAVE();
+                size_t off = (S[sp - 1].p.a & const_string_bit) ? SIZE_MAX : S[sp - 1].p.a;
+                Value sv = S[sp - 1];
+                Cell c = alloc(n);
+                if (c == 0 && n) goto reload;
+                std::string_view s2 = str(sv);
+                (void)off;
+                for (uint32_t i = 0; i < n; i++) heap[c + i] = Value::of_int(static_cast<uint8_t>(s2[i]));
+                S[sp - 1] = Value::of_pair(c, n, n);
+                break;
+            }
+            case Opcode::RunesToStr: {
+                Value s = S[sp - 1];
+                scratch.clear();
+                for (uint32_t i = 0; i < s.p.b; i++) {
+                    char buf[4];
+                    scratch.append(buf, utf8_encode(heap[s.p.a + i].i, buf));
+                }
+                S[sp - 1] = make_string(scratch);
+                break;
+            }
+            case Opcode::StrToRunes: {
+                Value sv = S[sp - 1];
+                std::string_view s = str(sv);
+                uint32_t count = 0;
+                for (size_t i = 0; i < s.size();) { i += utf8_decode(s, i).width; count++; }
+                SAVE();
+                Cell c = alloc(count);
+                if (c == 0 && count) goto reload;
+                s = str(sv);
+                uint32_t k = 0;
+                for (size_t i = 0; i < s.size();) {
+                    Utf8Rune r = utf8_decode(s, i);
+                    heap[c + k++] = Value::of_int(r.rune);
+                    i += r.width;
+                }
+                S[sp - 1] = Value::of_pair(c, count, count);
+                break;
+            }
+            case Opcode::StrNext: {
+                int64_t i = S[sp - 1].i;
+                std::string_view s = str(S[sp - 2]);
+                Utf8Rune r = utf8_decode(s, static_cast<size_t>(i));
+                S[sp - 2] = Value::of_int(r.rune);
+                S[sp - 1] = Value::of_int(r.width);
+                break;
+            }
+            case Opcode::Jump: pc = static_cast<uint32_t>(in.a); break;
+            case Opcode::JumpIf:
+                if (S[--sp].i) pc = static_cast<uint32_t>(in.a);
+                break;
+            case Opcode::JumpIfNot:
+                if (!S[--sp].i) pc = static_cast<uint32_t>(in.a);
+                break;
+            case Opcode::Call:
+                SAVE();
+                enter(g, static_cast<uint32_t>(in.a), 0, in.n, FrameKind::Normal);
+                goto reload;
+            case Opcode::CallValue: {
+                Value f = S[--sp];
+                SAVE();
+                call_value(g, f, in.n);
+                goto reload;
+            }
+            case Opcode::CallIface:
+            case Opcode::MethodValue: {
+                uint32_t n = in.op == Opcode::CallIface ? in.n : 0;
+                Value iface = S[sp - n - 1];
+                if (iface.c == 0) PANIC_RT(nil_deref);
+                const RMethod* m = find_method(iface.c, static_cast<uint32_t>(in.a));
+                LOCKSTEP_ASSERT(m != nullptr, "method missing from a runtime type's table");
+                if (m->function == UINT32_MAX) {  // Error() of the VM's own error values
+                    Value msg = iface.c == rt::runtime_error ? iface : heap[iface.p.a];
+                    msg.c = 0;
+                    S[sp - n - 1] = msg;
+                    if (in.op == Opcode::MethodValue) PANIC_RT("unsupported: method value of a library error");
+                    break;
+                }
+                uint32_t r = m->mode == RecvMode::Payload ? 1 : m->recv_slots;
+                ROOM(r);
+                Value recv = iface;
+                recv.c = 0;
+                if (m->mode != RecvMode::Payload && recv.p.a == 0) PANIC_RT(nil_deref);
+                std::memmove(S + sp - n - 1 + r, S + sp - n, sizeof(Value) * n);
+                if (m->mode == RecvMode::Payload) S[sp - n - 1] = recv;
+                else std::memcpy(S + sp - n - 1, &heap[recv.p.a], sizeof(Value) * r);
+                sp += r - 1;
+                if (in.op == Opcode::MethodValue) {
+                    SAVE();
+                    Cell env = alloc(r);
+                    if (env == 0 && r) goto reload;
+                    std::memcpy(&heap[env], S + sp - r, sizeof(Value) * r);
+                    sp -= r;
+                    S[sp++] = Value::of_pair(m->function + 1, env, 1);
+                    break;
+                }
+                SAVE();
+                enter(g, m->function, 0, n + r, FrameKind::Normal);
+                goto reload;
+            }
+            case Opcode::Closure: {
+                SAVE();
+                Cell env = alloc(in.n);
+                if (env == 0 && in.n) goto reload;
+                sp -= in.n;
+                std::memcpy(&heap[env], S + sp, sizeof(Value) * in.n);
+                S[sp++] = Value::of_pair(static_cast<uint32_t>(in.a) + 1, env);
+                break;
+            }
+            case Opcode::FuncValue: ROOM(1); S[sp++] = Value::of_pair(static_cast<uint32_t>(in.a) + 1, 0); break;
+            case Opcode::Bind: {
+                SAVE();
+                Cell env = alloc(in.n);
+                if (env == 0 && in.n) goto reload;
+                sp -= in.n;
+                std::memcpy(&heap[env], S + sp, sizeof(Value) * in.n);
+                S[sp++] = Value::of_pair(static_cast<uint32_t>(in.a) + 1, env, 1);
+                break;
+            }
+            case Opcode::Ret: {
+                std::memmove(S + bp, S + sp - in.n, sizeof(Value) * in.n);
+                FrameKind kind = fr->kind;
+                g.sp = bp + in.n;
+                g.frames.pop_back();
+                if (kind == FrameKind::Nested) return;
+                if (kind == FrameKind::Top || g.frames.empty()) {
+                    g.state = GoroutineState::Done;
+                    g.frames.clear();
+                    return;
+                }
+                goto reload;
+            }
+            case Opcode::Defer: {
+                sp -= in.n;
+                DeferRec rec;
+                rec.pc = static_cast<uint32_t>(in.a);
+                rec.args = static_cast<uint32_t>(g.defer_args.size());
+                rec.nargs = in.n;
+                g.defer_args.insert(g.defer_args.end(), S + sp, S + sp + in.n);
+                g.defers.push_back(rec);
+                break;
+            }
+            case Opcode::RunDefers: {
+                if (g.defers.size() <= fr->defer_base) break;
+                DeferRec rec = g.defers.back();
+                g.defers.pop_back();
+                fr->snippet = SnippetMode::Return;
+                fr->snippet_ret = pc - 1;
+                sp = bp + fn->frame_slots;
+                ROOM(rec.nargs);
+                std::memcpy(S + sp, &g.defer_args[rec.args], sizeof(Value) * rec.nargs);
+                sp += rec.nargs;
+                g.defer_args.resize(rec.args);
+                pc = rec.pc;
+                break;
+            }
+            case Opcode::EndSnippet: {
+                SnippetMode mode = fr->snippet;
+                fr->snippet = SnippetMode::None;
+                sp = bp + fn->frame_slots;
+                if (mode == SnippetMode::Return) {
+                    pc = fr->snippet_ret;
+                    break;
+                }
+                if (mode == SnippetMode::Panic) {
+                    SAVE();
+                    if (g.recovered) {
+                        g.panicking = false;
+                        g.recovered = false;
+                        g.panic_value = Value{};
+                        fr->pc = fn->epilogue;
+                        goto reload;
+                    }
+                    unwind(g);
+                    goto reload;
+                }
+                // The first frame of a goroutine started by `go`: the goroutine ends.
+                g.sp = 0;
+                g.frames.clear();
+                g.state = GoroutineState::Done;
+                return;
+            }
+            case Opcode::Go:
+                SAVE();
+                g.pinstr = in;
+                pause(g, OpKind::Go, 0, static_cast<uint32_t>(in.b), Pend::Go);
+                return;
+            case Opcode::Panic: {
+                Value v = S[--sp];
+                SAVE();
+                start_panic(g, v);
+                goto reload;
+            }
+            case Opcode::Recover: {
+                Value r{};
+                if (g.panicking && !g.recovered && fr->deferred_call && g.frames.size() >= 2 &&
+                    g.frames[g.frames.size() - 2].snippet == SnippetMode::Panic) {
+                    r = g.panic_value;
+                    g.recovered = true;
+                }
+                ROOM(1);
+                S[sp++] = r;
+                break;
+            }
+            case Opcode::Exit:
+                SAVE();
+                pause(g, OpKind::Exit, 0, 0, Pend::Exit);
+                return;
+            case Opcode::Native:
+                SAVE();
+                native(gid, g, in);
+                goto reload;
+            case Opcode::Sync: {
+                OpKind kind = static_cast<OpKind>(in.k);
+                uint32_t site = in.b >= 0 ? static_cast<uint32_t>(in.b) : static_cast<uint32_t>(S[bp + (-in.b - 1)].i);
+                int64_t arg = 0;
+                if (kind == OpKind::WgAdd) arg = S[--sp].i;
+                Cell p = S[--sp].p.a;
+                if (p == 0) PANIC_RT(nil_deref);
+                if (nested) {
+                    SAVE();
+                    fatal(g, "unsupported: a sync operation inside a method called by fmt");
+                    return;
+                }
+                uint32_t id = sync_id(p);
+                SAVE();
+                g.pinstr = in;
+                g.pcell = p;
+                Pend pend = Pend::Sync;
+                if (kind == OpKind::CondWait) {
+                    Value locker = heap[p + 1];
+                    if (locker.c == 0 || locker.p.a == 0) PANIC_RT(nil_deref);
+                    arg = sync_id(locker.p.a);
+                    pend = Pend::CondWait;
+                }
+                g.parg = arg;
+                pause(g, kind, id, site, pend, arg);
+                return;
+            }
+            case Opcode::Atomic: {
+                AtomicOp op = static_cast<AtomicOp>(in.k);
+                uint32_t nargs = op == AtomicOp::Load ? 0 : op == AtomicOp::CompareAndSwap ? 2 : 1;
+                Cell p = S[sp - nargs - 1].p.a;
+                if (p == 0) PANIC_RT(nil_deref);
+                SAVE();
+                g.pinstr = in;
+                g.pcell = p;
+                OpKind kind = op == AtomicOp::Load ? OpKind::AtomicLoad : op == AtomicOp::Store ? OpKind::AtomicStore : OpKind::AtomicRmw;
+                if (nested) {
+                    Outcome none;
+                    g.pend = Pend::Atomic;
+                    perform(gid, none);
+                    g.pend = Pend::None;
+                    goto reload;
+                }
+                pause(g, kind, p, static_cast<uint32_t>(in.b), Pend::Atomic);
+                return;
+            }
+            case Opcode::MakeSlice: {
+                int64_t cap = S[sp - 1].i, len = S[sp - 2].i;
+                if (len < 0 || len > (1ll << 31)) PANIC_RT("runtime error: makeslice: len out of range");
+                if (cap < len || cap > (1ll << 31)) PANIC_RT("runtime error: makeslice: cap out of range");
+                SAVE();
+                Cell c = alloc(static_cast<uint32_t>(cap) * in.n);
+                if (c == 0 && cap) goto reload;
+                sp -= 2;
+                S[sp++] = Value::of_pair(c, static_cast<uint32_t>(len), static_cast<uint32_t>(cap));
+                break;
+            }
+            case Opcode::SliceLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;
+            case Opcode::SliceCap: S[sp - 1] = Value::of_int(S[sp - 1].c); break;
+            case Opcode::Append:
+            case Opcode::AppendSlice:
+            case Opcode::AppendStr: {
+                uint32_t es = in.op == Opcode::AppendStr ? 1 : in.n;
+                Value s;
+                uint32_t add;   // elements added
+                const Value* src = nullptr;
+                std::string_view text;
+                if (in.op == Opcode::Append) {
+                    s = S[sp - es - 1];
+                    add = 1;
+                    src = S + sp - es;
+                } else if (in.op == Opcode::AppendSlice) {
+                    s = S[sp - 2];
+                    Value t = S[sp - 1];
+                    add = t.p.b;
+                    src = t.p.b ? &heap[t.p.a] : nullptr;
+                } else {
+                    s = S[sp - 2];
+                    text = str(S[sp - 1]);
+                    add = static_cast<uint32_t>(text.size());
+                }
+                uint32_t len = s.p.b, cap = s.c;
+                Value r = s;
+                if (len + add > cap) {
+                    uint32_t elem_type = in.op == Opcode::AppendStr ? rt::uint8 : static_cast<uint32_t>(in.a);
+                    uint32_t ncap = grow_capacity(cap, len + add, M.types[elem_type].go_size);
+                    SAVE();
+                    size_t src_off = src && src >= heap.data() && src < heap.data() + heap.size() ? src - heap.data() : SIZE_MAX;
+                    Cell c = alloc(ncap * es);
+                    if (c == 0 && ncap) goto reload;
+                    if (src_off != SIZE_MAX) src = heap.data() + src_off;
+                    if (len) std::memcpy(&heap[c], &heap[s.p.a], sizeof(Value) * len * es);
+                    r = Value::of_pair(c, len, ncap);
+                }
+                if (in.op == Opcode::AppendStr) {
+                    if (!(S[sp - 1].p.a & const_string_bit)) text = str(S[sp - 1]);
+                    for (uint32_t i = 0; i < add; i++) heap[r.p.a + len + i] = Value::of_int(static_cast<uint8_t>(text[i]));
+                } else if (add) {
+                    std::memmove(&heap[r.p.a + len * es], src, sizeof(Value) * add * es);
+                }
+                r.p.b = len + add;
+                sp -= in.op == Opcode::Append ? es + 1 : 2;
+                S[sp++] = r;
+                break;
+            }
+            case Opcode::Copy: {
+                Value src = S[sp - 1], dst = S[sp - 2];
+                uint32_t n = std::min(src.p.b, dst.p.b);
+                if (n) std::memmove(&heap[dst.p.a], &heap[src.p.a], sizeof(Value) * n * in.n);
+                sp -= 2;
+                S[sp++] = Value::of_int(n);
+                break;
+            }
+            case Opcode::SliceSlice:
+            case Opcode::SliceArray: {
+                int64_t lo = 0, hi = -1, mx = -1;
+                if (in.k & 4) mx = S[--sp].i;
+                if (in.k & 2) hi = S[--sp].i;
+                if (in.k & 1) lo = S[--sp].i;
+                Value s = S[sp - 1];
+                int64_t len, cap;
+                Cell base;
+                if (in.op == Opcode::SliceArray) {
+                    if (s.p.a == 0) PANIC_RT(nil_deref);
+                    base = s.p.a;
+                    len = cap = in.a;
+                } else {
+                    base = s.p.a;
+                    len = s.p.b;
+                    cap = s.c;
+                }
+                if (!(in.k & 2)) hi = len;
+                if (!(in.k & 4)) mx = cap;
+                if (mx < 0 || mx > cap) PANIC_RT("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with capacity " + std::to_string(cap));
+                if (hi < 0 || hi > mx) {
+                    if (in.k & 4) PANIC_RT("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(mx) + "]");
+                    PANIC_RT("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with capacity " + std::to_string(cap));
+                }
+                if (lo < 0 || lo > hi) PANIC_RT("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
+                S[sp - 1] = Value::of_pair(base + static_cast<uint32_t>(lo) * in.n, static_cast<uint32_t>(hi - lo), static_cast<uint32_t>(mx - lo));
+                break;
+            }
+            case Opcode::SliceLit: {
+                uint32_t total = in.n * static_cast<uint32_t>(in.a);
+                SAVE();
+                Cell c = alloc(total);
+                if (c == 0 && total) goto reload;
+                sp -= total;
+                if (total) std::memcpy(&heap[c], S + sp, sizeof(Value) * total);
+                S[sp++] = Value::of_pair(c, static_cast<uint32_t>(in.a), static_cast<uint32_t>(in.a));
+                break;
+            }
+            case Opcode::MakeMap: {
+                SAVE();
+                Cell h = alloc(1);
+                if (h == 0) goto reload;
+                if (map_count == maps.size()) maps.emplace_back();
+                MapObj& m = maps[map_count];
+                m.clear();
+                m.type = static_cast<uint32_t>(in.a);
+                const RType& t = M.types[in.a];
+                m.kslots = M.types[t.key].slots;
+                m.vslots = M.types[t.elem].slots;
+                heap[h].u = map_count++;
+                S[sp - 1] = Value::of_ptr(h);
+                break;
+            }
+            case Opcode::MapIndex:
+            case Opcode::MapStore:
+            case Opcode::MapDelete:
+            case Opcode::MapLen:
+            case Opcode::MapNext: {
+                const RType& t = M.types[in.op == Opcode::MapLen ? rt::int_ : in.a];
+                uint32_t ks = in.op == Opcode::MapLen ? 0 : M.types[t.key].slots;
+                uint32_t vs = in.op == Opcode::MapLen ? 0 : M.types[t.elem].slots;
+                uint32_t operands = in.op == Opcode::MapIndex || in.op == Opcode::MapDelete ? ks
+                                  : in.op == Opcode::MapStore ? ks + vs
+                                  : in.op == Opcode::MapNext ? 1 : 0;
+                Cell m = S[sp - operands - 1].p.a;
+                if (m == 0) {
+                    if (in.op == Opcode::MapStore) {
+                        SAVE();
+                        runtime_panic(g, "assignment to entry in nil map");
+                        goto reload;
+                    }
+                    sp -= operands + 1;
+                    if (in.op == Opcode::MapLen) { S[sp++] = Value::of_int(0); break; }
+                    if (in.op == Opcode::MapDelete) break;
+                    if (in.op == Opcode::MapNext) {
+                        ROOM(ks + vs + 2);
+                        for (uint32_t i = 0; i < ks + vs + 1; i++) S[sp++] = Value{};
+                        S[sp++] = Value::of_bool(false);
+                        break;
+                    }
+                    ROOM(vs + 1);
+                    for (uint32_t i = 0; i < vs; i++) S[sp++] = Value{};
+                    if (in.k) S[sp++] = Value::of_bool(false);
+                    break;
+                }
+                SAVE();
+                g.pinstr = in;
+                g.pcell = m;
+                Pend pend = in.op == Opcode::MapIndex ? Pend::MapIndex : in.op == Opcode::MapStore ? Pend::MapStore
+                          : in.op == Opcode::MapDelete ? Pend::MapDelete : in.op == Opcode::MapLen ? Pend::MapLen : Pend::MapNext;
+                OpKind kind = in.op == Opcode::MapStore || in.op == Opcode::MapDelete ? OpKind::MapWrite : OpKind::MapRead;
+                if (nested) {
+                    Outcome none;
+                    g.pend = pend;
+                    perform(gid, none);
+                    g.pend = Pend::None;
+                    goto reload;
+                }
+                pause(g, kind, m, static_cast<uint32_t>(in.b), pend);
+                return;
+            }
+            case Opcode::MakeChan: {
+                int64_t cap = S[sp - 1].i;
+                if (cap < 0 || cap > (1 << 24)) PANIC_RT("makechan: size out of range");
+                if (chan_count == chans.size()) chans.emplace_back();
+                ChanObj& c = chans[chan_count];
+                c.buf.clear();
+                c.head = 0;
+                c.closed = false;
+                c.cap = static_cast<uint32_t>(cap);
+                c.elem = static_cast<uint32_t>(in.a);
+                c.slots = M.types[in.a].slots;
+                S[sp - 1] = Value::of_ptr(++chan_count);
+                break;
+            }
+            case Opcode::Send:
+            case Opcode::Recv:
+            case Opcode::Close: {
+                uint32_t operands = in.op == Opcode::Send ? in.n : 0;
+                Cell ch = S[sp - operands - 1].p.a;
+                if (in.op == Opcode::Close && ch == 0) PANIC_RT("close of nil channel");
+                if (nested) {
+                    SAVE();
+                    fatal(g, "unsupported: a channel operation inside a method called by fmt");
+                    return;
+                }
+                SAVE();
+                g.pinstr = in;
+                g.delivered = false;
+                OpKind kind = in.op == Opcode::Send ? OpKind::ChanSend : in.op == Opcode::Recv ? OpKind::ChanRecv : OpKind::ChanClose;
+                Pend pend = in.op == Opcode::Send ? Pend::Send : in.op == Opcode::Recv ? Pend::Recv : Pend::Close;
+                pause(g, kind, ch == 0 ? nil_chan_id : ch - 1, static_cast<uint32_t>(in.b), pend);
+                return;
+            }
+            case Opcode::ChanLen: {
+                Cell ch = S[sp - 1].p.a;
+                S[sp - 1] = Value::of_int(ch ? chans[ch - 1].count() : 0);
+                break;
+            }
+            case Opcode::ChanCap: {
+                Cell ch = S[sp - 1].p.a;
+                S[sp - 1] = Value::of_int(ch ? chans[ch - 1].cap : 0);
+                break;
+            }
+            case Opcode::Select: {
+                const SelectShape& shape = M.selects[in.a];
+                uint32_t operands = 0;
+                for (const auto& c : shape.cases) operands += 1 + (c.kind == OpKind::ChanSend ? c.elem_slots : 0);
+                SAVE();
+                g.pinstr = in;
+                g.pcell = sp - operands;
+                g.delivered = false;
+                pause(g, OpKind::Select, 0, static_cast<uint32_t>(in.b), Pend::Select, static_cast<int64_t>(shape.cases.size()));
+                return;
+            }
+            case Opcode::Box: {
+                uint32_t n = M.types[in.a].slots;
+                SAVE();
+                Value r = box(S + sp - n, static_cast<uint32_t>(in.a));
+                if (g.pend != Pend::None) return;
+                sp -= n;
+                S[sp++] = r;
+                break;
+            }
+            case Opcode::Assert:
+            case Opcode::AssertIface: {
+                Value v = S[sp - 1];
+                bool ok = in.op == Opcode::Assert ? v.c == static_cast<uint32_t>(in.a) : (v.c != 0 && implements(v.c, static_cast<uint32_t>(in.a)));
+                const RType& target = M.types[in.a];
+                if (!ok && !in.k) {
+                    std::string src = in.b ? M.types[in.b].name : "interface {}";
+                    std::string msg = "interface conversion: ";
+                    if (v.c == 0) msg += src + " is nil, not " + target.name;
+                    else if (in.op == Opcode::Assert) msg += src + " is " + M.types[v.c].name + ", not " + target.name;
+                    else {
+                        msg += M.types[v.c].name + " is not " + target.name + ": missing method ";
+                        for (uint32_t name : target.iface_methods)
+                            if (!find_method(v.c, name)) { msg += M.method_names[name]; break; }
+                    }
+                    SAVE();
+                    Value e = make_string(msg);
+                    e.c = rt::runtime_error;
+                    start_panic(g, e);
+                    goto reload;
+                }
+                sp--;
+                if (in.op == Opcode::AssertIface) {
+                    ROOM(2);
+                    S[sp++] = ok ? v : Value{};
+                } else {
+                    uint32_t n = target.slots;
+                    ROOM(n + 1);
+                    if (!ok) {
+                        for (uint32_t i = 0; i < n; i++) S[sp++] = Value{};
+                    } else if (target.boxed_in_interface()) {
+                        std::memcpy(S + sp, &heap[v.p.a], sizeof(Value) * n);
+                        sp += n;
+                    } else {
+                        v.c = 0;
+                        S[sp++] = v;
+                    }
+                }
+                if (in.k) S[sp++] = Value::of_bool(ok);
+                break;
+            }
+            case Opcode::TypeIs: S[sp - 1] = Value::of_bool(S[sp - 1].c == static_cast<uint32_t>(in.a)); break;
+            }
+        }
+#undef SAVE
+#undef RELOAD
+#undef PANIC_RT
+#undef ROOM
+    }
+}
+
+}  // namespace lockstep::vm

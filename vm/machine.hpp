@@ -1,0 +1,61 @@
+// vm::Machine: the interpreter. Runs a compiled Module one goroutine at a time, each with
+// its own explicit frame and operand stacks, pausing every goroutine at its next visible
+// operation so the checker (through vm::Program) decides who runs next.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vm/module.hpp"
+#include "vm/program.hpp"
+
+namespace lockstep::vm {
+
+struct MachineLimits {
+    uint32_t max_goroutines = 10000;
+    uint32_t max_heap_cells = 1u << 24;
+    uint32_t max_output_bytes = 1u << 20;
+    uint32_t max_call_depth = 2000;
+    uint64_t max_instructions_per_resume = 5'000'000;
+};
+
+class Machine final : public Program {
+public:
+    Machine(std::shared_ptr<const Module> module, MachineLimits limits = {});
+    ~Machine() override;
+
+    void reset() override;
+    uint32_t goroutine_count() const override { return m_goroutine_count; }
+    GoroutineState state(Gid g) const override;
+    const Operation& pending(Gid g) const override;
+    void resume(Gid g, const Outcome& outcome) override;
+
+    uint32_t chan_capacity(uint32_t chan) const override;
+    uint32_t chan_buffered(uint32_t chan) const override;
+    bool chan_closed(uint32_t chan) const override;
+    SelectCase select_case(Gid g, uint32_t index) const override;
+    bool select_has_default(Gid g) const override;
+
+    const Site& site(uint32_t index) const override;
+    GoroutineInfo goroutine_info(Gid g) const override;
+    std::string last_value_text(Gid g) const override;
+    std::string panic_message(Gid g) const override;
+    bool panic_is_fatal(Gid g) const override;
+    std::string_view output() const override { return m_output; }
+
+    const Module& module() const { return *m_module; }
+
+    struct Impl;  // the execution state (vm/machine_state.hpp), private to vm/
+
+private:
+    std::shared_ptr<const Module> m_module;
+    MachineLimits m_limits;
+    std::unique_ptr<Impl> m_impl;
+    uint32_t m_goroutine_count = 0;
+    std::string m_output;
+};
+
+}  // namespace lockstep::vm

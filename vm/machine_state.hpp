@@ -1,0 +1,181 @@
+// The execution state behind vm::Machine (heap arena, strings, maps, channels, goroutines)
+// and the declarations of the interpreter's parts, which are split over interpreter.cpp
+// (dispatch loop, panics), machine.cpp (Program interface, reset, resume), natives.cpp
+// (library shims) and format.cpp (Go's fmt). Private to vm/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vm/machine.hpp"
+
+namespace lockstep::vm {
+
+// A nil channel's operations name this object: never ready.
+inline constexpr uint32_t nil_chan_id = 0xFFFFFFFFu;
+
+enum class FrameKind : uint8_t {
+    Normal,
+    Top,     // a goroutine's first frame: its end ends the goroutine
+    Nested,  // called by the VM itself (fmt calling Error()/String()): its return ends run_nested
+};
+
+enum class SnippetMode : uint8_t { None, Return, Panic };
+
+struct Frame {
+    uint32_t fn = 0;
+    uint32_t pc = 0;
+    uint32_t bp = 0;          // first slot of the frame (parameters, then locals)
+    uint32_t env = 0;         // closure environment cell (pointers to captured variables)
+    uint32_t defer_base = 0;  // this frame's deferred snippets are Goroutine::defers[defer_base..]
+    uint32_t snippet_ret = 0; // pc of the RunDefers to go back to after a snippet
+    FrameKind kind = FrameKind::Normal;
+    SnippetMode snippet = SnippetMode::None;
+    bool deferred_call = false;  // called directly by a deferred snippet: recover() works here
+};
+
+struct DeferRec {
+    uint32_t pc = 0;
+    uint32_t args = 0;  // offset in Goroutine::defer_args
+    uint32_t nargs = 0;
+};
+
+// What the goroutine's pending visible operation will do when resumed.
+enum class Pend : uint8_t {
+    None, Load, Store, Sync, CondWait, Relock, Atomic, Go, Print, Yield, MapIndex, MapStore,
+    MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, Panic, Exit, StepLimit,
+};
+
+struct Goroutine {
+    std::vector<Value> stack;
+    uint32_t sp = 0;
+    std::vector<Frame> frames;
+    std::vector<DeferRec> defers;
+    std::vector<Value> defer_args;
+
+    GoroutineState state = GoroutineState::Done;
+    Operation op;
+    Pend pend = Pend::None;
+    Instr pinstr;        // the instruction that paused
+    uint32_t pcell = 0;  // memory: the cell; select: operand base; sync: the handle cell
+    uint32_t pidx = 0;   // memory: the cell being accessed among pinstr.n
+    int64_t parg = 0;
+    bool delivered = false;  // unbuffered send: the receiver already took the value
+
+    bool panicking = false;
+    bool recovered = false;
+    bool fatal = false;
+    Value panic_value{};     // an interface value
+    std::string panic_text;  // Go's message, computed when the panic reaches the top
+
+    std::string print_buf;
+    Value last_value{};
+    uint32_t last_type = 0;  // 0: no value
+    uint32_t name_fn = 0;    // for goroutine_info
+    std::string name;
+    uint32_t created_at = 0;
+    Gid parent = 0;
+};
+
+struct MapObj {
+    uint32_t type = 0;  // the map's rtype
+    uint32_t kslots = 1, vslots = 1;
+    std::vector<Value> keys, vals;
+    std::vector<uint8_t> live;
+    uint32_t count = 0;
+    void clear() {
+        keys.clear();
+        vals.clear();
+        live.clear();
+        count = 0;
+    }
+};
+
+struct ChanObj {
+    uint32_t cap = 0;
+    uint32_t elem = 0;  // rtype
+    uint32_t slots = 1;
+    bool closed = false;
+    std::vector<Value> buf;
+    uint32_t head = 0;  // first slot of the oldest value in buf
+    uint32_t count() const { return static_cast<uint32_t>((buf.size() - head) / slots); }
+};
+
+struct Machine::Impl {
+    Impl(const Module& m, const MachineLimits& l, Machine& owner) : M(m), limits(l), self(owner) {}
+
+    const Module& M;
+    MachineLimits limits;
+    Machine& self;
+
+    std::vector<Value> heap;  // cell 0 is never used (nil)
+    std::string strings;      // the execution's string arena
+    std::vector<MapObj> maps;
+    uint32_t map_count = 0;
+    std::vector<ChanObj> chans;
+    uint32_t chan_count = 0;
+    std::vector<std::vector<Value>> pools;  // by sync id: pooled interface values
+    uint32_t next_sync_id = 0;
+    std::vector<Goroutine> gs;
+    int64_t clock = 0;
+    int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
+    std::string scratch;
+
+    uint32_t& goroutine_count() { return self.m_goroutine_count; }
+    std::string& output() { return self.m_output; }
+
+    // --- machine.cpp
+    void reset();
+    void resume(Gid g, const Outcome& out);
+    Gid new_goroutine(uint32_t fn, FrameKind kind);
+
+    // --- interpreter.cpp
+    void run(Gid g);  // until g's next visible operation or its end
+    void enter(Goroutine& g, uint32_t fn, uint32_t env, uint32_t arg_slots, FrameKind kind);
+    void call_value(Goroutine& g, Value f, uint32_t arg_slots);
+    bool perform(Gid g, const Outcome& out);  // false: paused again without running
+    void pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg = 0);
+    void start_panic(Goroutine& g, Value iface);
+    void runtime_panic(Goroutine& g, std::string_view msg);  // "runtime error: ..." style errors
+    void fatal(Goroutine& g, std::string_view msg);           // "fatal error: ..."
+    void unwind(Goroutine& g);
+    void ensure_stack(Goroutine& g, uint32_t extra);
+    // Runs f(args) to completion for the VM itself; results replace the args on the stack.
+    bool run_nested(Gid g, Value f, uint32_t arg_slots);
+
+    // --- heap and values
+    Cell alloc(uint32_t n);
+    uint32_t sync_id(Cell handle);
+    Value make_string(std::string_view s);
+    std::string_view str(const Value& v) const {
+        if (v.p.a & const_string_bit) return M.const_string(v);
+        return std::string_view(strings).substr(v.p.a, v.p.b);
+    }
+    Value make_error(std::string_view msg, Value wrapped = Value{});
+    Value box(const Value* v, uint32_t type);
+    bool equal(const Value* x, const Value* y, uint32_t type, Goroutine* g);
+    const RMethod* find_method(uint32_t type, uint32_t name) const;
+    bool implements(uint32_t type, uint32_t iface) const;
+
+    // --- maps and channels
+    int64_t map_find(const MapObj& m, const Value* key) const;
+    ChanObj& chan(uint32_t id) { return chans[id]; }
+
+    // --- natives.cpp: returns true when g paused (or its frames changed)
+    void native(Gid gid, Goroutine& g, const Instr& in);
+
+    // --- format.cpp
+    void format_value(std::string& out, const Value* v, uint32_t type, char verb, bool plus, bool sharp,
+                      int depth = 0);
+    void format_iface(std::string& out, const Value& iface, char verb, bool plus, bool sharp, int depth = 0);
+    void sprint(std::string& out, const Value* args, uint32_t n, bool ln);
+    void sprintf(std::string& out, std::string_view fmt, const Value* args, uint32_t n);
+    // The Error() / String() text of an interface value whose dynamic type has that method.
+    bool call_string_method(const Value& iface, uint32_t method, std::string& out);
+    std::string panic_text(const Value& iface);
+    Gid current = 0;
+};
+
+}  // namespace lockstep::vm

@@ -1,0 +1,88 @@
+// vm::Module: a compiled program. Immutable once built and shared by every execution:
+// functions and their bytecode, constants, runtime types, method names and the Site table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vm/bytecode.hpp"
+#include "vm/operation.hpp"
+#include "vm/rtype.hpp"
+#include "vm/value.hpp"
+
+namespace lockstep::vm {
+
+enum class NativeId : uint16_t {
+#define LOCKSTEP_NATIVE(name, go) name,
+#include "vm/natives.def"
+#undef LOCKSTEP_NATIVE
+};
+std::string_view native_go_name(NativeId id);
+// The native with this Go name ("fmt.Println", "(*strings.Builder).WriteString"), or false.
+bool find_native(std::string_view go_name, NativeId& out);
+
+struct Function {
+    std::string name;          // Go's runtime name: "main.main", "main.(*Counter).Increment", "main.main.func1"
+    uint32_t param_slots = 0;  // receiver and parameters, at the bottom of the frame
+    uint32_t result_slots = 0;
+    uint32_t frame_slots = 0;  // params + locals (temporaries included)
+    uint32_t epilogue = 0;     // pc of `RunDefers; <push results>; Ret`: where a recovered panic resumes
+    uint32_t site = 0;         // where the function is declared
+    std::vector<Instr> code;
+};
+
+// Well-known runtime types every module has, at fixed indices.
+namespace rt {
+inline constexpr uint32_t invalid = 0;
+inline constexpr uint32_t boolean = 1;
+inline constexpr uint32_t int_ = 2;
+inline constexpr uint32_t float64 = 3;
+inline constexpr uint32_t string = 4;
+inline constexpr uint32_t any = 5;          // interface {}
+inline constexpr uint32_t error = 6;        // error
+inline constexpr uint32_t error_string = 7; // *errors.errorString
+inline constexpr uint32_t uint8 = 8;
+inline constexpr uint32_t int32 = 9;
+inline constexpr uint32_t runtime_error = 10;  // runtime.Error values (boxed message string)
+inline constexpr uint32_t int64 = 11;
+inline constexpr uint32_t count = 12;
+}  // namespace rt
+
+// One `select` statement's shape (Opcode::Select operand a).
+struct SelectShape {
+    struct Case {
+        OpKind kind = OpKind::ChanRecv;  // ChanSend or ChanRecv
+        uint16_t elem_slots = 1;
+    };
+    std::vector<Case> cases;
+    bool has_default = false;
+    uint16_t recv_slots = 0;  // widest received value: the result area the VM pushes
+};
+
+struct Module {
+    std::vector<Function> functions;
+    std::vector<RType> types;
+    std::vector<std::string> method_names;   // interface dispatch key: name id
+    std::vector<Value> constants;
+    std::string string_pool;                 // backing of constant strings
+    std::vector<Site> sites;                 // Program::site(i)
+    std::vector<std::string> go_names;       // by site: the function a `go` at that site starts
+    std::vector<SelectShape> selects;
+    uint32_t global_cells = 0;               // globals occupy cells [1, 1 + global_cells)
+    uint32_t start_function = 0;             // goroutine 0's function: package init, main, Exit
+    uint32_t error_method = 0;               // method name id of "Error"
+    uint32_t string_method = 0;              // method name id of "String"
+
+    // A constant string (added to the pool).
+    Value intern(std::string_view s);
+    std::string_view const_string(const Value& v) const {
+        return std::string_view(string_pool).substr(v.p.a & ~const_string_bit, v.p.b);
+    }
+    uint32_t method_name_id(std::string_view name);  // adds it if missing
+    // Adds the well-known types (rt::*) to an empty module.
+    void add_builtin_types();
+};
+
+}  // namespace lockstep::vm
