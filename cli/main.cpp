@@ -76,6 +76,14 @@ int main(int argc, char** argv) {
         CLI::App* vet = app.add_subcommand("vet", "static checks only (copied locks, ...)");
         vet->add_option("PATH", vet_paths, "scenario files or directories")->required();
 
+        // CLI11 would say "A subcommand is required" for a misspelt one; name it instead.
+        if (argc > 1 && argv[1][0] != '-') {
+            std::string_view word = argv[1];
+            if (word != "check" && word != "run" && word != "replay" && word != "vet") {
+                std::cerr << "lockstep: unknown command \"" << word << "\" (commands: check, run, replay, vet)\n";
+                return to_int(ExitCode::Usage);
+            }
+        }
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {

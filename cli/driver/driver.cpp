@@ -65,8 +65,9 @@ std::vector<Checked> check_one_file(const std::string& path, const Settings& set
                                     const ExploreHooks& hooks) {
     std::vector<Checked> out;
     std::string entry = "main";
+    LoadedScenario scenario;  // outlives the diagnostics, which point into its source
     try {
-        LoadedScenario scenario = load_scenario(path);
+        load_scenario(path, scenario);
         for (const auto& e : scenario.entries) {
             entry = e;
             if (hooks.interrupted && hooks.interrupted->load()) break;
@@ -186,8 +187,9 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
     (void)settings;
+    LoadedScenario scenario;
     try {
-        LoadedScenario scenario = load_scenario(path);
+        load_scenario(path, scenario);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
         console.out << run.output << std::flush;
         return ExitCode::Ok;
@@ -202,8 +204,9 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
 
 ExitCode replay_command(const std::string& path, const std::string& entry, const std::string& token,
                         const Settings& settings, Console& console) {
+    LoadedScenario scenario;
     try {
-        LoadedScenario scenario = load_scenario(path);
+        load_scenario(path, scenario);
         SingleRun run = run_entry(scenario, entry, settings, &token);
         console.out << run.output << std::flush;
         return ExitCode::Ok;
@@ -226,8 +229,9 @@ ExitCode vet_command(const std::vector<std::string>& paths, Console& console) {
     }
     ExitCode code = ExitCode::Ok;
     for (const auto& path : files) {
+        LoadedScenario scenario;
         try {
-            load_scenario(path);
+            load_scenario(path, scenario);
             console.out << path << ": ok (parsed and type-checked; no static checks yet)\n";
         } catch (const lang::DiagnosticError& e) {
             console.err << render_diagnostics(e) << std::flush;

@@ -21,8 +21,7 @@ bool is_test_name(std::string_view name) {
     return !(c >= 'a' && c <= 'z');
 }
 
-LoadedScenario load_scenario(const std::string& path) {
-    LoadedScenario s;
+void load_scenario(const std::string& path, LoadedScenario& s) {
     s.source = load_source(path);
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
@@ -42,7 +41,6 @@ LoadedScenario load_scenario(const std::string& path) {
     } else {
         s.entries.push_back("main");
     }
-    return s;
 }
 
 }  // namespace lockstep::cli

@@ -23,9 +23,11 @@ struct LoadedScenario {
     std::vector<std::string> entries;
 };
 
-// Throws lang::DiagnosticError for an unreadable file, a syntax or type error, unsupported
-// Go, a bad directive, or a test file without tests.
-LoadedScenario load_scenario(const std::string& path);
+// Fills `scenario`. Throws lang::DiagnosticError for an unreadable file, a syntax or type
+// error, unsupported Go, a bad directive, or a test file without tests. The diagnostics
+// point into scenario.source, so `scenario` is the caller's: it must still be alive when
+// the caller renders them.
+void load_scenario(const std::string& path, LoadedScenario& scenario);
 
 // Test entry points: `TestXxx` where Xxx does not start with a lower-case letter (go test's rule).
 bool is_test_name(std::string_view name);
