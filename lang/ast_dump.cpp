@@ -110,7 +110,10 @@ public:
         }
         case NodeKind::StructType: {
             open("struct");
-            for (auto& f : static_cast<const StructType*>(n)->fields) field(f);
+            for (auto& f : static_cast<const StructType*>(n)->fields) {
+                out += ' ';
+                field(f);
+            }
             close();
             break;
         }
@@ -124,7 +127,10 @@ public:
         }
         case NodeKind::InterfaceType: {
             open("interface");
-            for (auto& f : static_cast<const InterfaceType*>(n)->methods) field(f);
+            for (auto& f : static_cast<const InterfaceType*>(n)->methods) {
+                out += ' ';
+                field(f);
+            }
             close();
             break;
         }

@@ -198,32 +198,21 @@ std::unique_ptr<File> Parser::parse() {
     file->package_name = name();
     if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
 
-    bool seen_other = false;
+    // { ImportDecl ";" }: imports come first; a later one is a stray statement, as in Go.
+    while (m_tok.kind == Tok::Import) {
+        GenDecl* d = gen_decl(DeclKind::Import);
+        file->imports.push_back(d);
+        file->decls.push_back(d);
+        if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
+    }
+
+    // { TopLevelDecl ";" }
     while (m_tok.kind != Tok::Eof) {
         switch (m_tok.kind) {
-        case Tok::Import: {
-            if (seen_other) syntax_error("imports must appear before other declarations");
-            GenDecl* d = gen_decl(DeclKind::Import);
-            file->imports.push_back(d);
-            file->decls.push_back(d);
-            break;
-        }
-        case Tok::Const:
-            seen_other = true;
-            file->decls.push_back(gen_decl(DeclKind::Const));
-            break;
-        case Tok::Type:
-            seen_other = true;
-            file->decls.push_back(gen_decl(DeclKind::Type));
-            break;
-        case Tok::Var:
-            seen_other = true;
-            file->decls.push_back(gen_decl(DeclKind::Var));
-            break;
-        case Tok::Func:
-            seen_other = true;
-            file->decls.push_back(func_decl());
-            break;
+        case Tok::Const: file->decls.push_back(gen_decl(DeclKind::Const)); break;
+        case Tok::Type: file->decls.push_back(gen_decl(DeclKind::Type)); break;
+        case Tok::Var: file->decls.push_back(gen_decl(DeclKind::Var)); break;
+        case Tok::Func: file->decls.push_back(func_decl()); break;
         default: {
             auto* last = file->decls.empty() ? nullptr : file->decls.back()->as<FuncDecl>();
             if (m_tok.kind == Tok::LBrace && last && !last->body)
@@ -311,7 +300,8 @@ void Parser::type_decl(GenDecl* d) {
     spec.name = name();
     if (m_tok.kind == Tok::LBrack) {
         // `type T[P C] ...` declares type parameters; `type T [N]E` is an array type. As in
-        // Go, a name after '[' followed by anything but ']' or an operator is a parameter.
+        // Go, a name after '[' followed by anything but ']' or an operator is a parameter
+        // (so `[P *C]` is an array length P*C, as Go decides too).
         Pos lbrack = m_tok.pos;
         next();
         if (m_tok.kind == Tok::Ident) {
@@ -320,7 +310,6 @@ void Parser::type_decl(GenDecl* d) {
             Tok k = m_tok.kind;
             if (k != Tok::RBrack && k != Tok::Period && k != Tok::LParen && k != Tok::LBrack && binary_precedence(k) == 0)
                 error_at(lbrack, std::string(k_unsupported_type_params));
-            if (k == Tok::Mul) error_at(lbrack, std::string(k_unsupported_type_params));
             // An array length that starts with a name: finish the expression by hand.
             Expr* len = make<Ident>(first.pos, std::string(first.text));
             if (k == Tok::Period) {
@@ -1213,8 +1202,8 @@ Parser::Header Parser::header(Tok keyword) {
         } else if (m_tok.kind != Tok::LBrace) {
             h.cond = simple_stmt({}, keyword);
         } else if (keyword == Tok::If) {
-            if (semi.text == "semicolon")
-                syntax_error_at(semi.pos, "unexpected semicolon, expecting { after if clause");
+            if (semi.text != "semicolon")
+                syntax_error_at(semi.pos, fmt::format("unexpected {}, expecting {{ after if clause", semi.text));
             syntax_error_at(semi.pos, "missing condition in if statement");
         }
     } else {
@@ -1319,6 +1308,7 @@ Stmt* Parser::switch_stmt() {
     }
     m_guard_pos = outer_guard_pos;
 
+    Expr* tag = guard ? nullptr : cond_expr(h.cond);
     if (m_tok.kind != Tok::LBrace) syntax_error("missing { after switch clause");
     next();
     std::vector<CaseClause*> clauses;
@@ -1335,7 +1325,7 @@ Stmt* Parser::switch_stmt() {
     }
     auto* s = make<SwitchStmt>(pos);
     s->init = h.init;
-    s->tag = cond_expr(h.cond);
+    s->tag = tag;
     s->clauses = std::move(clauses);
     return s;
 }
