@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <string>
 
 #include "lang/ast_dump.hpp"
@@ -478,4 +479,101 @@ TEST_CASE("deep nesting is a diagnostic, not a stack overflow", "[parser]") {
     // Within the limit, nesting parses.
     std::string ok = std::string(200, '(') + "x" + std::string(200, ')');
     CHECK(parse_error("package main\nfunc main() {\n\t_ = " + ok + "\n}\n").empty());
+}
+
+namespace {
+
+std::optional<ExpectedOutput> output_of(const std::string& main_body, const std::string& after = "") {
+    SourceFile src("t.go", "package main\n\nfunc main() {\n" + main_body + "}\n" + after);
+    return parse_file(src)->expected_output;
+}
+
+}  // namespace
+
+TEST_CASE("the Output block closing main is extracted", "[parser][output]") {
+    auto out = output_of("\tfmt.Println(1)\n\t// Output:\n\t// 1\n\t//   two  \n\t//\n\t// x\n");
+    REQUIRE(out);
+    CHECK_FALSE(out->unordered);
+    CHECK(out->lines == std::vector<std::string>{"1", "  two", "", "x"});
+    CHECK(out->pos == Pos{5, 2});
+
+    out = output_of("\tf()\n\t// Unordered output:\n\t// b\n\t// a\n");
+    REQUIRE(out);
+    CHECK(out->unordered);
+    CHECK(out->lines == std::vector<std::string>{"b", "a"});
+
+    // Case-insensitive "output", text on the marker line, "//" without a space.
+    out = output_of("\tf()\n\t// OUTPUT: hello\n\t//world\n");
+    REQUIRE(out);
+    CHECK(out->lines == std::vector<std::string>{"hello", "world"});
+
+    // An empty block means: prints nothing.
+    out = output_of("\tf()\n\t// Output:\n");
+    REQUIRE(out);
+    CHECK(out->lines.empty());
+}
+
+TEST_CASE("only a comment group that ends main's body is an Output block", "[parser][output]") {
+    // Statements after it.
+    CHECK_FALSE(output_of("\t// Output:\n\t// 1\n\tf()\n"));
+    // A blank line splits groups: the last group does not start with Output:.
+    CHECK_FALSE(output_of("\tf()\n\t// Output:\n\n\t// 1\n"));
+    // A comment trailing a statement is its own group.
+    CHECK_FALSE(output_of("\tf() // Output:\n"));
+    // Not in main.
+    SourceFile src("t.go", "package main\nfunc helper() {\n\t// Output:\n\t// 1\n}\nfunc main() {}\n");
+    CHECK_FALSE(parse_file(src)->expected_output);
+    // After main's closing brace.
+    CHECK_FALSE(output_of("\tf()\n", "// Output:\n// 1\n"));
+    // No comment at all, and a comment that is prose.
+    CHECK_FALSE(output_of("\tf()\n"));
+    CHECK_FALSE(output_of("\tf()\n\t// Expected: 2, so there is\n\t// no Output block.\n"));
+    // Earlier prose separated by a blank line does not matter.
+    auto out = output_of("\t// note\n\n\tf()\n\t// Output:\n\t// ok\n");
+    REQUIRE(out);
+    CHECK(out->lines == std::vector<std::string>{"ok"});
+}
+
+TEST_CASE("directives reach the File", "[parser][output]") {
+    SourceFile src("t.go",
+                   "// Filename: x.go\npackage main\n//lockstep:expect data-race lost-update\n"
+                   "//lockstep:bound goroutines=4\nfunc main() {}\n");
+    auto file = parse_file(src);
+    REQUIRE(file->directives.size() == 2);
+    CHECK(file->directives[0].name == "expect");
+    CHECK(file->directives[0].args == std::vector<std::string>{"data-race", "lost-update"});
+    CHECK(file->directives[0].pos == Pos{3, 1});
+    CHECK(file->directives[1].name == "bound");
+}
+
+TEST_CASE("testdata programs: shapes the checker relies on", "[parser]") {
+    std::string dir = std::string(LOCKSTEP_SOURCE_DIR) + "/tests/lang/testdata/";
+    SourceFile bank("bank_select.go", read_file(dir + "bank_select.go"));
+    auto file = parse_file(bank);
+    REQUIRE(file->expected_output);
+    CHECK(file->expected_output->lines == std::vector<std::string>{"cannot withdraw 100", "deposits: 3 balance: 60"});
+    CHECK(file->imports.size() == 1);
+    CHECK(file->imports[0]->imports.size() == 4);
+    CHECK(file->directives.at(0).args == std::vector<std::string>{"none"});
+
+    SourceFile shapes("shapes_switch.go", read_file(dir + "shapes_switch.go"));
+    file = parse_file(shapes);
+    REQUIRE(file->expected_output);
+    CHECK(file->expected_output->unordered);
+    CHECK(file->expected_output->lines.size() == 5);
+    // const ( _ = iota; KB = 1 << (10 * iota); MB ): iota is the spec's index in its group.
+    GenDecl* sizes = nullptr;
+    for (auto* d : file->decls)
+        if (auto* g = d->as<GenDecl>(); g && g->decl == DeclKind::Const && g->values.size() == 3 &&
+                                        g->values[1].names[0]->name == "KB")
+            sizes = g;
+    REQUIRE(sizes);
+    CHECK(sizes->values[2].iota == 2);
+    CHECK(sizes->values[2].values.empty());
+    CHECK(dump(sizes->values[1].values[0]) == "(<< 1 (paren (* 10 iota)))");
+
+    SourceFile once("once_pool_cond.go", read_file(dir + "once_pool_cond.go"));
+    file = parse_file(once);
+    REQUIRE(file->expected_output);
+    CHECK(file->expected_output->lines.size() == 3);
 }
