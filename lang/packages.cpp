@@ -1,0 +1,485 @@
+// The standard-library shims: each supported package is a list of Go-like declarations
+// (parsed here by a tiny declaration reader) from which the Package, its Named types,
+// functions, methods and constants are built with their real Go signatures.
+#include "lang/packages.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "lang/assert.hpp"
+#include "lang/constant.hpp"
+#include "lang/token.hpp"
+#include "lang/universe.hpp"
+
+namespace lockstep::lang {
+
+namespace {
+
+struct PackageSpec {
+    std::string_view path;
+    std::string_view name;
+    std::vector<std::string_view> decls;
+};
+
+// Declarations, one per string: `type N T`, `func F(params) results`,
+// `func (R) M(params) results` / `func (*R) M(...)`, `const C T = N` / `const C = N`.
+// Parameters are types only; `...T` marks a variadic last parameter.
+const std::vector<PackageSpec>& specs() {
+    static const std::vector<PackageSpec> all = {
+        {"fmt", "fmt", {
+            "type Stringer interface { String() string }",
+            "func Print(...any) (int, error)",
+            "func Println(...any) (int, error)",
+            "func Printf(string, ...any) (int, error)",
+            "func Sprint(...any) string",
+            "func Sprintln(...any) string",
+            "func Sprintf(string, ...any) string",
+            "func Errorf(string, ...any) error",
+        }},
+        {"sync", "sync", {
+            "type Locker interface { Lock(); Unlock() }",
+            "type Mutex struct { handle uintptr }",
+            "type RWMutex struct { handle uintptr }",
+            "type WaitGroup struct { handle uintptr }",
+            "type Once struct { handle uintptr }",
+            "type Pool struct { handle uintptr; New func() any }",
+            "type Cond struct { handle uintptr; L Locker }",
+            "type Map struct { handle uintptr }",
+            "func (*Mutex) Lock()",
+            "func (*Mutex) Unlock()",
+            "func (*Mutex) TryLock() bool",
+            "func (*RWMutex) Lock()",
+            "func (*RWMutex) Unlock()",
+            "func (*RWMutex) TryLock() bool",
+            "func (*RWMutex) RLock()",
+            "func (*RWMutex) RUnlock()",
+            "func (*RWMutex) TryRLock() bool",
+            "func (*RWMutex) RLocker() Locker",
+            "func (*WaitGroup) Add(int)",
+            "func (*WaitGroup) Done()",
+            "func (*WaitGroup) Wait()",
+            "func (*Once) Do(func())",
+            "func (*Pool) Get() any",
+            "func (*Pool) Put(any)",
+            "func NewCond(Locker) *Cond",
+            "func (*Cond) Wait()",
+            "func (*Cond) Signal()",
+            "func (*Cond) Broadcast()",
+            "func (*Map) Load(any) (any, bool)",
+            "func (*Map) Store(any, any)",
+            "func (*Map) LoadOrStore(any, any) (any, bool)",
+            "func (*Map) LoadAndDelete(any) (any, bool)",
+            "func (*Map) Delete(any)",
+            "func (*Map) Range(func(any, any) bool)",
+        }},
+        {"sync/atomic", "atomic", {
+            "func AddInt32(*int32, int32) int32",
+            "func AddInt64(*int64, int64) int64",
+            "func AddUint32(*uint32, uint32) uint32",
+            "func AddUint64(*uint64, uint64) uint64",
+            "func LoadInt32(*int32) int32",
+            "func LoadInt64(*int64) int64",
+            "func LoadUint32(*uint32) uint32",
+            "func LoadUint64(*uint64) uint64",
+            "func StoreInt32(*int32, int32)",
+            "func StoreInt64(*int64, int64)",
+            "func StoreUint32(*uint32, uint32)",
+            "func StoreUint64(*uint64, uint64)",
+            "func SwapInt32(*int32, int32) int32",
+            "func SwapInt64(*int64, int64) int64",
+            "func SwapUint32(*uint32, uint32) uint32",
+            "func SwapUint64(*uint64, uint64) uint64",
+            "func CompareAndSwapInt32(*int32, int32, int32) bool",
+            "func CompareAndSwapInt64(*int64, int64, int64) bool",
+            "func CompareAndSwapUint32(*uint32, uint32, uint32) bool",
+            "func CompareAndSwapUint64(*uint64, uint64, uint64) bool",
+            "type Int32 struct { v int32 }",
+            "type Int64 struct { v int64 }",
+            "type Uint32 struct { v uint32 }",
+            "type Uint64 struct { v uint64 }",
+            "type Bool struct { v uint32 }",
+            "type Value struct { v any }",
+            "func (*Int32) Load() int32",
+            "func (*Int32) Store(int32)",
+            "func (*Int32) Add(int32) int32",
+            "func (*Int32) Swap(int32) int32",
+            "func (*Int32) CompareAndSwap(int32, int32) bool",
+            "func (*Int64) Load() int64",
+            "func (*Int64) Store(int64)",
+            "func (*Int64) Add(int64) int64",
+            "func (*Int64) Swap(int64) int64",
+            "func (*Int64) CompareAndSwap(int64, int64) bool",
+            "func (*Uint32) Load() uint32",
+            "func (*Uint32) Store(uint32)",
+            "func (*Uint32) Add(uint32) uint32",
+            "func (*Uint32) Swap(uint32) uint32",
+            "func (*Uint32) CompareAndSwap(uint32, uint32) bool",
+            "func (*Uint64) Load() uint64",
+            "func (*Uint64) Store(uint64)",
+            "func (*Uint64) Add(uint64) uint64",
+            "func (*Uint64) Swap(uint64) uint64",
+            "func (*Uint64) CompareAndSwap(uint64, uint64) bool",
+            "func (*Bool) Load() bool",
+            "func (*Bool) Store(bool)",
+            "func (*Bool) Swap(bool) bool",
+            "func (*Bool) CompareAndSwap(bool, bool) bool",
+            "func (*Value) Load() any",
+            "func (*Value) Store(any)",
+            "func (*Value) Swap(any) any",
+            "func (*Value) CompareAndSwap(any, any) bool",
+        }},
+        {"time", "time", {
+            "type Duration int64",
+            "type Time struct { ns int64 }",
+            "const Nanosecond Duration = 1",
+            "const Microsecond Duration = 1000",
+            "const Millisecond Duration = 1000000",
+            "const Second Duration = 1000000000",
+            "const Minute Duration = 60000000000",
+            "const Hour Duration = 3600000000000",
+            "func (Duration) String() string",
+            "func (Duration) Seconds() float64",
+            "func (Duration) Milliseconds() int64",
+            "func (Duration) Microseconds() int64",
+            "func (Duration) Nanoseconds() int64",
+            "func Sleep(Duration)",
+            "func Now() Time",
+            "func Since(Time) Duration",
+            "func After(Duration) <-chan Time",
+            "func (Time) Add(Duration) Time",
+            "func (Time) Sub(Time) Duration",
+            "func (Time) After(Time) bool",
+            "func (Time) Before(Time) bool",
+            "func (Time) Equal(Time) bool",
+            "func (Time) UnixNano() int64",
+        }},
+        {"errors", "errors", {
+            "func New(string) error",
+            "func Is(error, error) bool",
+        }},
+        {"strings", "strings", {
+            "type Builder struct { buf []byte }",
+            "func (*Builder) WriteString(string) (int, error)",
+            "func (*Builder) WriteByte(byte) error",
+            "func (*Builder) WriteRune(rune) (int, error)",
+            "func (*Builder) String() string",
+            "func (*Builder) Len() int",
+            "func (*Builder) Reset()",
+            "func (*Builder) Grow(int)",
+            "func Contains(string, string) bool",
+            "func ContainsRune(string, rune) bool",
+            "func Count(string, string) int",
+            "func Fields(string) []string",
+            "func HasPrefix(string, string) bool",
+            "func HasSuffix(string, string) bool",
+            "func Index(string, string) int",
+            "func Join([]string, string) string",
+            "func Repeat(string, int) string",
+            "func Replace(string, string, string, int) string",
+            "func ReplaceAll(string, string, string) string",
+            "func Split(string, string) []string",
+            "func ToLower(string) string",
+            "func ToUpper(string) string",
+            "func TrimSpace(string) string",
+            "func TrimPrefix(string, string) string",
+            "func TrimSuffix(string, string) string",
+        }},
+        {"strconv", "strconv", {
+            "func Itoa(int) string",
+            "func Atoi(string) (int, error)",
+            "func FormatInt(int64, int) string",
+            "func Quote(string) string",
+        }},
+        {"bytes", "bytes", {
+            "type Buffer struct { buf []byte; off int }",
+            "func (*Buffer) WriteString(string) (int, error)",
+            "func (*Buffer) WriteByte(byte) error",
+            "func (*Buffer) Write([]byte) (int, error)",
+            "func (*Buffer) String() string",
+            "func (*Buffer) Len() int",
+            "func (*Buffer) Reset()",
+        }},
+        {"os", "os", {
+            "func Exit(int)",
+        }},
+        {"runtime", "runtime", {
+            "func Gosched()",
+            "func NumGoroutine() int",
+            "func GOMAXPROCS(int) int",
+        }},
+        {"math", "math", {
+            "const MaxInt = 9223372036854775807",
+            "const MinInt = -9223372036854775808",
+            "const MaxInt8 = 127",
+            "const MaxInt16 = 32767",
+            "const MaxInt32 = 2147483647",
+            "const MinInt32 = -2147483648",
+            "const MaxInt64 = 9223372036854775807",
+            "const MinInt64 = -9223372036854775808",
+            "const MaxUint8 = 255",
+            "const MaxUint16 = 65535",
+            "const MaxUint32 = 4294967295",
+            "const MaxUint64 = 18446744073709551615",
+            "const Pi = 3.14159265358979323846264338327950288419716939937510582097494459",
+            "func Sqrt(float64) float64",
+            "func Abs(float64) float64",
+            "func Floor(float64) float64",
+            "func Ceil(float64) float64",
+            "func Max(float64, float64) float64",
+            "func Min(float64, float64) float64",
+        }},
+    };
+    return all;
+}
+
+// Reads one declaration string. The grammar is a small subset of Go's; a malformed
+// shim declaration is lockstep's own bug (an internal error).
+class DeclReader {
+public:
+    DeclReader(TypeInfo& info, Package* pkg, std::string_view text) : m_info(info), m_pkg(pkg), m_text(text) {
+        next();
+    }
+
+    void declare_type_name() {
+        expect("type");
+        std::string name = m_tok;
+        next();
+        auto named = m_info.make_type<Named>();
+        Object* obj = m_info.make_object(ObjectKind::TypeName, name);
+        obj->type = named;
+        obj->pkg = m_pkg;
+        named->obj = obj;
+        named->native = m_pkg->name + "." + name;
+        m_pkg->members[name] = obj;
+    }
+
+    void declare() {
+        if (m_tok == "type") {
+            next();
+            Object* obj = m_pkg->lookup(m_tok);
+            next();
+            auto named = const_cast<Named*>(obj->type->as<Named>());
+            const Type* u = type();
+            named->underlying = underlying(u);
+            if (auto i = named->underlying->as<Interface>())
+                for (auto m : i->methods) m->iface = named;
+        } else if (m_tok == "const") {
+            next();
+            std::string name = m_tok;
+            next();
+            const Type* t = nullptr;
+            if (m_tok != "=") t = type();
+            expect("=");
+            bool neg = false;
+            if (m_tok == "-") {
+                neg = true;
+                next();
+            }
+            std::string err;
+            bool is_float = m_tok.find('.') != std::string::npos;
+            auto v = const_from_literal(is_float ? LitKind::Float : LitKind::Int, m_tok, err);
+            LOCKSTEP_ASSERT(v.has_value(), "bad shim constant " + std::string(m_text));
+            next();
+            if (neg) v = const_unary(Tok::Sub, *v, 0, err);
+            if (!t) t = basic_type(is_float ? BasicKind::UntypedFloat : BasicKind::UntypedInt);
+            Object* obj = m_info.make_object(ObjectKind::Const, name);
+            obj->type = t;
+            obj->pkg = m_pkg;
+            obj->value = m_info.make_const(*v);
+            m_pkg->members[name] = obj;
+        } else {
+            expect("func");
+            Object* fn = m_info.make_object(ObjectKind::Func, "");
+            fn->pkg = m_pkg;
+            Object* recv = nullptr;
+            if (m_tok == "(") {
+                next();
+                bool ptr = false;
+                if (m_tok == "*") {
+                    ptr = true;
+                    next();
+                }
+                Object* tn = m_pkg->lookup(m_tok);
+                LOCKSTEP_ASSERT(tn && tn->kind == ObjectKind::TypeName, "bad shim receiver " + std::string(m_text));
+                next();
+                expect(")");
+                auto named = const_cast<Named*>(tn->type->as<Named>());
+                recv = m_info.make_object(ObjectKind::Var, "");
+                recv->var_kind = VarKind::Receiver;
+                recv->type = ptr ? static_cast<const Type*>(m_info.pointer_to(named)) : named;
+                fn->ptr_recv = ptr;
+                fn->recv_named = named;
+                named->methods.push_back(fn);
+            }
+            fn->name = m_tok;
+            next();
+            auto sig = signature();
+            sig->recv = recv;
+            fn->type = sig;
+            if (recv) {
+                std::string tname = fn->recv_named->as<Named>()->obj->name;
+                fn->native = std::string(m_pkg->path) + "." + (fn->ptr_recv ? "(*" + tname + ")" : tname) + "." + fn->name;
+            } else {
+                fn->native = std::string(m_pkg->path) + "." + fn->name;
+                m_pkg->members[fn->name] = fn;
+            }
+        }
+        LOCKSTEP_ASSERT(m_tok.empty(), "trailing text in shim " + std::string(m_text));
+    }
+
+private:
+    void next() {
+        while (m_pos < m_text.size() && m_text[m_pos] == ' ') ++m_pos;
+        if (m_pos >= m_text.size()) {
+            m_tok.clear();
+            return;
+        }
+        size_t start = m_pos;
+        char c = m_text[m_pos];
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+            while (m_pos < m_text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_' || m_text[m_pos] == '.'))
+                ++m_pos;
+        } else if (m_text.substr(m_pos, 3) == "...") {
+            m_pos += 3;
+        } else if (m_text.substr(m_pos, 2) == "<-") {
+            m_pos += 2;
+        } else {
+            ++m_pos;
+        }
+        m_tok = std::string(m_text.substr(start, m_pos - start));
+    }
+    void expect(std::string_view t) {
+        LOCKSTEP_ASSERT(m_tok == t, "shim declaration: expected " + std::string(t) + " in " + std::string(m_text));
+        next();
+    }
+
+    const Type* type() {
+        if (m_tok == "*") {
+            next();
+            return m_info.pointer_to(type());
+        }
+        if (m_tok == "[") {
+            next();
+            expect("]");
+            return m_info.slice_of(type());
+        }
+        if (m_tok == "<-") {
+            next();
+            expect("chan");
+            return m_info.make_type<Chan>(ChanDir::Recv, type());
+        }
+        if (m_tok == "func") {
+            next();
+            return signature();
+        }
+        if (m_tok == "struct") {
+            next();
+            expect("{");
+            auto s = m_info.make_type<Struct>();
+            while (m_tok != "}") {
+                Object* f = m_info.make_object(ObjectKind::Var, m_tok);
+                f->var_kind = VarKind::Field;
+                f->pkg = m_pkg;
+                next();
+                f->type = type();
+                f->index = static_cast<uint32_t>(s->fields.size());
+                s->fields.push_back(f);
+                if (m_tok == ";") next();
+            }
+            next();
+            return s;
+        }
+        if (m_tok == "interface") {
+            next();
+            expect("{");
+            auto i = m_info.make_type<Interface>();
+            while (m_tok != "}") {
+                Object* m = m_info.make_object(ObjectKind::Func, m_tok);
+                m->pkg = m_pkg;
+                next();
+                m->type = signature();
+                m->iface = i;
+                i->methods.push_back(m);
+                if (m_tok == ";") next();
+            }
+            next();
+            std::sort(i->methods.begin(), i->methods.end(), [](Object* a, Object* b) { return a->name < b->name; });
+            return i;
+        }
+        std::string name = m_tok;
+        next();
+        if (Object* o = m_pkg->lookup(name); o && o->kind == ObjectKind::TypeName) return o->type;
+        Object* u = universe_lookup(name);
+        LOCKSTEP_ASSERT(u && u->kind == ObjectKind::TypeName, "shim declaration: unknown type " + name);
+        return u->type;
+    }
+
+    const Tuple* tuple(VarKind kind, bool* variadic) {
+        auto t = m_info.make_type<Tuple>();
+        expect("(");
+        while (m_tok != ")") {
+            Object* v = m_info.make_object(ObjectKind::Var, "");
+            v->var_kind = kind;
+            v->index = static_cast<uint32_t>(t->vars.size());
+            if (m_tok == "...") {
+                next();
+                v->type = m_info.slice_of(type());
+                if (variadic) *variadic = true;
+            } else {
+                v->type = type();
+            }
+            t->vars.push_back(v);
+            if (m_tok == ",") next();
+        }
+        next();
+        return t;
+    }
+
+    Signature* signature() {
+        auto sig = m_info.make_type<Signature>();
+        sig->params = tuple(VarKind::Param, &sig->variadic);
+        if (m_tok == "(") {
+            sig->results = tuple(VarKind::Result, nullptr);
+        } else if (m_tok.empty() || m_tok == ";" || m_tok == "}" || m_tok == "," || m_tok == ")") {
+            sig->results = m_info.make_type<Tuple>();
+        } else {
+            sig->results = m_info.tuple_of({type()});
+        }
+        return sig;
+    }
+
+    TypeInfo& m_info;
+    Package* m_pkg;
+    std::string_view m_text;
+    size_t m_pos = 0;
+    std::string m_tok;
+};
+
+}  // namespace
+
+bool is_supported_package(std::string_view path) {
+    for (auto& s : specs())
+        if (s.path == path) return true;
+    return false;
+}
+
+Package* load_package(TypeInfo& info, std::string_view path) {
+    auto it = info.library_packages.find(std::string(path));
+    if (it != info.library_packages.end()) return it->second;
+    for (auto& spec : specs()) {
+        if (spec.path != path) continue;
+        Package* pkg = info.make_package(std::string(spec.path), std::string(spec.name));
+        // Type names first, so declarations may refer to types declared after them.
+        for (auto d : spec.decls)
+            if (d.substr(0, 5) == "type ") DeclReader(info, pkg, d).declare_type_name();
+        for (auto d : spec.decls) DeclReader(info, pkg, d).declare();
+        info.library_packages.emplace(std::string(path), pkg);
+        return pkg;
+    }
+    return nullptr;
+}
+
+}  // namespace lockstep::lang
