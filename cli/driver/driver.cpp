@@ -3,18 +3,24 @@
 // errors (exit 3).
 #include "cli/driver/driver.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "cli/driver/exploration.hpp"
 #include "cli/driver/front_end.hpp"
 #include "cli/driver/loader.hpp"
+#include "cli/driver/progress_line.hpp"
 #include "cli/driver/terminal.hpp"
 #include "lang/assert.hpp"
 #include "lang/diagnostic.hpp"
 #include "reports/json_report.hpp"
+#include "reports/style.hpp"
+#include "reports/swimlanes.hpp"
 #include "reports/text_report.hpp"
 
 namespace lockstep::cli {
@@ -123,6 +129,56 @@ reports::TextOptions text_options(const Settings& settings, const ReportSink& si
     return o;
 }
 
+ExitCode usage_error(Console& console, const std::string& message) {
+    console.err << "lockstep: " << message << "\n";
+    return ExitCode::Usage;
+}
+
+std::string indent_lines(std::string_view text, std::string_view prefix) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find('\n', i);
+        if (j == std::string_view::npos) j = text.size();
+        out += std::string(prefix) + std::string(text.substr(i, j - i)) + '\n';
+        i = j + 1;
+    }
+    return out;
+}
+
+// The bug that ends a Go program (a panic, a fatal error, a deadlock), if the run has one.
+const checker::Bug* crash_of(const std::vector<checker::Bug>& bugs) {
+    for (const auto& b : bugs) {
+        switch (b.kind()) {
+        case checker::BugKind::Deadlock:
+        case checker::BugKind::RecursiveLock:
+        case checker::BugKind::Livelock:
+            return &b;
+        default:
+            if (b.message.rfind("panic: ", 0) == 0 || b.message.rfind("fatal error: ", 0) == 0) return &b;
+        }
+    }
+    return nullptr;
+}
+
+// What Go prints on stderr when the program dies this way.
+std::string go_crash_text(const checker::Bug& bug) {
+    using checker::BugKind;
+    if (bug.kind() == BugKind::Deadlock || bug.kind() == BugKind::RecursiveLock) {
+        std::string out = "fatal error: all goroutines are asleep - deadlock!\n\n";
+        for (const auto& g : bug.goroutines) out += fmt::format("goroutine {} [blocked]:\n{}()\n\n", g.id, g.name == "main" ? "main.main" : g.name);
+        return out;
+    }
+    if (bug.kind() == BugKind::Livelock) return "lockstep: " + bug.message + " (the program would run forever)\n";
+    std::string out = bug.message + "\n";
+    uint32_t id = bug.goroutines.empty() ? 1 : bug.goroutines.front().id;
+    std::string name = bug.goroutines.empty() ? "main" : bug.goroutines.front().name;
+    out += fmt::format("\ngoroutine {} [running]:\n{}()\n", id, name == "main" ? "main.main" : name);
+    if (!bug.location.file.empty()) out += fmt::format("\t{}:{}\n", bug.location.file, bug.location.line);
+    out += "exit status 2\n";
+    return out;
+}
+
 }  // namespace
 
 Console Console::standard() {
@@ -152,16 +208,20 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 
     g_interrupted.store(false);
     auto previous = std::signal(SIGINT, on_sigint);
-    ExploreHooks hooks;
-    hooks.progress = settings.progress && console.err_is_terminal;
-    hooks.interrupted = &g_interrupted;
+    bool show_progress = settings.progress && console.err_is_terminal;
 
     ExitCode code = ExitCode::Ok;
     std::vector<ScenarioResult> results;
     bool first = true;
     for (const auto& path : files) {
         if (g_interrupted.load()) break;
-        for (auto& checked : check_one_file(path, settings, console, hooks)) {
+        ProgressLine line(console.err, path, console.width);
+        ExploreHooks hooks;
+        hooks.progress = show_progress ? &line : nullptr;
+        hooks.interrupted = &g_interrupted;
+        std::vector<Checked> checked_file = check_one_file(path, settings, console, hooks);
+        line.clear();
+        for (auto& checked : checked_file) {
             code = worst(code, checked.code);
             // Text is streamed scenario by scenario so long runs show results as they come.
             if (settings.format == ReportFormat::Text && (!settings.quiet || checked.code != ExitCode::Ok)) {
@@ -186,13 +246,17 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 }
 
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
-    (void)settings;
     LoadedScenario scenario;
     try {
         load_scenario(path, scenario);
+        if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
+            return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
         console.out << run.output << std::flush;
-        return ExitCode::Ok;
+        const checker::Bug* crash = crash_of(run.bugs);
+        if (!crash) return ExitCode::Ok;
+        console.err << go_crash_text(*crash);
+        return ExitCode::Usage;  // Go exits 2 on an unrecovered panic or fatal error
     } catch (const lang::DiagnosticError& e) {
         console.err << render_diagnostics(e) << std::flush;
         return ExitCode::Usage;
@@ -207,9 +271,41 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
     LoadedScenario scenario;
     try {
         load_scenario(path, scenario);
+        if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
+            return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, &token);
-        console.out << run.output << std::flush;
-        return ExitCode::Ok;
+        if (!run.token_valid)
+            return usage_error(console, "the schedule token does not fit " + path + ": " +
+                                            (run.token_error.empty() ? "malformed token" : run.token_error));
+        ReportSink sink;
+        if (!open_sink(sink, settings, console)) return ExitCode::Usage;
+        reports::TextOptions topts = text_options(settings, sink, console);
+        topts.max_trace_rows = 0;  // a replay shows every step
+        ScenarioResult r;
+        r.file = path;
+        r.entry = entry;
+        r.bugs = run.bugs;
+        r.verdict = run.bugs.empty() ? Verdict::Verified : Verdict::Bug;
+        r.stats.executions = 1;
+        r.stats.steps = run.trace.size();
+        r.stats.strategy = "replay";
+        if (settings.format == ReportFormat::Json) {
+            *sink.stream << reports::render_json({r});
+        } else if (run.bugs.empty()) {
+            // No bug on this schedule: show the execution itself.
+            *sink.stream << fmt::format("execution ({} steps), no bug:\n", run.trace.size());
+            *sink.stream << reports::render_swimlanes(run.trace, {}, reports::Style(topts.color, topts.unicode),
+                                                      reports::SwimlaneOptions{topts.width, 0, "  "});
+            *sink.stream << "\n  output:" << (run.output.empty() ? " (none)\n" : "\n");
+            if (!run.output.empty()) *sink.stream << indent_lines(run.output, "    | ");
+        } else {
+            for (size_t i = 0; i < run.bugs.size(); ++i) {
+                if (i) *sink.stream << '\n';
+                *sink.stream << reports::render_bug_text(run.bugs[i], path, entry, topts);
+            }
+        }
+        sink.stream->flush();
+        return scenario_exit_code(r);
     } catch (const lang::DiagnosticError& e) {
         console.err << render_diagnostics(e) << std::flush;
         return ExitCode::Usage;

@@ -1,17 +1,112 @@
-// Placeholder until checker/explorer.hpp and vm/compiler.hpp land: reports honestly that
-// exploration is not available.
+// Compile → vm::Machine → checker::explore / checker::replay. The compiler is built once
+// per entry; every execution re-runs the same immutable module.
 #include "cli/driver/exploration.hpp"
 
 #include "lang/assert.hpp"
+#include "vm/machine.hpp"
+
+#if __has_include("vm/compiler.hpp")
+#include "vm/compiler.hpp"
+#define LOCKSTEP_HAVE_COMPILER 1
+#else
+#define LOCKSTEP_HAVE_COMPILER 0
+#endif
 
 namespace lockstep::cli {
 
-checker::ScenarioResult explore_entry(const LoadedScenario&, const std::string&, const Settings&, const ExploreHooks&) {
-    throw InternalError("exploration is not wired in yet (checker/explorer.hpp missing)");
+namespace {
+
+checker::Strategy strategy_of(StrategyName s) {
+    switch (s) {
+    case StrategyName::Dpor: return checker::Strategy::Dpor;
+    case StrategyName::Naive: return checker::Strategy::Naive;
+    case StrategyName::Random: return checker::Strategy::Random;
+    case StrategyName::Pct: return checker::Strategy::Pct;
+    }
+    return checker::Strategy::Dpor;
 }
 
-SingleRun run_entry(const LoadedScenario&, const std::string&, const Settings&, const std::string*) {
-    throw InternalError("exploration is not wired in yet (checker/explorer.hpp missing)");
+vm::MachineLimits limits_of(const LoadedScenario& scenario) {
+    vm::MachineLimits limits;
+    if (scenario.directives.goroutines) limits.max_goroutines = *scenario.directives.goroutines;
+    return limits;
+}
+
+std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const std::string& entry) {
+    LOCKSTEP_ASSERT(scenario.file && scenario.types, "scenario used before it was loaded");
+#if LOCKSTEP_HAVE_COMPILER
+    auto module = vm::compile(*scenario.file, *scenario.types, entry);
+    LOCKSTEP_ASSERT(module != nullptr, "the compiler returned no module for entry " + entry);
+    return std::make_unique<vm::Machine>(std::move(module), limits_of(scenario));
+#else
+    (void)limits_of;
+    throw InternalError("the compiler (vm/compiler.hpp) is not available in this build yet");
+#endif
+}
+
+}  // namespace
+
+checker::Options checker_options(const Settings& settings, const LoadedScenario& scenario) {
+    checker::Options o;
+    o.strategy = strategy_of(settings.strategy);
+    o.max_executions = settings.executions;
+    o.time_budget_seconds = settings.time_budget_seconds;
+    o.preemption_bound = settings.preemptions;
+    o.max_steps = settings.max_steps;
+    o.seed = settings.seed;
+    o.pct_depth = settings.pct_depth;
+    o.all = settings.all;
+    // The file knows its own scenario best: //lockstep:bound wins over the command line.
+    const ScenarioDirectives& d = scenario.directives;
+    if (d.executions) o.max_executions = d.executions;
+    if (d.max_steps) o.max_steps = *d.max_steps;
+    if (d.preemptions) o.preemption_bound = d.preemptions;
+    if (d.time_budget_seconds) o.time_budget_seconds = *d.time_budget_seconds;
+    if (d.expected) o.expected_kinds = *d.expected;
+    if (scenario.file) o.expected_output = scenario.file->expected_output;
+    return o;
+}
+
+checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
+                                      const ExploreHooks& hooks) {
+    auto machine = make_machine(scenario, entry);
+    checker::Options options = checker_options(settings, scenario);
+    options.progress = hooks.progress;
+    options.interrupted = hooks.interrupted;
+    checker::ScenarioResult result = checker::explore(*machine, options);
+    result.file = scenario.source ? scenario.source->path() : std::string();
+    result.entry = entry;
+    if (scenario.directives.expected) {
+        result.expected = kind_ids(*scenario.directives.expected);
+        result.expectation_met = expectation_met(*scenario.directives.expected, result.bugs);
+    }
+    return result;
+}
+
+SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
+                    const std::string* token) {
+    auto machine = make_machine(scenario, entry);
+    checker::Options options = checker_options(settings, scenario);
+    SingleRun run;
+    if (token) {
+        checker::ReplayResult replayed = checker::replay(*machine, options, *token);
+        run.bugs = std::move(replayed.bugs);
+        run.trace = std::move(replayed.trace);
+        run.output = std::move(replayed.output);
+        run.token_valid = replayed.token_valid;
+        run.token_error = std::move(replayed.error);
+        return run;
+    }
+    // `run` is one execution, like `go run`: the first schedule, no bounds but max-steps.
+    options.strategy = checker::Strategy::First;
+    options.max_executions = 1;
+    options.expected_kinds.clear();
+    options.all = true;  // a race early in the run must not hide the panic at its end
+    checker::ScenarioResult result = checker::explore(*machine, options);
+    run.bugs = std::move(result.bugs);
+    if (!run.bugs.empty()) run.output = run.bugs.front().output;
+    else if (!result.outcomes.empty()) run.output = result.outcomes.front();
+    return run;
 }
 
 }  // namespace lockstep::cli

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <atomic>
+#include <iosfwd>
 #include <string>
+#include <vector>
 
+#include "checker/explorer.hpp"
 #include "checker/result.hpp"
 #include "cli/driver/front_end.hpp"
 #include "cli/driver/settings.hpp"
@@ -13,11 +16,15 @@
 namespace lockstep::cli {
 
 struct ExploreHooks {
-    bool progress = false;                           // draw a progress line on stderr
+    checker::ProgressSink* progress = nullptr;       // a progress line, or null
     const std::atomic<bool>* interrupted = nullptr;  // set by SIGINT: stop and report
 };
 
-// Explore every interleaving (within bounds). The result's expectation fields are filled
+// The checker options for a scenario: the CLI settings, then the file's //lockstep:bound
+// overrides, its expected kinds and its // Output: block.
+checker::Options checker_options(const Settings& settings, const LoadedScenario& scenario);
+
+// Explore the interleavings (within bounds). Fills file, entry and the expectation fields
 // from the file's //lockstep:expect line. Throws lang::DiagnosticError for Go the compiler
 // does not support.
 checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std::string& entry,
@@ -25,9 +32,10 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
 
 // One execution: the first schedule (Strategy::First), or the schedule of `token`.
 struct SingleRun {
-    checker::ScenarioResult result;  // verdict Bug with the bug (and its full trace) if one happened
-    std::string output;              // what the program printed
-    bool token_valid = true;         // false: the token does not fit this scenario
+    std::vector<checker::Bug> bugs;          // what this execution shows, with traces
+    std::vector<checker::TraceStep> trace;   // every visible operation (replay only)
+    std::string output;                      // what the program printed
+    bool token_valid = true;                 // false: the token does not fit this scenario
     std::string token_error;
 };
 SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
