@@ -76,6 +76,9 @@ struct Stats {
     uint64_t steps = 0;       // visible operations over all executions
     double seconds = 0;
     bool complete = false;    // the whole space was explored
+    // Executions the explorer cut because they could only repeat explored ones (dpor's
+    // sleep sets); not counted in `executions`, which counts complete executions only.
+    uint64_t sleep_blocked = 0;
     std::optional<std::string> bound;  // which bound stopped the run: "executions", "time-budget", "preemptions", "max-steps", "interrupted"
 };
 

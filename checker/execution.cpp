@@ -1,0 +1,729 @@
+// Execution: applies one goroutine's pending operation through the sync models, keeps the
+// Go memory model's clocks and runs the detectors. See execution.hpp.
+#include "checker/execution.hpp"
+
+#include <algorithm>
+
+#include "lang/assert.hpp"
+
+namespace lockstep::checker {
+
+using vm::Gid;
+using vm::OpKind;
+
+namespace {
+std::string_view trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+    return s.substr(b, e - b);
+}
+}  // namespace
+
+std::string normalize_output(std::string_view text, bool unordered) {
+    std::string_view t = trim(text);
+    std::vector<std::string_view> lines;
+    size_t start = 0;
+    while (start <= t.size()) {
+        size_t nl = t.find('\n', start);
+        if (nl == std::string_view::npos) nl = t.size();
+        std::string_view line = t.substr(start, nl - start);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+        lines.push_back(line);
+        start = nl + 1;
+    }
+    if (unordered) std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (i) out += '\n';
+        out += lines[i];
+    }
+    return out;
+}
+
+Execution::Execution(vm::Program& program, ExecutionConfig config) : m_program(program), m_config(config) {
+    if (m_config.expected_output) {
+        std::string joined;
+        for (const auto& l : m_config.expected_output->lines) joined += l + "\n";
+        m_expected = normalize_output(joined, m_config.expected_output->unordered);
+    }
+}
+
+void Execution::start() {
+    m_program.reset();
+    m_end = EndKind::Running;
+    for (auto& s : m_sync)
+        if (s.used) {
+            s.used = false;
+            s.mutex.reset();
+            s.wg.reset();
+            s.once.reset();
+            s.cond.reset();
+            s.pool.reset();
+            s.release.clear();
+            s.read_release.clear();
+            s.waits.clear();
+        }
+    for (auto& c : m_chans)
+        if (c.used) {
+            c.used = false;
+            for (auto& s : c.slots) s.clear();
+            c.sends = c.recvs = 0;
+            c.close_clock.clear();
+        }
+    for (auto& a : m_atomics) a.clear();
+    for (auto& gs : m_gs) {
+        gs.announced = false;
+        gs.cond = 0;
+        gs.clock.clear();
+        gs.wake.clear();
+    }
+    m_put_clocks.clear();
+    m_steps.clear();
+    m_accesses.clear();
+    m_bugs.clear();
+    m_races.reset();
+    m_lost.reset();
+    m_preemptions = 0;
+    m_last = 0;
+    m_crashed = 0;
+    m_program_panic = false;
+    if (m_gs.empty()) m_gs.resize(1);
+    compute_enabled();
+}
+
+bool Execution::alive(Gid g) const { return g < m_program.goroutine_count() && m_program.state(g) == vm::GoroutineState::Pending; }
+
+Execution::SyncObject& Execution::sync_object(uint32_t id) {
+    if (id >= m_sync.size()) m_sync.resize(id + 1);
+    m_sync[id].used = true;
+    return m_sync[id];
+}
+
+Execution::ChanState& Execution::chan_state(uint32_t id) {
+    if (id >= m_chans.size()) m_chans.resize(id + 1);
+    ChanState& c = m_chans[id];
+    if (!c.used) {
+        c.used = true;
+        uint32_t cap = std::max<uint32_t>(1, m_program.chan_capacity(id));
+        if (c.slots.size() < cap) c.slots.resize(cap);
+    }
+    return c;
+}
+
+VectorClock& Execution::atomic_clock(uint32_t loc) {
+    if (loc >= m_atomics.size()) m_atomics.resize(loc + 1);
+    return m_atomics[loc];
+}
+
+vm::Gid Execution::mutex_holder(uint32_t id) const {
+    if (id >= m_sync.size() || !m_sync[id].used || !m_sync[id].mutex.write_held()) return UINT32_MAX;
+    return m_sync[id].mutex.writer();
+}
+
+bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const {
+    return nth_partner(self, chan, want, 0) != UINT32_MAX;
+}
+
+Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n) const {
+    uint32_t count = m_program.goroutine_count();
+    for (Gid q = 0; q < count; ++q) {
+        if (q == self || m_program.state(q) != vm::GoroutineState::Pending) continue;
+        const vm::Operation& o = m_program.pending(q);
+        if (o.kind == want && o.object == chan) {
+            if (n == 0) return q;
+            --n;
+        }
+    }
+    return UINT32_MAX;
+}
+
+bool Execution::select_case_ready(Gid g, uint32_t index) const {
+    vm::SelectCase sc = m_program.select_case(g, index);
+    if (sc.nil_chan) return false;
+    sync::ChannelView v{m_program.chan_capacity(sc.chan), m_program.chan_buffered(sc.chan), m_program.chan_closed(sc.chan)};
+    if (sc.kind == OpKind::ChanSend) return sync::send_ready(v, chan_partner_waiting(g, sc.chan, OpKind::ChanRecv));
+    return sync::recv_ready(v, chan_partner_waiting(g, sc.chan, OpKind::ChanSend));
+}
+
+uint32_t Execution::ready_select_cases(Gid g) const {
+    uint32_t n = 0, cases = static_cast<uint32_t>(m_program.pending(g).arg);
+    for (uint32_t i = 0; i < cases; ++i)
+        if (select_case_ready(g, i)) ++n;
+    return n;
+}
+
+bool Execution::compute_enabled(Gid g) const {
+    if (m_program.state(g) != vm::GoroutineState::Pending) return false;
+    const vm::Operation& op = m_program.pending(g);
+    const GState& gs = m_gs[g];
+    auto sync_at = [&](uint32_t id) -> const SyncObject* { return id < m_sync.size() && m_sync[id].used ? &m_sync[id] : nullptr; };
+    switch (op.kind) {
+    case OpKind::Lock: {
+        const SyncObject* s = sync_at(op.object);
+        return !s || s->mutex.lock_step(g, gs.announced) != sync::LockStep::Blocked;
+    }
+    case OpKind::RLock: {
+        const SyncObject* s = sync_at(op.object);
+        return !s || s->mutex.rlock_step(g) != sync::LockStep::Blocked;
+    }
+    case OpKind::WgWait: {
+        const SyncObject* s = sync_at(op.object);
+        return !s || s->wg.wait_enabled();
+    }
+    case OpKind::OnceEnter: {
+        const SyncObject* s = sync_at(op.object);
+        return !s || s->once.enter_step(g) != sync::OnceStep::Blocked;
+    }
+    case OpKind::CondWait: {
+        if (gs.cond == 0) return true;
+        if (gs.cond == 1) return false;
+        const SyncObject* l = sync_at(static_cast<uint32_t>(op.arg));
+        return !l || l->mutex.lock_step(g, false) == sync::LockStep::Acquire;
+    }
+    case OpKind::ChanSend: {
+        sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
+        return sync::send_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanRecv));
+    }
+    case OpKind::ChanRecv: {
+        sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
+        return sync::recv_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanSend));
+    }
+    case OpKind::Select: return m_program.select_has_default(g) || ready_select_cases(g) > 0;
+    default: return true;
+    }
+}
+
+void Execution::compute_enabled() {
+    uint32_t n = m_program.goroutine_count();
+    if (m_enabled.size() < n) m_enabled.resize(n, 0);
+    m_enabled_list.clear();
+    for (Gid g = 0; g < n; ++g) {
+        m_enabled[g] = compute_enabled(g) ? 1 : 0;
+        if (m_enabled[g]) m_enabled_list.push_back(g);
+    }
+}
+
+uint32_t Execution::alternatives(Gid g) const {
+    const vm::Operation& op = m_program.pending(g);
+    switch (op.kind) {
+    case OpKind::PoolGet: return op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].pool.get_choices() : 1;
+    case OpKind::Select: {
+        uint32_t r = ready_select_cases(g);
+        return r ? r : 1;
+    }
+    case OpKind::ChanSend:
+        if (m_program.chan_capacity(op.object) == 0 && !m_program.chan_closed(op.object)) {
+            uint32_t n = 0;
+            while (nth_partner(g, op.object, OpKind::ChanRecv, n) != UINT32_MAX) ++n;
+            return std::max(1u, n);
+        }
+        return 1;
+    case OpKind::ChanRecv:
+        if (m_program.chan_capacity(op.object) == 0 && !m_program.chan_closed(op.object)) {
+            uint32_t n = 0;
+            while (nth_partner(g, op.object, OpKind::ChanSend, n) != UINT32_MAX) ++n;
+            return std::max(1u, n);
+        }
+        return 1;
+    default: return 1;
+    }
+}
+
+void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
+    const vm::Operation& op = m_program.pending(g);
+    switch (vm::op_object_space(op.kind)) {
+    case vm::ObjectSpace::Memory: {
+        bool read = op.kind == OpKind::Load || op.kind == OpKind::MapRead || op.kind == OpKind::AtomicLoad;
+        out.push_back(Access{Space::Memory, read ? AccessMode::Read : AccessMode::Write, op.object});
+        break;
+    }
+    case vm::ObjectSpace::Sync: {
+        AccessMode m = AccessMode::Write;
+        if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
+        if (op.kind == OpKind::WgAdd) m = AccessMode::Commute;
+        out.push_back(Access{Space::Sync, m, op.object});
+        if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
+        break;
+    }
+    case vm::ObjectSpace::Chan: out.push_back(Access{Space::Chan, AccessMode::Write, op.object}); break;
+    case vm::ObjectSpace::None:
+        if (op.kind == OpKind::Select) {
+            uint32_t cases = static_cast<uint32_t>(op.arg);
+            for (uint32_t i = 0; i < cases; ++i) out.push_back(Access{Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan});
+        } else if (op.kind == OpKind::Print) {
+            bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
+            out.push_back(Access{Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0});
+        }
+        break;
+    }
+    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit;
+    out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
+}
+
+void Execution::report(const FoundBug& bug) {
+    for (const auto& b : m_bugs)
+        if (b.same_bug(bug)) return;
+    m_bugs.push_back(bug);
+}
+
+void Execution::crash(Gid g, const FoundBug& bug) {
+    report(bug);
+    m_end = EndKind::Crash;
+    m_crashed = g;
+}
+
+void Execution::chan_send_clock(Gid g, uint32_t chan) {
+    ChanState& c = chan_state(chan);
+    VectorClock& slot = c.slots[c.sends % c.slots.size()];
+    m_gs[g].clock.join(slot);  // receive k-C → this send
+    slot.assign(m_gs[g].clock);
+    ++c.sends;
+}
+
+void Execution::chan_recv_clock(Gid g, uint32_t chan) {
+    ChanState& c = chan_state(chan);
+    VectorClock& slot = c.slots[c.recvs % c.slots.size()];
+    m_gs[g].clock.join(slot);  // send k → this receive
+    slot.assign(m_gs[g].clock);
+    ++c.recvs;
+}
+
+void Execution::check_output() {
+    if (!m_config.expected_output) return;
+    std::string got = normalize_output(m_program.output(), m_config.expected_output->unordered);
+    if (got == m_expected) return;
+    FoundBug bug;
+    bug.kind = BugKind::OutputMismatch;
+    bug.add(m_program.pending(0).site, static_cast<uint32_t>(m_steps.size()), 0);
+    report(bug);
+}
+
+void Execution::step(Choice choice) {
+    const Gid g = choice.g;
+    LOCKSTEP_ASSERT(running(), "step after the execution ended");
+    LOCKSTEP_ASSERT(enabled(g), "step of a goroutine that is not enabled");
+    const vm::Operation op = m_program.pending(g);
+    const uint32_t index = static_cast<uint32_t>(m_steps.size());
+    StepRecord rec;
+    rec.choice = choice;
+    rec.alts = alternatives(g);
+    rec.op = op;
+    rec.access_begin = static_cast<uint32_t>(m_accesses.size());
+    if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
+
+    GState& gs = m_gs[g];
+    gs.clock.tick(g);
+    VectorClock& clock = gs.clock;
+    vm::Outcome out;
+    bool resume = true;
+    FoundBug bug;
+    Gid partner = UINT32_MAX;  // the other side of an unbuffered rendezvous
+
+    auto crash_with = [&](BugKind kind, uint32_t variant) {
+        bug = FoundBug{};
+        bug.kind = kind;
+        bug.variant = variant;
+        bug.object = op.object;
+        bug.add(op.site, index, g);
+        crash(g, bug);
+        resume = false;
+    };
+
+    switch (op.kind) {
+    case OpKind::Load:
+    case OpKind::MapRead: {
+        push_access(Space::Memory, AccessMode::Read, op.object);
+        bool is_map = op.kind == OpKind::MapRead;
+        if (m_races.on_read(op.object, g, clock, op.site, index, is_map, bug)) report(bug);
+        if (!is_map) m_lost.on_read(op.object, g, op.site, index);
+        break;
+    }
+    case OpKind::Store:
+    case OpKind::MapWrite: {
+        push_access(Space::Memory, AccessMode::Write, op.object);
+        bool is_map = op.kind == OpKind::MapWrite;
+        if (m_races.on_write(op.object, g, clock, op.site, index, is_map, bug)) {
+            report(bug);
+            // Go's runtime kills the program on concurrent map writes.
+            if (is_map && bug.variant == VariantMapWrites) {
+                m_end = EndKind::Crash;
+                m_crashed = g;
+                resume = false;
+            }
+        }
+        if (!is_map && m_lost.on_write(op.object, g, op.site, index, bug)) report(bug);
+        break;
+    }
+    case OpKind::AtomicLoad:
+        push_access(Space::Memory, AccessMode::Read, op.object);
+        clock.join(atomic_clock(op.object));
+        break;
+    case OpKind::AtomicStore:
+    case OpKind::AtomicRmw: {
+        push_access(Space::Memory, AccessMode::Write, op.object);
+        VectorClock& a = atomic_clock(op.object);
+        clock.join(a);
+        a.join(clock);
+        break;
+    }
+    case OpKind::Lock: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        switch (s.mutex.lock_step(g, gs.announced)) {
+        case sync::LockStep::Recursive: crash_with(BugKind::RecursiveLock, s.mutex.holds_read(g) ? VariantRecursiveRLock : VariantRecursiveMutex); break;
+        case sync::LockStep::Announce:
+            s.mutex.announce();
+            gs.announced = true;
+            rec.effect = StepEffect::Announce;
+            resume = false;
+            break;
+        case sync::LockStep::Acquire:
+            s.mutex.acquire(g, gs.announced);
+            gs.announced = false;
+            clock.join(s.release);
+            clock.join(s.read_release);
+            rec.effect = StepEffect::Acquire;
+            break;
+        case sync::LockStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Lock stepped");
+        }
+        break;
+    }
+    case OpKind::TryLock: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        out.value = s.mutex.try_lock(g) ? 1 : 0;
+        if (out.value) {
+            clock.join(s.release);
+            clock.join(s.read_release);
+            rec.effect = StepEffect::Acquire;
+        }
+        break;
+    }
+    case OpKind::Unlock: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        if (s.mutex.unlock() != sync::Misuse::None) {
+            crash_with(BugKind::UnlockOfUnlocked, s.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
+        } else {
+            s.release.join(clock);
+            rec.effect = StepEffect::Release;
+        }
+        break;
+    }
+    case OpKind::RLock: {
+        push_access(Space::Sync, AccessMode::Read, op.object);
+        SyncObject& s = sync_object(op.object);
+        s.mutex.mark_rw();
+        switch (s.mutex.rlock_step(g)) {
+        case sync::LockStep::Recursive: crash_with(BugKind::RecursiveLock, VariantRecursiveRLock); break;
+        case sync::LockStep::Acquire:
+            s.mutex.racquire(g);
+            clock.join(s.release);
+            rec.effect = StepEffect::Acquire;
+            break;
+        default: LOCKSTEP_ASSERT(false, "blocked RLock stepped");
+        }
+        break;
+    }
+    case OpKind::TryRLock: {
+        push_access(Space::Sync, AccessMode::Read, op.object);
+        SyncObject& s = sync_object(op.object);
+        s.mutex.mark_rw();
+        out.value = s.mutex.try_rlock(g) ? 1 : 0;
+        if (out.value) clock.join(s.release);
+        break;
+    }
+    case OpKind::RUnlock: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        s.mutex.mark_rw();
+        if (s.mutex.runlock(g) != sync::Misuse::None) {
+            crash_with(BugKind::UnlockOfUnlocked, VariantRWRUnlock);
+        } else {
+            s.read_release.join(clock);
+            rec.effect = StepEffect::Release;
+        }
+        break;
+    }
+    case OpKind::WgAdd: {
+        push_access(Space::Sync, AccessMode::Commute, op.object);
+        SyncObject& s = sync_object(op.object);
+        rec.aux = s.wg.counter();
+        bool from_zero = false;
+        if (s.wg.add(op.arg, from_zero) != sync::Misuse::None) {
+            crash_with(BugKind::NegativeWaitGroup, 0);
+            break;
+        }
+        if (from_zero) {
+            rec.effect = StepEffect::FromZeroAdd;
+            // Add from zero must happen before every Wait; one that does not is Go's
+            // "Add called concurrently with Wait" (the Wait may already have returned).
+            for (const auto& w : s.waits)
+                if (w.g != g && !clock.covers(w.g, w.t)) {
+                    bug = FoundBug{};
+                    bug.kind = BugKind::WaitGroupMisuse;
+                    bug.object = op.object;
+                    bug.add(op.site, index, g, 1);
+                    bug.add(w.site, w.step, w.g, 0);
+                    report(bug);
+                    break;
+                }
+        }
+        if (op.arg < 0) s.release.join(clock);  // Done → the Wait it releases
+        break;
+    }
+    case OpKind::WgWait: {
+        push_access(Space::Sync, AccessMode::Read, op.object);
+        SyncObject& s = sync_object(op.object);
+        rec.aux = s.wg.counter();
+        clock.join(s.release);
+        s.waits.push_back(AccessEpoch{g, clock.get(g), op.site, index});
+        break;
+    }
+    case OpKind::OnceEnter: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        switch (s.once.enter_step(g)) {
+        case sync::OnceStep::Recursive: crash_with(BugKind::RecursiveLock, VariantRecursiveOnce); break;
+        case sync::OnceStep::RunsF:
+            s.once.start(g);
+            out.value = 1;
+            break;
+        case sync::OnceStep::Returns:
+            clock.join(s.release);  // f's completion → every Do return
+            out.value = 0;
+            break;
+        case sync::OnceStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Once.Do stepped");
+        }
+        break;
+    }
+    case OpKind::OnceExit: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        s.once.finish();
+        s.release.join(clock);
+        break;
+    }
+    case OpKind::CondWait: {
+        uint32_t locker = static_cast<uint32_t>(op.arg);
+        if (gs.cond == 0) {
+            push_access(Space::Sync, AccessMode::Write, op.object);
+            push_access(Space::Sync, AccessMode::Write, locker);
+            SyncObject& l = sync_object(locker);
+            if (l.mutex.unlock() != sync::Misuse::None) {
+                crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
+                break;
+            }
+            l.release.join(clock);
+            sync_object(op.object).cond.park(g);
+            gs.cond = 1;
+            gs.wake.clear();
+            rec.effect = StepEffect::CondPark;
+            resume = false;
+        } else {
+            push_access(Space::Sync, AccessMode::Write, locker);
+            SyncObject& l = sync_object(locker);
+            l.mutex.acquire(g, false);
+            clock.join(l.release);
+            clock.join(l.read_release);
+            clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
+            gs.cond = 0;
+            rec.effect = StepEffect::Acquire;
+        }
+        break;
+    }
+    case OpKind::CondSignal:
+    case OpKind::CondBroadcast: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        Gid w = 0;
+        while (s.cond.signal(w)) {
+            m_gs[w].cond = 2;
+            m_gs[w].wake.join(clock);
+            if (op.kind == OpKind::CondSignal) break;
+        }
+        break;
+    }
+    case OpKind::PoolGet: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        uint32_t token = 0;
+        out.value = s.pool.get(choice.alt, token);
+        if (out.value >= 0) clock.join(m_put_clocks[token]);  // Put(x) → the Get returning x
+        break;
+    }
+    case OpKind::PoolPut: {
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        SyncObject& s = sync_object(op.object);
+        uint32_t token = static_cast<uint32_t>(m_put_clocks.size());
+        m_put_clocks.emplace_back();
+        m_put_clocks.back().assign(clock);
+        s.pool.put(token);
+        break;
+    }
+    case OpKind::ChanSend:
+    case OpKind::ChanRecv:
+    case OpKind::Select: {
+        OpKind kind = op.kind;
+        uint32_t chan = op.object;
+        if (op.kind == OpKind::Select) {
+            uint32_t cases = static_cast<uint32_t>(op.arg);
+            for (uint32_t i = 0; i < cases; ++i) push_access(Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan);
+            // alt-th ready case, or default.
+            int64_t picked = -1;
+            uint32_t seen = 0;
+            for (uint32_t i = 0; i < cases; ++i)
+                if (select_case_ready(g, i)) {
+                    if (seen == choice.alt) {
+                        picked = i;
+                        break;
+                    }
+                    ++seen;
+                }
+            out.value = picked;
+            if (picked < 0) break;
+            vm::SelectCase sc = m_program.select_case(g, static_cast<uint32_t>(picked));
+            kind = sc.kind;
+            chan = sc.chan;
+        } else {
+            push_access(Space::Chan, AccessMode::Write, chan);
+        }
+        ChanState& c = chan_state(chan);
+        bool closed = m_program.chan_closed(chan);
+        bool buffered = m_program.chan_capacity(chan) > 0;
+        if (kind == OpKind::ChanSend) {
+            if (closed) break;  // the VM panics: send on closed channel
+            if (buffered) {
+                chan_send_clock(g, chan);
+            } else {
+                partner = nth_partner(g, chan, OpKind::ChanRecv, op.kind == OpKind::Select ? 0 : choice.alt);
+            }
+        } else {
+            if (m_program.chan_buffered(chan) > 0) {
+                chan_recv_clock(g, chan);
+            } else if (closed) {
+                clock.join(c.close_clock);  // close → a receive that sees closed
+            } else {
+                partner = nth_partner(g, chan, OpKind::ChanSend, op.kind == OpKind::Select ? 0 : choice.alt);
+            }
+        }
+        if (partner != UINT32_MAX) {
+            // Unbuffered: both sides complete together, each after the other's start.
+            GState& ps = m_gs[partner];
+            ps.clock.tick(partner);
+            VectorClock joined;
+            joined.assign(clock);
+            clock.join(ps.clock);
+            ps.clock.join(joined);
+            out.partner = partner;
+        }
+        break;
+    }
+    case OpKind::ChanClose: {
+        push_access(Space::Chan, AccessMode::Write, op.object);
+        ChanState& c = chan_state(op.object);
+        c.close_clock.join(clock);
+        break;
+    }
+    case OpKind::Go: out.value = m_program.goroutine_count(); break;
+    case OpKind::Print: {
+        bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
+        push_access(Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0);
+        break;
+    }
+    case OpKind::Yield: break;
+    case OpKind::Panic: {
+        bug = FoundBug{};
+        bug.kind = BugKind::Panic;
+        bug.add(op.site, index, g);
+        crash(g, bug);
+        m_program_panic = true;
+        resume = false;
+        break;
+    }
+    case OpKind::Exit:
+        m_end = EndKind::Exit;
+        resume = false;
+        check_output();
+        break;
+    case OpKind::StepLimit: {
+        bug = FoundBug{};
+        bug.kind = BugKind::Livelock;
+        bug.add(op.site, index, g);
+        report(bug);
+        m_end = EndKind::StepLimit;
+        m_crashed = g;
+        resume = false;
+        break;
+    }
+    }
+
+    // Every step reads the "world"; the steps that end it write it, so they are ordered
+    // against every other goroutine's steps (what runs after main returns never runs).
+    push_access(Space::Global, running() ? AccessMode::Read : AccessMode::Write, 0);
+
+    if (resume) {
+        uint32_t before = m_program.goroutine_count();
+        if (partner != UINT32_MAX) {
+            // The sender first, so the VM can hand its value to the receiver.
+            vm::Outcome pout;
+            pout.partner = g;
+            bool g_sends = m_program.pending(g).kind == OpKind::ChanSend ||
+                           (op.kind == OpKind::Select && m_program.select_case(g, static_cast<uint32_t>(out.value)).kind == OpKind::ChanSend);
+            if (g_sends) {
+                m_program.resume(g, out);
+                m_program.resume(partner, pout);
+            } else {
+                m_program.resume(partner, pout);
+                m_program.resume(g, out);
+            }
+        } else {
+            m_program.resume(g, out);
+        }
+        uint32_t after = m_program.goroutine_count();
+        if (after > before) {
+            if (m_gs.size() < after) m_gs.resize(after);  // invalidates gs and clock
+            for (Gid c = before; c < after; ++c) {
+                m_gs[c].announced = false;
+                m_gs[c].cond = 0;
+                m_gs[c].wake.clear();
+                m_gs[c].clock.assign(m_gs[g].clock);  // go statement → the goroutine's start
+            }
+            m_gs[g].clock.tick(g);
+        }
+    }
+    rec.access_end = static_cast<uint32_t>(m_accesses.size());
+    rec.partner = partner;
+    if (!running() && rec.effect == StepEffect::Plain) rec.effect = StepEffect::Ends;
+    m_steps.push_back(rec);
+    m_last = g;
+    if (running()) {
+        compute_enabled();
+        if (m_steps.size() >= m_config.max_steps && running()) finish_stuck();
+    }
+}
+
+void Execution::finish_stuck() {
+    if (!running()) return;
+    if (m_steps.size() >= m_config.max_steps) {
+        FoundBug bug;
+        bug.kind = BugKind::Livelock;
+        const StepRecord& last = m_steps.back();
+        bug.add(last.op.site, static_cast<uint32_t>(m_steps.size() - 1), last.choice.g);
+        report(bug);
+        m_end = EndKind::StepLimit;
+        m_crashed = last.choice.g;
+        return;
+    }
+    LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
+    FoundBug bug;
+    bug.kind = BugKind::Deadlock;
+    uint32_t n = m_program.goroutine_count();
+    for (Gid g = 0; g < n; ++g)
+        if (m_program.state(g) == vm::GoroutineState::Pending) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+    report(bug);
+    m_end = EndKind::Deadlock;
+}
+
+}  // namespace lockstep::checker

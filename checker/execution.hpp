@@ -1,0 +1,183 @@
+// Execution: one run of the program under the checker — every goroutine's pending
+// operation and phase, the sync models indexed by dense object id, the Go memory model's
+// clocks, the detectors, and the record of the steps taken (the choices and what each
+// step touched). The explorer decides who runs; the execution applies it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/access.hpp"
+#include "checker/found_bug.hpp"
+#include "checker/lost_update_detector.hpp"
+#include "checker/race_detector.hpp"
+#include "checker/vector_clock.hpp"
+#include "lang/source.hpp"
+#include "sync/channel.hpp"
+#include "sync/cond.hpp"
+#include "sync/mutex.hpp"
+#include "sync/once.hpp"
+#include "sync/pool.hpp"
+#include "sync/wait_group.hpp"
+#include "vm/program.hpp"
+
+namespace lockstep::checker {
+
+// A scheduling (and data) choice: goroutine g performs its pending operation, taking
+// alternative `alt` of its data choice (Pool.Get's object, select's case, a rendezvous
+// partner); alt is 0 when the operation has one way to go.
+struct Choice {
+    vm::Gid g = 0;
+    uint32_t alt = 0;
+};
+
+// How an execution ended.
+enum class EndKind : uint8_t {
+    Running,
+    Exit,          // main returned: the other goroutines are dropped, as in Go
+    Crash,         // a panic or fatal error (the program dies)
+    Deadlock,      // no goroutine enabled, main not finished
+    StepLimit,     // --max-steps or a StepLimit op
+    SleepBlocked,  // the explorer cut it: every enabled goroutine is asleep (redundant)
+};
+
+// What a step did beyond the operation itself, where it matters to dependency analysis.
+enum class StepEffect : uint8_t {
+    Plain,
+    Acquire,      // Lock / RLock / successful TryLock / Cond re-lock: took the lock
+    Announce,     // RWMutex writer registered behind readers
+    Release,      // Unlock / RUnlock
+    CondPark,     // Cond.Wait: unlocked the locker and parked
+    FromZeroAdd,  // WaitGroup Add with delta > 0 from counter 0
+    Ends,         // the step ended the execution (crash, misuse, exit)
+};
+
+struct StepRecord {
+    Choice choice;
+    uint32_t alts = 1;     // how many alternatives the choice had
+    vm::Operation op;
+    StepEffect effect = StepEffect::Plain;
+    uint32_t access_begin = 0, access_end = 0;  // into Execution::accesses()
+    int64_t aux = 0;       // WgAdd/WgWait: the counter before the step
+    vm::Gid partner = UINT32_MAX;  // unbuffered rendezvous: the other goroutine, which completed too
+};
+
+struct ExecutionConfig {
+    uint64_t max_steps = 100000;
+    const lang::ExpectedOutput* expected_output = nullptr;
+};
+
+class Execution {
+public:
+    Execution(vm::Program& program, ExecutionConfig config);
+
+    // program.reset() and clear all state (keeping capacity).
+    void start();
+
+    EndKind end() const { return m_end; }
+    bool running() const { return m_end == EndKind::Running; }
+    uint32_t goroutine_count() const { return m_program.goroutine_count(); }
+    bool alive(vm::Gid g) const;
+    bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
+    const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
+    // Number of alternatives of g's pending operation (>= 1 when enabled).
+    uint32_t alternatives(vm::Gid g) const;
+    const vm::Operation& pending(vm::Gid g) const { return m_program.pending(g); }
+    // What g's pending operation may touch (conservative, for sleep sets and the events
+    // that never ran). Appends to `out`.
+    void pending_accesses(vm::Gid g, std::vector<Access>& out) const;
+
+    // Perform g's pending operation (alternative alt). Must be enabled.
+    void step(Choice choice);
+    // The explorer stopped this execution (sleep-set blocked or a bound).
+    void cut(EndKind why) { m_end = why; }
+    // No enabled goroutine or max steps: decides deadlock / livelock. Call when
+    // enabled_list() is empty or the step bound is hit.
+    void finish_stuck();
+
+    const std::vector<StepRecord>& steps() const { return m_steps; }
+    const std::vector<Access>& accesses() const { return m_accesses; }
+    const std::vector<FoundBug>& bugs() const { return m_bugs; }
+    uint32_t preemptions() const { return m_preemptions; }
+    // The goroutine whose operation ended the execution (Crash/StepLimit), if any.
+    vm::Gid crashed() const { return m_crashed; }
+    // For a crash: was it the program's own Panic op (message from the program) or a
+    // misuse found by a model (message from the bug)?
+    bool crash_is_program_panic() const { return m_program_panic; }
+    vm::Program& program() { return m_program; }
+    const vm::Program& program() const { return m_program; }
+    const ExecutionConfig& config() const { return m_config; }
+    // The wait-for picture at a deadlock: who holds a mutex (UINT32_MAX if none).
+    vm::Gid mutex_holder(uint32_t sync_id) const;
+
+private:
+    struct GState {
+        bool announced = false;  // RWMutex writer already announced at its pending Lock
+        uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (must re-Lock)
+        VectorClock clock;
+        VectorClock wake;        // Cond: the signaller's clock
+    };
+    struct SyncObject {
+        sync::MutexModel mutex;
+        sync::WaitGroupModel wg;
+        sync::OnceModel once;
+        sync::CondModel cond;
+        sync::PoolModel pool;
+        VectorClock release;     // Unlock, Done, Once f done, Signal, atomic-free: the release clock
+        VectorClock read_release;  // RUnlock → next Lock
+        std::vector<AccessEpoch> waits;  // WaitGroup: the Waits performed (for misuse)
+        bool used = false;
+    };
+    struct ChanState {
+        std::vector<VectorClock> slots;  // ring: send k → recv k, recv k → send k+C
+        uint64_t sends = 0, recvs = 0;
+        VectorClock close_clock;
+        bool used = false;
+    };
+
+    SyncObject& sync_object(uint32_t id);
+    ChanState& chan_state(uint32_t id);
+    VectorClock& atomic_clock(uint32_t loc);
+    void compute_enabled();
+    bool compute_enabled(vm::Gid g) const;
+    bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
+    bool select_case_ready(vm::Gid g, uint32_t index) const;
+    uint32_t ready_select_cases(vm::Gid g) const;
+    vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n) const;
+    void report(const FoundBug& bug);
+    void crash(vm::Gid g, const FoundBug& bug);
+    void push_access(Space s, AccessMode m, uint32_t id) { m_accesses.push_back(Access{s, m, id}); }
+    void chan_send_clock(vm::Gid g, uint32_t chan);
+    void chan_recv_clock(vm::Gid g, uint32_t chan);
+    void check_output();
+
+    vm::Program& m_program;
+    ExecutionConfig m_config;
+    EndKind m_end = EndKind::Running;
+    std::vector<GState> m_gs;
+    std::vector<uint8_t> m_enabled;
+    std::vector<vm::Gid> m_enabled_list;
+    std::vector<SyncObject> m_sync;
+    std::vector<ChanState> m_chans;
+    std::vector<VectorClock> m_atomics;
+    std::vector<std::vector<VectorClock>> m_pool_clocks_unused;
+    std::vector<VectorClock> m_put_clocks;  // by Put token (the step index of the Put)
+    std::vector<StepRecord> m_steps;
+    std::vector<Access> m_accesses;
+    std::vector<FoundBug> m_bugs;
+    RaceDetector m_races;
+    LostUpdateDetector m_lost;
+    uint32_t m_preemptions = 0;
+    vm::Gid m_last = 0;
+    vm::Gid m_crashed = 0;
+    bool m_program_panic = false;
+    std::string m_expected;  // normalized expected output
+};
+
+// Go's example-output comparison: trimmed of surrounding space; unordered compares the
+// sorted lines.
+std::string normalize_output(std::string_view text, bool unordered);
+
+}  // namespace lockstep::checker

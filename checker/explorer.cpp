@@ -1,0 +1,209 @@
+// The explorer loop: run executions one after another under a strategy, apply each step
+// through the execution, keep the best schedule of each distinct bug, and stop at a bound
+// or when the space is explored. Then explain each bug by replaying its schedule.
+#include "checker/explorer.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include "checker/dpor_strategy.hpp"
+#include "checker/execution.hpp"
+#include "checker/first_strategy.hpp"
+#include "checker/naive_strategy.hpp"
+#include "checker/pct_strategy.hpp"
+#include "checker/random_strategy.hpp"
+#include "checker/schedule_token.hpp"
+#include "checker/trace_builder.hpp"
+#include "lang/assert.hpp"
+
+namespace lockstep::checker {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::unique_ptr<SearchStrategy> make_strategy(const Options& o) {
+    switch (o.strategy) {
+    case Strategy::Dpor: return std::make_unique<DporStrategy>(o.preemption_bound);
+    case Strategy::Naive: return std::make_unique<NaiveStrategy>(o.preemption_bound);
+    case Strategy::Random: return std::make_unique<RandomStrategy>(o.seed);
+    case Strategy::Pct: return std::make_unique<PctStrategy>(o.seed, o.pct_depth);
+    case Strategy::First: return std::make_unique<FirstStrategy>();
+    }
+    return std::make_unique<DporStrategy>(o.preemption_bound);
+}
+
+ExecutionConfig config_of(const Options& o) {
+    ExecutionConfig c;
+    c.max_steps = o.max_steps;
+    c.expected_output = o.expected_output ? &*o.expected_output : nullptr;
+    return c;
+}
+
+// The best counterexample seen for one distinct bug.
+struct Kept {
+    FoundBug bug;
+    std::string token;
+    uint32_t preemptions = 0;
+    size_t steps = 0;
+};
+
+}  // namespace
+
+std::string_view strategy_name(Strategy s) {
+    switch (s) {
+    case Strategy::Dpor: return "dpor";
+    case Strategy::Naive: return "naive";
+    case Strategy::Random: return "random";
+    case Strategy::Pct: return "pct";
+    case Strategy::First: return "first";
+    }
+    return "dpor";
+}
+
+std::optional<Strategy> strategy_from_name(std::string_view name) {
+    for (Strategy s : {Strategy::Dpor, Strategy::Naive, Strategy::Random, Strategy::Pct, Strategy::First})
+        if (strategy_name(s) == name) return s;
+    return std::nullopt;
+}
+
+ScenarioResult explore(vm::Program& program, const Options& options) {
+    ScenarioResult result;
+    Stats& stats = result.stats;
+    stats.strategy = std::string(strategy_name(options.strategy));
+    auto strategy = make_strategy(options);
+    Execution exec(program, config_of(options));
+    std::vector<Kept> kept;
+    const auto start = Clock::now();
+    auto last_progress = start;
+    bool exhausted = false;
+    std::optional<std::string> bound;
+
+    auto satisfied = [&]() {
+        if (options.all) return false;
+        bool error_found = false;
+        for (const auto& k : kept) error_found |= bug_kind_severity(k.bug.kind) == Severity::Error;
+        if (!error_found) return false;
+        for (BugKind want : options.expected_kinds) {
+            bool have = false;
+            for (const auto& k : kept) have |= k.bug.kind == want;
+            if (!have) return false;
+        }
+        return true;
+    };
+
+    uint64_t runs = 0;
+    while (true) {
+        if (options.interrupted && options.interrupted->load(std::memory_order_relaxed)) {
+            bound = "interrupted";
+            break;
+        }
+        if (options.max_executions && stats.executions >= *options.max_executions) {
+            bound = "executions";
+            break;
+        }
+        if ((runs & 15) == 0) {
+            auto now = Clock::now();
+            double seconds = std::chrono::duration<double>(now - start).count();
+            if (seconds >= options.time_budget_seconds) {
+                bound = "time-budget";
+                break;
+            }
+            if (options.progress && now - last_progress >= std::chrono::milliseconds(100)) {
+                last_progress = now;
+                stats.seconds = seconds;
+                options.progress->progress(stats, kept.size());
+            }
+        }
+        if (!strategy->next_execution()) {
+            exhausted = true;
+            break;
+        }
+        ++runs;
+        exec.start();
+        while (exec.running()) {
+            if (exec.enabled_list().empty()) {
+                exec.finish_stuck();
+                break;
+            }
+            Choice c;
+            if (!strategy->choose(exec, c)) {
+                exec.cut(EndKind::SleepBlocked);
+                break;
+            }
+            exec.step(c);
+            strategy->on_step(exec);
+        }
+        strategy->on_end(exec);
+        stats.steps += exec.steps().size();
+        if (exec.end() == EndKind::SleepBlocked) {
+            ++stats.sleep_blocked;
+        } else {
+            ++stats.executions;
+            if (exec.end() == EndKind::StepLimit && !bound) bound = "max-steps";
+            if (result.outcomes.size() < options.max_outcomes) {
+                std::string outcome(program.output());
+                std::string crash = crash_text(exec);
+                if (!crash.empty()) outcome += crash;
+                bool seen = false;
+                for (const auto& o : result.outcomes) seen |= o == outcome;
+                if (!seen) result.outcomes.push_back(std::move(outcome));
+            }
+        }
+        for (const FoundBug& b : exec.bugs()) {
+            Kept* k = nullptr;
+            for (auto& x : kept)
+                if (x.bug.same_bug(b)) k = &x;
+            // Counterexamples: fewest preemptions first, then fewest steps.
+            uint32_t pre = exec.preemptions();
+            size_t n = exec.steps().size();
+            if (k && (k->preemptions < pre || (k->preemptions == pre && k->steps <= n))) continue;
+            if (!k) {
+                kept.push_back(Kept{});
+                k = &kept.back();
+            }
+            k->bug = b;
+            k->token = encode_schedule(exec.steps());
+            k->preemptions = pre;
+            k->steps = n;
+        }
+        if (satisfied()) break;
+    }
+    stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (exhausted && strategy->bound_hit()) bound = "preemptions";
+    stats.complete = exhausted && strategy->exhaustive() && !bound;
+    stats.bound = bound;
+
+    // Explain: replay each bug's schedule with tracing, check it reproduces.
+    for (const Kept& k : kept) {
+        ReplayRun run = run_schedule(exec, k.token, true);
+        LOCKSTEP_ASSERT(run.valid, "the recorded schedule does not replay: " + run.error);
+        const FoundBug* again = nullptr;
+        for (const auto& b : exec.bugs())
+            if (b.same_bug(k.bug)) again = &b;
+        LOCKSTEP_ASSERT(again, std::string("replaying the schedule did not reproduce the ") + std::string(bug_kind_id(k.bug.kind)));
+        result.bugs.push_back(describe_bug(exec, *again, run.trace, k.token));
+    }
+
+    bool error_bug = false;
+    for (const auto& b : result.bugs) error_bug |= b.severity == Severity::Error;
+    if (error_bug) result.verdict = Verdict::Bug;
+    else if (stats.complete) result.verdict = Verdict::Verified;
+    else result.verdict = Verdict::Bounded;
+    return result;
+}
+
+ReplayResult replay(vm::Program& program, const Options& options, std::string_view token) {
+    ReplayResult result;
+    Execution exec(program, config_of(options));
+    ReplayRun run = run_schedule(exec, token, true);
+    result.token_valid = run.valid;
+    result.error = run.error;
+    result.trace = run.trace;
+    result.output = std::string(program.output());
+    if (!run.valid) return result;
+    for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, token));
+    return result;
+}
+
+}  // namespace lockstep::checker

@@ -1,0 +1,62 @@
+// The checker's entry points: explore a program's interleavings under a strategy and
+// bounds, and replay one recorded schedule with its full trace.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/result.hpp"
+#include "lang/source.hpp"
+#include "vm/program.hpp"
+
+namespace lockstep::checker {
+
+enum class Strategy { Dpor, Naive, Random, Pct, First };
+std::string_view strategy_name(Strategy s);  // "dpor", "naive", "random", "pct", "first"
+std::optional<Strategy> strategy_from_name(std::string_view name);
+
+// Where the explorer reports how far it got (a terminal's progress line). Called from the
+// exploring thread at most about every 100 ms.
+class ProgressSink {
+public:
+    virtual ~ProgressSink() = default;
+    virtual void progress(const Stats& stats, size_t bugs_found) = 0;
+};
+
+struct Options {
+    Strategy strategy = Strategy::Dpor;
+    std::optional<uint64_t> max_executions;
+    double time_budget_seconds = 60;
+    std::optional<uint32_t> preemption_bound;
+    uint64_t max_steps = 100000;
+    uint64_t seed = 1;
+    uint32_t pct_depth = 3;
+    bool all = false;  // keep exploring after the first bug, report each distinct bug once
+    std::optional<lang::ExpectedOutput> expected_output;
+    // Keep exploring until each of these kinds is found, even without `all`.
+    std::vector<BugKind> expected_kinds;
+    ProgressSink* progress = nullptr;
+    const std::atomic<bool>* interrupted = nullptr;
+    size_t max_outcomes = 64;
+};
+
+// Explores the program's executions; fills verdict, stats, bugs (each with its replayed
+// trace and schedule token) and outcomes. Leaves file/entry/expected to the caller.
+ScenarioResult explore(vm::Program& program, const Options& options);
+
+struct ReplayResult {
+    std::vector<Bug> bugs;         // the bugs this execution shows, with traces
+    std::vector<TraceStep> trace;  // every visible operation of the execution
+    std::string output;
+    bool token_valid = false;
+    std::string error;             // why the token does not fit the program, if it does not
+};
+
+// Re-runs one schedule exactly (options: max_steps, expected_output).
+ReplayResult replay(vm::Program& program, const Options& options, std::string_view token);
+
+}  // namespace lockstep::checker

@@ -1,0 +1,36 @@
+// GoroutineSet: a dense bitset of goroutine ids, reused across executions without
+// reallocating (the explorer's enabled, backtrack and sleep sets).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "vm/operation.hpp"
+
+namespace lockstep::checker {
+
+class GoroutineSet {
+public:
+    void clear() {
+        for (auto& w : m_words) w = 0;
+    }
+    bool has(vm::Gid g) const { return (g >> 6) < m_words.size() && (m_words[g >> 6] >> (g & 63)) & 1; }
+    void set(vm::Gid g) {
+        if ((g >> 6) >= m_words.size()) m_words.resize((g >> 6) + 1, 0);
+        m_words[g >> 6] |= uint64_t{1} << (g & 63);
+    }
+    void reset(vm::Gid g) {
+        if ((g >> 6) < m_words.size()) m_words[g >> 6] &= ~(uint64_t{1} << (g & 63));
+    }
+    void assign(const GoroutineSet& o) {
+        if (m_words.size() < o.m_words.size()) m_words.resize(o.m_words.size(), 0);
+        for (size_t i = 0; i < m_words.size(); ++i) m_words[i] = i < o.m_words.size() ? o.m_words[i] : 0;
+    }
+    // Upper bound on ids held (for iteration).
+    uint32_t limit() const { return static_cast<uint32_t>(m_words.size() * 64); }
+
+private:
+    std::vector<uint64_t> m_words;
+};
+
+}  // namespace lockstep::checker

@@ -1,0 +1,42 @@
+// The data-race detector: per location the last write epoch and the reads since it
+// (FastTrack's shape); an access not ordered after a conflicting one by the Go memory
+// model's happens-before is a race. Also reports unsynchronized map access.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "checker/found_bug.hpp"
+#include "checker/vector_clock.hpp"
+
+namespace lockstep::checker {
+
+struct AccessEpoch {
+    vm::Gid g = 0;
+    uint32_t t = 0;     // g's clock component at the access
+    uint32_t site = 0;
+    uint32_t step = 0;
+};
+
+class RaceDetector {
+public:
+    void reset();
+    // A plain (non-atomic) access by g with clock `c`. Returns true and fills `bug` when it
+    // races with an earlier access. `is_map` switches to concurrent-map-access.
+    bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug);
+    bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug);
+
+private:
+    struct Shadow {
+        bool written = false;
+        AccessEpoch write;
+        std::vector<AccessEpoch> reads;  // one per goroutine since the last write
+    };
+    Shadow& shadow(uint32_t loc);
+    static void fill(FoundBug& bug, const AccessEpoch& prev, bool prev_write, vm::Gid g, uint32_t site, uint32_t step, bool write, uint32_t loc, bool is_map);
+
+    std::vector<Shadow> m_shadows;
+    uint32_t m_used = 0;  // shadows valid this execution are [0, m_used)
+};
+
+}  // namespace lockstep::checker

@@ -1,0 +1,273 @@
+// Trace rebuilding and bug descriptions (see trace_builder.hpp). Runs only when a bug is
+// explained, never on the search's hot path, so it may format strings freely.
+#include "checker/trace_builder.hpp"
+
+#include <fmt/format.h>
+
+#include "checker/schedule_token.hpp"
+
+namespace lockstep::checker {
+
+using vm::Gid;
+using vm::OpKind;
+
+namespace {
+
+std::string_view source_line(const lang::SourceFile* file, uint32_t line) {
+    if (!file || line == 0) return {};
+    std::string_view text = file->text();
+    size_t start = 0;
+    for (uint32_t l = 1; l < line; ++l) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return {};
+        start = nl + 1;
+    }
+    size_t end = text.find('\n', start);
+    std::string_view s = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+Location location_of(const vm::Site& site) {
+    Location l;
+    if (site.file) l.file = site.file->path();
+    l.line = site.pos.line;
+    l.column = site.pos.col;
+    return l;
+}
+
+std::string where(const vm::Program& p, uint32_t site) {
+    const vm::Site& s = p.site(site);
+    std::string file = s.file ? s.file->path() : std::string("line");
+    return s.file ? fmt::format("{}:{}", file, s.pos.line) : fmt::format("line {}", s.pos.line);
+}
+
+std::string object_name(const vm::Program& p, uint32_t site, std::string_view fallback) {
+    const std::string& e = p.site(site).expr;
+    return e.empty() ? std::string(fallback) : e;
+}
+
+std::string_view access_word(uint8_t flag) { return flag ? "write" : "read"; }
+
+std::string mutex_message(uint32_t variant) {
+    switch (variant) {
+    case VariantRWUnlock: return "sync: Unlock of unlocked RWMutex";
+    case VariantRWRUnlock: return "sync: RUnlock of unlocked RWMutex";
+    default: return "sync: unlock of unlocked mutex";
+    }
+}
+
+}  // namespace
+
+ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
+    ReplayRun run;
+    auto values = decode_schedule(token);
+    if (!values) {
+        run.error = "malformed schedule token (expected \"1.\" followed by base64url)";
+        return run;
+    }
+    const vm::Program& p = exec.program();
+    exec.start();
+    size_t k = 0;
+    while (exec.running()) {
+        if (exec.enabled_list().empty()) {
+            exec.finish_stuck();
+            break;
+        }
+        if (k >= values->size()) {
+            exec.cut(EndKind::SleepBlocked);  // the recorded prefix ends here
+            break;
+        }
+        uint64_t g = (*values)[k++];
+        if (g >= exec.goroutine_count() || !exec.enabled(static_cast<Gid>(g))) {
+            run.error = fmt::format("the schedule does not fit this program: at step {} goroutine {} cannot run", exec.steps().size() + 1, g + 1);
+            return run;
+        }
+        uint32_t alts = exec.alternatives(static_cast<Gid>(g));
+        uint64_t alt = 0;
+        if (alts > 1) {
+            if (k >= values->size() || (*values)[k] >= alts) {
+                run.error = fmt::format("the schedule does not fit this program: bad choice at step {}", exec.steps().size() + 1);
+                return run;
+            }
+            alt = (*values)[k++];
+        }
+        const vm::Operation op = exec.pending(static_cast<Gid>(g));
+        exec.step(Choice{static_cast<Gid>(g), static_cast<uint32_t>(alt)});
+        if (trace) {
+            const vm::Site& site = p.site(op.site);
+            TraceStep t;
+            t.step = static_cast<uint32_t>(exec.steps().size());
+            t.goroutine = static_cast<uint32_t>(g + 1);
+            t.op = std::string(vm::op_kind_text(op.kind));
+            if (!site.expr.empty()) t.object = site.expr;
+            t.location = location_of(site);
+            t.source = std::string(source_line(site.file, site.pos.line));
+            if (exec.steps().back().choice.g == g && op.kind != OpKind::Exit && op.kind != OpKind::Panic && op.kind != OpKind::StepLimit) {
+                std::string v = p.last_value_text(static_cast<Gid>(g));
+                if (!v.empty()) t.value = v;
+            }
+            run.trace.push_back(std::move(t));
+        }
+    }
+    if (k != values->size()) {
+        run.error = "the schedule is longer than the execution it replays";
+        return run;
+    }
+    run.valid = true;
+    return run;
+}
+
+std::string crash_text(const Execution& exec) {
+    const vm::Program& p = exec.program();
+    switch (exec.end()) {
+    case EndKind::Deadlock: return "fatal error: all goroutines are asleep - deadlock!";
+    case EndKind::Crash: {
+        if (exec.crash_is_program_panic()) {
+            Gid g = exec.crashed();
+            return (p.panic_is_fatal(g) ? "fatal error: " : "panic: ") + p.panic_message(g);
+        }
+        for (const auto& b : exec.bugs()) {
+            switch (b.kind) {
+            case BugKind::UnlockOfUnlocked: return "fatal error: " + mutex_message(b.variant);
+            case BugKind::NegativeWaitGroup: return "panic: sync: negative WaitGroup counter";
+            case BugKind::ConcurrentMapAccess: return b.variant == VariantMapWrites ? "fatal error: concurrent map writes" : "fatal error: concurrent map read and map write";
+            case BugKind::RecursiveLock: return "fatal error: all goroutines are asleep - deadlock!";
+            default: break;
+            }
+        }
+        return "fatal error";
+    }
+    default: return {};
+    }
+}
+
+Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<TraceStep>& trace, std::string_view token) {
+    const vm::Program& p = exec.program();
+    Bug bug;
+    bug.kind_index = static_cast<uint32_t>(f.kind);
+    bug.severity = bug_kind_severity(f.kind);
+    bug.schedule = std::string(token);
+    bug.output = std::string(p.output());
+    if (f.count > 0) bug.location = location_of(p.site(f.sites[0]));
+    for (uint8_t i = 0; i < f.count; ++i) {
+        Gid g = f.gids[i];
+        bool seen = false;
+        for (const auto& r : bug.goroutines) seen |= r.id == g + 1;
+        if (seen || g >= p.goroutine_count()) continue;
+        vm::GoroutineInfo info = p.goroutine_info(g);
+        GoroutineRef ref;
+        ref.id = g + 1;
+        ref.name = info.name;
+        if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        bug.goroutines.push_back(std::move(ref));
+    }
+    bug.trace = trace;
+    auto mark = [&](uint8_t i, std::string note) {
+        if (i >= f.count) return;
+        uint32_t s = f.steps[i];
+        if (s < bug.trace.size()) {
+            bug.trace[s].decisive = true;
+            if (bug.trace[s].note.empty()) bug.trace[s].note = std::move(note);
+        }
+    };
+    auto gname = [](Gid g) { return fmt::format("goroutine {}", g + 1); };
+    switch (f.kind) {
+    case BugKind::DataRace:
+    case BugKind::ConcurrentMapAccess: {
+        std::string obj = object_name(p, f.sites[0], "a shared variable");
+        if (f.kind == BugKind::DataRace) {
+            bug.message = fmt::format("data race on {}: {} at {} by {}, previous {} at {} by {}", obj, access_word(f.flags[0]), where(p, f.sites[0]), gname(f.gids[0]),
+                                      access_word(f.flags[1]), where(p, f.sites[1]), gname(f.gids[1]));
+        } else {
+            bug.message = f.variant == VariantMapWrites ? "concurrent map writes" : "concurrent map read and map write";
+            bug.details = fmt::format("on {}: {} at {} by {}, {} at {} by {}", obj, access_word(f.flags[0]), where(p, f.sites[0]), gname(f.gids[0]), access_word(f.flags[1]),
+                                      where(p, f.sites[1]), gname(f.gids[1]));
+        }
+        mark(1, fmt::format("{} by {}", access_word(f.flags[1]), gname(f.gids[1])));
+        mark(0, fmt::format("races with step {}", f.steps[1] + 1));
+        break;
+    }
+    case BugKind::LostUpdate: {
+        std::string obj = object_name(p, f.sites[0], "a shared variable");
+        bug.message = fmt::format("lost-update on {}", obj);
+        bug.location = location_of(p.site(f.sites[2]));
+        bug.details = fmt::format("{} read {} at {}; {} wrote it at {}; {} then overwrote it at {} from its stale read: {}'s write is lost", gname(f.gids[0]), obj,
+                                  where(p, f.sites[0]), gname(f.gids[1]), where(p, f.sites[1]), gname(f.gids[2]), where(p, f.sites[2]), gname(f.gids[1]));
+        mark(0, "reads the old value");
+        mark(1, "this write is lost");
+        mark(2, fmt::format("overwrites the write at step {}", f.steps[1] + 1));
+        break;
+    }
+    case BugKind::Deadlock: {
+        bug.message = "all goroutines are asleep - deadlock!";
+        std::string d;
+        for (uint8_t i = 0; i < f.count; ++i) {
+            Gid g = f.gids[i];
+            const vm::Operation& op = p.pending(g);
+            const vm::Site& s = p.site(op.site);
+            d += fmt::format("{} [{}{}{}]: blocked at {}", gname(g), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
+            if (vm::op_object_space(op.kind) == vm::ObjectSpace::Sync) {
+                Gid holder = exec.mutex_holder(op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object);
+                if (holder != UINT32_MAX) d += fmt::format(" (held by {})", gname(holder));
+            }
+            d += "\n";
+        }
+        bug.details = d;
+        break;
+    }
+    case BugKind::RecursiveLock: {
+        std::string obj = object_name(p, f.sites[0], "the lock");
+        if (f.variant == VariantRecursiveOnce)
+            bug.message = fmt::format("recursive-lock: Once.Do on {} called from inside its own function by {} at {}", obj, gname(f.gids[0]), where(p, f.sites[0]));
+        else if (f.variant == VariantRecursiveRLock)
+            bug.message = fmt::format("recursive-lock on {}: {} locks it at {} while holding a read lock that a waiting writer is queued behind", obj, gname(f.gids[0]), where(p, f.sites[0]));
+        else
+            bug.message = fmt::format("recursive-lock on {}: {} locks it again at {} while already holding it", obj, gname(f.gids[0]), where(p, f.sites[0]));
+        mark(0, "already held by this goroutine");
+        break;
+    }
+    case BugKind::UnlockOfUnlocked:
+        bug.message = "fatal error: " + mutex_message(f.variant);
+        mark(0, "not locked");
+        break;
+    case BugKind::NegativeWaitGroup:
+        bug.message = "panic: sync: negative WaitGroup counter";
+        mark(0, "the counter goes below zero");
+        break;
+    case BugKind::WaitGroupMisuse:
+        bug.message = "sync: WaitGroup misuse: Add called concurrently with Wait";
+        bug.details = fmt::format("{} calls Add at {} with the counter at zero, not ordered before {}'s Wait at {}", gname(f.gids[0]), where(p, f.sites[0]), gname(f.gids[1]),
+                                  where(p, f.sites[1]));
+        mark(1, "Wait returns with the counter at zero");
+        mark(0, "Add from zero after the Wait");
+        break;
+    case BugKind::Panic: {
+        Gid g = f.gids[0];
+        bug.message = (p.panic_is_fatal(g) ? "fatal error: " : "panic: ") + p.panic_message(g);
+        mark(0, "panics");
+        break;
+    }
+    case BugKind::OutputMismatch: {
+        bug.message = "output-mismatch: the output differs from the // Output: block";
+        std::string want;
+        if (exec.config().expected_output)
+            for (const auto& l : exec.config().expected_output->lines) want += l + "\n";
+        bug.details = fmt::format("got:\n{}want:\n{}", bug.output, want);
+        if (exec.config().expected_output) {
+            bug.location.line = exec.config().expected_output->pos.line;
+            bug.location.column = exec.config().expected_output->pos.col;
+        }
+        break;
+    }
+    case BugKind::Livelock:
+        bug.message = fmt::format("livelock: the execution ran past {} steps without finishing", exec.config().max_steps);
+        mark(0, "still running");
+        break;
+    default: bug.message = std::string(bug_kind_id(f.kind)); break;
+    }
+    return bug;
+}
+
+}  // namespace lockstep::checker

@@ -1,0 +1,18 @@
+// Misuse: what a sync model reports when an operation breaks the primitive's rules. The
+// checker turns each into a checker::Bug; the model only names it.
+#pragma once
+
+#include <cstdint>
+
+namespace lockstep::sync {
+
+enum class Misuse : uint8_t {
+    None,
+    RecursiveLock,          // Lock/RLock by a goroutine that already holds the lock; Once.Do inside its own Do
+    UnlockOfUnlocked,       // "sync: unlock of unlocked mutex" / "sync: Unlock of unlocked RWMutex"
+    RUnlockOfUnlocked,      // "sync: RUnlock of unlocked RWMutex"
+    NegativeCounter,        // "sync: negative WaitGroup counter"
+    AddConcurrentWithWait,  // "sync: WaitGroup misuse: Add called concurrently with Wait"
+};
+
+}  // namespace lockstep::sync

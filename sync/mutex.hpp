@@ -1,0 +1,104 @@
+// The model of sync.Mutex and sync.RWMutex (one model: the VM's Lock/Unlock serve both, and
+// a Mutex is an RWMutex that is never read-locked). Says whether a lock operation can
+// proceed and what it does; never picks who runs.
+//
+// Writer preference, as in Go: a writer that finds readers inside first *announces*
+// itself (a visible step of its own) and from then on new RLocks block until it has had
+// its turn. Making the announcement a step keeps enabledness a function of performed
+// events, which the explorer's dependency analysis needs.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "sync/misuse.hpp"
+#include "vm/operation.hpp"
+
+namespace lockstep::sync {
+
+// What a Lock or RLock attempt does in the current state.
+enum class LockStep : uint8_t {
+    Blocked,    // not enabled
+    Acquire,    // takes the lock
+    Announce,   // RWMutex writer registers as waiting (stays at its Lock)
+    Recursive,  // the goroutine already holds it: reported at once (it can only deadlock)
+};
+
+class MutexModel {
+public:
+    void reset() {
+        m_write_held = false;
+        m_writer = 0;
+        m_announced = 0;
+        m_readers.clear();
+        m_rw = false;
+    }
+
+    bool write_held() const { return m_write_held; }
+    vm::Gid writer() const { return m_writer; }
+    uint32_t reader_count() const { return static_cast<uint32_t>(m_readers.size()); }
+    bool holds_read(vm::Gid g) const { return std::find(m_readers.begin(), m_readers.end(), g) != m_readers.end(); }
+    bool free() const { return !m_write_held && m_readers.empty(); }
+    // Seen an RLock/RUnlock: the messages name an RWMutex.
+    bool is_rw() const { return m_rw; }
+    void mark_rw() { m_rw = true; }
+
+    // `announced`: g already performed its Announce step for this Lock.
+    LockStep lock_step(vm::Gid g, bool announced) const {
+        if (m_write_held) return m_writer == g ? LockStep::Recursive : LockStep::Blocked;
+        if (!m_readers.empty()) {
+            if (holds_read(g)) return LockStep::Recursive;
+            if (announced) return LockStep::Blocked;
+            return m_announced == 0 ? LockStep::Announce : LockStep::Blocked;
+        }
+        // Free: an announced writer has the turn over newcomers.
+        if (m_announced > 0 && !announced) return LockStep::Blocked;
+        return LockStep::Acquire;
+    }
+    LockStep rlock_step(vm::Gid g) const {
+        if (m_write_held) return m_writer == g ? LockStep::Recursive : LockStep::Blocked;
+        if (m_announced > 0) return holds_read(g) ? LockStep::Recursive : LockStep::Blocked;
+        return LockStep::Acquire;
+    }
+
+    void announce() { ++m_announced; }
+    void acquire(vm::Gid g, bool announced) {
+        if (announced && m_announced > 0) --m_announced;
+        m_write_held = true;
+        m_writer = g;
+    }
+    void racquire(vm::Gid g) { m_readers.push_back(g); }
+    bool try_lock(vm::Gid g) {
+        if (!free() || m_announced > 0) return false;
+        acquire(g, false);
+        return true;
+    }
+    bool try_rlock(vm::Gid g) {
+        if (m_write_held || m_announced > 0) return false;
+        racquire(g);
+        return true;
+    }
+    // Unlocking a Mutex another goroutine locked is legal Go.
+    Misuse unlock() {
+        if (!m_write_held) return Misuse::UnlockOfUnlocked;
+        m_write_held = false;
+        return Misuse::None;
+    }
+    Misuse runlock(vm::Gid g) {
+        if (m_readers.empty()) return Misuse::RUnlockOfUnlocked;
+        auto it = std::find(m_readers.begin(), m_readers.end(), g);
+        if (it == m_readers.end()) it = m_readers.begin();  // RUnlock for another reader: legal
+        m_readers.erase(it);
+        return Misuse::None;
+    }
+
+private:
+    bool m_write_held = false;
+    vm::Gid m_writer = 0;
+    uint32_t m_announced = 0;       // writers waiting for the readers to drain
+    std::vector<vm::Gid> m_readers; // one entry per read lock held (capacity kept across executions)
+    bool m_rw = false;
+};
+
+}  // namespace lockstep::sync

@@ -1,0 +1,46 @@
+// The model of sync.Once: not started, running f (by one goroutine), done. A Do while
+// another goroutine runs f waits for it; a Do from inside f deadlocks in Go.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/operation.hpp"
+
+namespace lockstep::sync {
+
+enum class OnceStep : uint8_t {
+    Blocked,    // another goroutine is running f
+    RunsF,      // this Do runs f (outcome 1)
+    Returns,    // already done: returns at once (outcome 0)
+    Recursive,  // Do from inside its own f
+};
+
+class OnceModel {
+public:
+    void reset() {
+        m_state = State::NotStarted;
+        m_runner = 0;
+    }
+    bool done() const { return m_state == State::Done; }
+    OnceStep enter_step(vm::Gid g) const {
+        switch (m_state) {
+        case State::NotStarted: return OnceStep::RunsF;
+        case State::Done: return OnceStep::Returns;
+        case State::Running: return m_runner == g ? OnceStep::Recursive : OnceStep::Blocked;
+        }
+        return OnceStep::Blocked;
+    }
+    void start(vm::Gid g) {
+        m_state = State::Running;
+        m_runner = g;
+    }
+    // f returned or panicked: Go marks the Once done either way.
+    void finish() { m_state = State::Done; }
+
+private:
+    enum class State : uint8_t { NotStarted, Running, Done };
+    State m_state = State::NotStarted;
+    vm::Gid m_runner = 0;
+};
+
+}  // namespace lockstep::sync
