@@ -38,5 +38,11 @@ test-asan: deps
 bench: build
 	./$(BUILD)/bench/lockstep_bench
 
+# Build the libFuzzer targets with clang in build-fuzz/ and run each for FUZZ_SECONDS
+# (installs clang and libFuzzer on Debian when missing). See docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	fuzz/run_fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
