@@ -413,9 +413,9 @@ void Checker::attach_method(FuncDecl* fd) {
     if (m->name != "_") {
         for (Object* other : named->methods)
             if (other->name == m->name)
-                error(fd->name->pos, "method " + named->obj->name + "." + m->name + " already declared at " +
+                error(fd->name->pos, named->obj->name + "." + m->name + " redeclared in this block\n\t" +
                                          m_file.source->path() + ":" + std::to_string(other->pos.line) + ":" +
-                                         std::to_string(other->pos.col));
+                                         std::to_string(other->pos.col) + ": other declaration of " + m->name);
         if (auto s = named->underlying->as<Struct>())
             for (Object* f : s->fields)
                 if (f->name == m->name) error(fd->name->pos, "field and method with the same name " + m->name);

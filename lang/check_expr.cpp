@@ -1,6 +1,7 @@
 // Expressions: names, selectors, literals, operators, indexing, conversions of untyped
 // constants to their context, and how expressions are printed in messages.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "lang/checker.hpp"
@@ -260,7 +261,7 @@ void Checker::convert_untyped(Operand& x, const Type* target) {
         error(start_pos(x.expr), describe(x) + " truncated to " + type_string(target, m_pkg));
     if (why == "overflows")
         error(start_pos(x.expr), describe(x) + " overflows " + type_string(target, m_pkg));
-    error(start_pos(x.expr), "cannot convert " + describe(x) + " to type " + type_string(target, m_pkg));
+    error(start_pos(x.expr), "cannot convert " + describe(x) + " to " + type_string(target, m_pkg));
 }
 
 void Checker::assign_to(Operand& x, const Type* target, const std::string& context) {
@@ -540,11 +541,17 @@ Operand Checker::selector(SelectorExpr* se) {
     if (!found) {
         if (na)
             error(se->sel->pos, "cannot call pointer method " + name + " on " + type_string(v.type, m_pkg));
-        std::string what = is_interface(v.type) && !v.type->is<Pointer>() ? "field or method" : "field or method";
+        std::string what = "field or method";
+        // Go's hint when only the case of the first letter differs.
+        std::string other = name;
+        other[0] = std::isupper(static_cast<unsigned char>(other[0])) ? std::tolower(other[0]) : std::toupper(other[0]);
+        Selection alt;
+        std::string hint;
+        if (lookup_field_or_method(v.type, true, other, alt)) hint = ", but does have " + other;
         if (auto p = v.type->as<Pointer>(); p && is_interface(p->elem))
             error(se->sel->pos, expr_string(se) + " undefined (type " + type_string(v.type, m_pkg) +
                                     " is pointer to interface, not interface)");
-        error(se->sel->pos, expr_string(se) + " undefined (type " + type_string(v.type, m_pkg) + " has no " + what + " " + name + ")");
+        error(se->sel->pos, expr_string(se) + " undefined (type " + type_string(v.type, m_pkg) + " has no " + what + " " + name + hint + ")");
     }
     *sel = s;
     sel->recv = v.type;
@@ -663,7 +670,7 @@ Operand Checker::composite(CompositeLit* cl, const Type* hint) {
                 for (Object* fo : st->fields)
                     if (fo->name == key->name) f = fo;
                 if (!f || (f->pkg != m_pkg && !exported(f->name)))
-                    error(key->pos, "unknown field " + key->name + " in struct literal of type " + type_string(base, m_pkg));
+                    error(key->pos, "unknown field '" + key->name + "' in struct literal of type " + type_string(base, m_pkg));
                 if (!seen.insert(key->name).second) error(key->pos, "duplicate field name " + key->name + " in struct literal");
                 key->obj = f;
                 key->type = f->type;
@@ -882,30 +889,34 @@ Operand Checker::binary(BinaryExpr* be) {
             }
         }
     };
+    bool l_nil = is_untyped_nil(l.type), r_nil = is_untyped_nil(r.type);
     match(l, r);
     match(r, l);
 
     if (comparison) {
-        if (is_untyped_nil(l.type) && is_untyped_nil(r.type))
+        if (l_nil && r_nil)
             error(start_pos(be), "invalid operation: " + expr_string(be) + " (operator " + std::string(tok_text(op)) + " not defined on nil)");
         bool ok = assignable(l.type, r.type) || assignable(r.type, l.type);
         if (!ok) mismatch();
         if (op == Tok::Eql || op == Tok::Neq) {
             for (Operand* o : {&l, &r}) {
-                Operand* other = o == &l ? &r : &l;
-                if (!comparable(o->type) && !is_untyped_nil(other->type)) {
+                bool other_nil = o == &l ? r_nil : l_nil;
+                bool self_nil = o == &l ? l_nil : r_nil;
+                if (!comparable(o->type) && !other_nil && !self_nil) {
                     const Type* u = underlying(o->type);
                     const char* what = u->is<Slice>() ? "slice" : u->is<Map>() ? "map" : u->is<Signature>() ? "func" : nullptr;
-                    if (what && !is_untyped_nil(o->type))
+                    if (what)
                         error(start_pos(be), "invalid operation: " + expr_string(be) + " (" + what + " can only be compared to nil)");
-                    if (!is_untyped_nil(o->type))
-                        error(start_pos(be), "invalid operation: " + expr_string(be) + " (" + type_string(o->type, m_pkg) + " cannot be compared)");
+                    error(start_pos(be), "invalid operation: " + expr_string(be) + " (" + type_string(o->type, m_pkg) + " cannot be compared)");
                 }
             }
         } else if (!ordered(l.type)) {
+            const Type* u = underlying(l.type);
+            const char* kind = u->is<Struct>() ? "struct" : u->is<Pointer>() ? "pointer" : u->is<Interface>() ? "interface"
+                             : u->is<Chan>() ? "chan" : u->is<Slice>() ? "slice" : u->is<Map>() ? "map"
+                             : u->is<Array>() ? "array" : u->is<Signature>() ? "func" : "bool";
             error(start_pos(be), "invalid operation: " + expr_string(be) + " (operator " + std::string(tok_text(op)) +
-                                     " not defined on " + describe(l).substr(expr_string(l.expr).size() + 2, std::string::npos).substr(0, 0) +
-                                     std::string(l.mode == Mode::Variable ? "variable" : "value") + ")");
+                                     " not defined on " + kind + ")");
         }
         if (l.mode == Mode::Constant && r.mode == Mode::Constant) {
             x.mode = Mode::Constant;
@@ -1017,7 +1028,7 @@ Operand Checker::index(IndexExpr* ie) {
         check_index(*this, ie->index, bound);
         if (is_untyped(v.type)) convert_untyped(v, basic_type(BasicKind::String));
         x.mode = Mode::Value;
-        x.type = basic_type(BasicKind::Uint8);
+        x.type = universe_lookup("byte")->type;
         return x;
     }
     if (auto a = u ? u->as<Array>() : nullptr) {

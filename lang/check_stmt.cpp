@@ -91,7 +91,9 @@ void Checker::stmt_list(const std::vector<Stmt*>& list, const BranchCtx& bc) {
 
 std::vector<Operand> Checker::rhs_values(std::vector<Expr*>& rhs, size_t nlhs, Pos err_pos) {
     std::vector<Operand> out;
-    if (rhs.size() == nlhs) {
+    // Go reports a count mismatch at the first value.
+    if (!rhs.empty()) err_pos = start_pos(rhs[0]);
+    if (rhs.size() == nlhs && (nlhs != 1 || !rhs[0]->is<CallExpr>())) {
         for (Expr* e : rhs) out.push_back(rvalue(e));
         return out;
     }
@@ -123,11 +125,13 @@ std::vector<Operand> Checker::rhs_values(std::vector<Expr*>& rhs, size_t nlhs, P
         }
         Operand x = multi_value(e);
         auto tup = x.type ? x.type->as<Tuple>() : nullptr;
-        if (inner->is<CallExpr>() && (tup || x.mode == Mode::Value)) {
+        if (!tup && nlhs == 1) return {x};
+        auto ce = inner->as<CallExpr>();
+        if (ce && !ce->fun->is_type) {
             size_t n = tup ? tup->size() : 1;
             if (n != nlhs)
-                error(err_pos, "assignment mismatch: " + plural(nlhs, "variable") + " but " +
-                                   expr_string(inner->as<CallExpr>()->fun) + " returns " + plural(n, "value"));
+                error(err_pos, "assignment mismatch: " + plural(nlhs, "variable") + " but " + expr_string(ce->fun) +
+                                   " returns " + plural(n, "value"));
             for (size_t i = 0; i < n; ++i) out.push_back(Operand{Mode::Value, e, tup->at(i)});
             return out;
         }
@@ -226,7 +230,14 @@ void Checker::define(AssignStmt* as) {
         any_new = true;
         fresh.push_back(v);
     }
-    if (!any_new) error(as->pos, "no new variables on left side of :=");
+    if (!any_new) {
+        // Go reports this at the := operator, which follows the (identifier) operands.
+        Pos at = as->pos;
+        std::string_view line = m_file.source->line_text(at.line);
+        size_t k = line.find(":=", at.col > 0 ? at.col - 1 : 0);
+        if (k != std::string_view::npos) at.col = static_cast<uint32_t>(k + 1);
+        error(at, "no new variables on left side of :=");
+    }
     for (Object* v : fresh) {
         declare(v, v->decl ? v->decl : nullptr);
         m_func->locals.push_back(v);

@@ -224,7 +224,11 @@ struct Printer {
             return;
         }
         switch (t->kind) {
-        case TypeKind::Basic: out += basic_name(t->as<Basic>()->basic); return;
+        case TypeKind::Basic: {
+            auto b = t->as<Basic>();
+            out += (!runtime() && !b->name.empty()) ? b->name : basic_name(b->basic);
+            return;
+        }
         case TypeKind::Named: {
             auto n = t->as<Named>();
             const Package* pkg = n->obj ? n->obj->pkg : nullptr;
@@ -464,16 +468,19 @@ bool implements(const Type* T, const Type* iface, std::string* why) {
             if (lookup_field_or_method(T, false, m->name, sel, &na) && sel.kind == SelectionKind::MethodVal)
                 have = sel.obj;
             if (!have && na) {
-                if (why) *why = "(method " + m->name + " has pointer receiver)";
+                if (why) *why = "(" + m->name + " method has pointer receiver)";
                 return false;
             }
         }
         if (!have) {
-            if (why) *why = "(missing method " + m->name + ")";
+            if (why) *why = "(missing " + m->name + " method)";
             return false;
         }
         if (!same_method_sig(have, m)) {
-            if (why) *why = "(wrong type for method " + m->name + ")";
+            if (why)
+                *why = "(wrong type for " + m->name + " method)\n\t\thave " + m->name +
+                       type_string(have->type, m->pkg).substr(4) + "\n\t\twant " + m->name +
+                       type_string(m->type, m->pkg).substr(4);
             return false;
         }
     }

@@ -33,8 +33,9 @@ struct Package;
 // ---------------------------------------------------------------------------------------
 // Types. One struct per kind (named after go/types: Basic, Named, Pointer, ...), all
 // deriving from Type; downcast with `t->as<Pointer>()`. Types are not canonicalized in
-// general: compare with identical(a, b), never with ==, except that basic types and
-// Named types are unique (== works for them).
+// general: compare with identical(a, b), never with ==, except that Named types are
+// unique (== works for them). Compare basic types by kind (`byte` and `uint8` are two
+// Basic objects of kind Uint8, so that messages spell them as written).
 
 enum class TypeKind : uint8_t { Basic, Named, Pointer, Array, Slice, Map, Chan, Struct, Signature, Interface, Tuple };
 
@@ -72,12 +73,14 @@ struct Type {
     template <class T> bool is() const { return kind == T::Kind; }
 };
 
-// bool, int, ..., string and the untyped kinds. `byte` and `rune` are the Uint8 and Int32
-// types themselves (aliases), so type_string prints them as uint8 and int32, like Go.
+// bool, int, ..., string and the untyped kinds. `byte` and `rune` are aliases: Basic
+// objects of kind Uint8 and Int32 whose `name` is "byte" / "rune". The runtime (%T)
+// prints them uint8 / int32, the compiler's messages byte / rune, as Go does.
 struct Basic : Type {
     static constexpr TypeKind Kind = TypeKind::Basic;
-    explicit Basic(BasicKind b) : Type(Kind), basic(b) {}
+    explicit Basic(BasicKind b, std::string_view n = {}) : Type(Kind), basic(b), name(n) {}
     BasicKind basic;
+    std::string_view name;  // the alias spelling, or empty
 };
 
 struct Object;
@@ -364,8 +367,8 @@ bool lookup_field_or_method(const Type* T, bool addressable, std::string_view na
 Object* find_method(const Type* T, std::string_view name);
 
 // Whether T implements interface `iface` (iface's underlying must be an Interface). On
-// failure `why`, if given, receives Go's explanation: "(missing method Lock)" or
-// "(method Lock has pointer receiver)".
+// failure `why`, if given, receives Go's explanation: "(missing Lock method)" or
+// "(Lock method has pointer receiver)".
 bool implements(const Type* T, const Type* iface, std::string* why = nullptr);
 
 // Whether a (non-constant) value of type `from` is assignable to type `to` (Go spec

@@ -21,6 +21,7 @@ constexpr size_t k_basic_count = 0
 
 struct Universe {
     std::vector<std::unique_ptr<Basic>> basics;
+    std::unique_ptr<Basic> byte_alias, rune_alias;
     std::vector<std::unique_ptr<Object>> objects;
     std::vector<std::unique_ptr<Type>> types;
     std::vector<std::unique_ptr<ConstValue>> consts;
@@ -49,8 +50,10 @@ struct Universe {
         for (size_t i = 0; i < k_basic_count; ++i) basics.push_back(std::make_unique<Basic>(static_cast<BasicKind>(i)));
         for (size_t i = static_cast<size_t>(BasicKind::Bool); i <= static_cast<size_t>(BasicKind::String); ++i)
             add(ObjectKind::TypeName, std::string(basic_name(static_cast<BasicKind>(i))), basics[i].get());
-        add(ObjectKind::TypeName, "byte", basics[static_cast<size_t>(BasicKind::Uint8)].get());
-        add(ObjectKind::TypeName, "rune", basics[static_cast<size_t>(BasicKind::Int32)].get());
+        byte_alias = std::make_unique<Basic>(BasicKind::Uint8, "byte");
+        rune_alias = std::make_unique<Basic>(BasicKind::Int32, "rune");
+        add(ObjectKind::TypeName, "byte", byte_alias.get());
+        add(ObjectKind::TypeName, "rune", rune_alias.get());
 
         any = type<Interface>();
         add(ObjectKind::TypeName, "any", any);
@@ -114,7 +117,7 @@ const Type* default_type(const Type* t) {
     switch (b->basic) {
     case BasicKind::UntypedBool: return basic_type(BasicKind::Bool);
     case BasicKind::UntypedInt: return basic_type(BasicKind::Int);
-    case BasicKind::UntypedRune: return basic_type(BasicKind::Int32);
+    case BasicKind::UntypedRune: return universe().rune_alias.get();
     case BasicKind::UntypedFloat: return basic_type(BasicKind::Float64);
     case BasicKind::UntypedString: return basic_type(BasicKind::String);
     default: return t;
