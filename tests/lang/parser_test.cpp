@@ -577,3 +577,18 @@ TEST_CASE("testdata programs: shapes the checker relies on", "[parser]") {
     REQUIRE(file->expected_output);
     CHECK(file->expected_output->lines.size() == 3);
 }
+
+TEST_CASE("every truncation of a program parses or is a diagnostic, never a crash", "[parser]") {
+    std::string text = read_file(std::string(LOCKSTEP_SOURCE_DIR) + "/tests/lang/testdata/shapes_switch.go");
+    int diagnostics = 0;
+    for (size_t n = 0; n <= text.size(); n += 3) {
+        SourceFile src("t.go", text.substr(0, n));
+        try {
+            parse_file(src);
+        } catch (const DiagnosticError& e) {
+            CHECK(e.diagnostics().front().pos.valid());
+            ++diagnostics;
+        }
+    }
+    CHECK(diagnostics > 0);
+}
