@@ -114,7 +114,10 @@ void DporStrategy::analyse(const Execution& exec, Gid g, Blocking blocking, uint
             // disabled it (below).
             const StepRecord& r = steps[cand];
             if (blocking == Blocking::Wait) continue;
-            if (skip_regular_releases && (r.effect == StepEffect::Release || r.effect == StepEffect::CondPark || r.op.kind == OpKind::OnceExit)) continue;
+            // RUnlock never enables an RLock (readers do not exclude readers): that race is
+            // an ordinary one.
+            bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
+            if (skip_regular_releases && (enabling || r.effect == StepEffect::CondPark || r.op.kind == OpKind::OnceExit)) continue;
         }
         race(exec, cand, end, g, c);
     }

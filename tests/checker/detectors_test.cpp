@@ -1,0 +1,155 @@
+// The detectors, through explore(): each small program shows exactly the bug kinds it
+// should, with Go's words in the message and the decisive steps marked in the trace.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "checker/explorer.hpp"
+#include "programs.hpp"
+
+using namespace lockstep;
+using namespace lockstep::test;
+using vm::OpKind;
+
+namespace {
+
+checker::ScenarioResult run_all(std::vector<Script> scripts, checker::Strategy s = checker::Strategy::Dpor) {
+    ScriptedProgram p(std::move(scripts));
+    checker::Options o;
+    o.strategy = s;
+    o.all = true;
+    return checker::explore(p, o);
+}
+
+std::set<std::string> kinds(const checker::ScenarioResult& r) {
+    std::set<std::string> k;
+    for (const auto& b : r.bugs) k.insert(std::string(checker::bug_kind_id(b.kind())));
+    return k;
+}
+
+const checker::Bug* find(const checker::ScenarioResult& r, checker::BugKind k) {
+    for (const auto& b : r.bugs)
+        if (b.kind() == k) return &b;
+    return nullptr;
+}
+
+int decisive(const checker::Bug& b) {
+    int n = 0;
+    for (const auto& t : b.trace) n += t.decisive;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("each program shows exactly its bug kinds", "[detectors]") {
+    struct Row {
+        std::string name;
+        std::vector<Script> scripts;
+        std::set<std::string> want;
+    };
+    std::vector<Row> rows = {
+        {"unsafe counter", {{"main", {wg_add(1, 1), go(1), wg_add(1, 1), go(1), wg_wait(1), load(0, 0), print("n=", 0)}}, {"w", {load(0, 0), store(0, 0, 1), wg_done(1)}}}, {"data-race", "lost-update"}},
+        {"locked counter", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1), lock(0), load(0, 0), unlock(0), print("c=", 0)}}, {"w", {lock(0), load(0, 0), store(0, 0, 1), unlock(0), wg_done(1)}}}, {}},
+        {"ab-ba", {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}}, {"g1", {lock(2), lock(3), unlock(3), unlock(2), wg_done(1)}}, {"g2", {lock(3), lock(2), unlock(2), unlock(3), wg_done(1)}}}, {"deadlock"}},
+        {"add inside the goroutine", {{"main", {go(1), wg_wait(1), load(0, 0), print("x=", 0)}}, {"w", {wg_add(1, 1), store(0, -1, 7), wg_done(1)}}}, {"waitgroup-misuse", "data-race"}},
+        {"two Dones for one Add", {{"main", {wg_add(1, 1), go(1), go(1), wg_wait(1)}}, {"w", {wg_done(1)}}}, {"negative-waitgroup"}},
+        {"unlock of unlocked", {{"main", {lock(0), unlock(0), unlock(0)}}}, {"unlock-of-unlocked"}},
+        {"recursive lock", {{"main", {lock(0), lock(0), unlock(0)}}}, {"recursive-lock"}},
+        {"forgot unlock", {{"main", {wg_add(1, 1), go(1), lock(0), wg_wait(1)}}, {"w", {lock(0), unlock(0), wg_done(1)}}}, {"deadlock"}},
+        {"panic", {{"main", {print("before"), panic_op("boom")}}}, {"panic"}},
+        {"once", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1), load(0, 0), print("n=", 0)}}, {"w", {op(OpKind::OnceEnter, 5), load(0, 0), store(0, 0, 1), op(OpKind::OnceExit, 5), wg_done(1)}}}, {}},
+        {"rwmutex readers", {{"main", {wg_add(1, 3), go(1), go(1), go(2), wg_wait(1), load(0, 0), print("v=", 0)}}, {"r", {rlock(4), load(0, 0), runlock(4), wg_done(1)}}, {"wr", {lock(4), load(0, 0), store(0, 0, 1), unlock(4), wg_done(1)}}}, {}},
+        {"write under RLock", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1)}}, {"r", {rlock(4), load(0, 0), store(0, 0, 1), runlock(4), wg_done(1)}}}, {"data-race", "lost-update"}},
+        {"RUnlock of unlocked", {{"main", {rlock(4), runlock(4), runlock(4)}}}, {"unlock-of-unlocked"}},
+        {"atomics synchronize", {{"main", {go(1), op(OpKind::AtomicLoad, 1), load(0, 0)}}, {"w", {store(0, -1, 1), op(OpKind::AtomicStore, 1)}}}, {"data-race"}},
+        {"pool put/get", {{"main", {op(OpKind::PoolPut, 6), go(1), op(OpKind::PoolGet, 6)}}, {"w", {op(OpKind::PoolGet, 6)}}}, {}},
+    };
+    for (const auto& r : rows) {
+        INFO(r.name);
+        auto res = run_all(r.scripts);
+        CHECK(kinds(res) == r.want);
+        CHECK(res.verdict == (r.want.empty() ? checker::Verdict::Verified : checker::Verdict::Bug));
+        auto naive = run_all(r.scripts, checker::Strategy::Naive);
+        CHECK(kinds(naive) == r.want);
+    }
+}
+
+TEST_CASE("a lost update names the read, the lost write and the overwrite", "[detectors]") {
+    auto res = run_all({{"main", {wg_add(1, 1), go(1), wg_add(1, 1), go(1), wg_wait(1), load(0, 0), print("n=", 0)}}, {"main.worker", {load(0, 0), store(0, 0, 1), wg_done(1)}}});
+    const checker::Bug* lost = find(res, checker::BugKind::LostUpdate);
+    REQUIRE(lost);
+    CHECK(lost->message == "lost-update on x");
+    CHECK(decisive(*lost) == 3);
+    CHECK(lost->output == "n=1\n");
+    CHECK(lost->goroutines.size() == 2);
+    for (const auto& g : lost->goroutines) {
+        CHECK(g.id >= 2);
+        CHECK(g.name == "main.worker");
+        CHECK(g.created_at.has_value());
+    }
+    const checker::Bug* race = find(res, checker::BugKind::DataRace);
+    REQUIRE(race);
+    CHECK(race->message.rfind("data race on x: ", 0) == 0);
+    CHECK(race->message.find("by goroutine") != std::string::npos);
+    CHECK(decisive(*race) == 2);
+    CHECK(race->schedule.rfind("1.", 0) == 0);
+}
+
+TEST_CASE("a deadlock shows who waits for what and who holds it", "[detectors]") {
+    auto res = run_all({{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}}, {"g1", {lock(2), lock(3), unlock(3), unlock(2), wg_done(1)}}, {"g2", {lock(3), lock(2), unlock(2), unlock(3), wg_done(1)}}});
+    const checker::Bug* d = find(res, checker::BugKind::Deadlock);
+    REQUIRE(d);
+    CHECK(d->message == "all goroutines are asleep - deadlock!");
+    CHECK(d->details.find("goroutine 1 [Wait]") != std::string::npos);
+    CHECK(d->details.find("held by goroutine 3") != std::string::npos);
+    CHECK(d->details.find("held by goroutine 2") != std::string::npos);
+    bool crash = false;
+    for (const auto& o : res.outcomes) crash |= o.find("fatal error: all goroutines are asleep - deadlock!") != std::string::npos;
+    CHECK(crash);
+}
+
+TEST_CASE("misuse messages are Go's", "[detectors]") {
+    auto unl = run_all({{"main", {lock(0), unlock(0), unlock(0)}}});
+    REQUIRE(unl.bugs.size() == 1);
+    CHECK(unl.bugs[0].message == "fatal error: sync: unlock of unlocked mutex");
+    auto runl = run_all({{"main", {rlock(4), runlock(4), runlock(4)}}});
+    REQUIRE(runl.bugs.size() == 1);
+    CHECK(runl.bugs[0].message == "fatal error: sync: RUnlock of unlocked RWMutex");
+    auto neg = run_all({{"main", {wg_done(1)}}});
+    REQUIRE(neg.bugs.size() == 1);
+    CHECK(neg.bugs[0].message == "panic: sync: negative WaitGroup counter");
+    CHECK(neg.outcomes == std::vector<std::string>{"panic: sync: negative WaitGroup counter"});
+    auto p = run_all({{"main", {print("hi"), panic_op("boom")}}});
+    REQUIRE(p.bugs.size() == 1);
+    CHECK(p.bugs[0].message == "panic: boom");
+    CHECK(p.outcomes == std::vector<std::string>{"hi\npanic: boom"});
+}
+
+TEST_CASE("a Mutex unlocked by another goroutine is legal", "[detectors]") {
+    auto res = run_all({{"main", {wg_add(1, 1), lock(0), go(1), wg_wait(1), lock(0), unlock(0)}}, {"w", {unlock(0), wg_done(1)}}});
+    CHECK(res.bugs.empty());
+    CHECK(res.verdict == checker::Verdict::Verified);
+}
+
+TEST_CASE("output mismatch compares with the Output block", "[detectors]") {
+    ScriptedProgram p({{"main", {wg_add(1, 1), go(1), load(0, 0), print("x=", 0), wg_wait(1)}}, {"w", {lock(0), store(0, -1, 1), unlock(0), wg_done(1)}}});
+    checker::Options o;
+    lang::ExpectedOutput want;
+    want.lines = {"x=1"};
+    o.expected_output = want;
+    auto res = checker::explore(p, o);
+    const checker::Bug* m = find(res, checker::BugKind::OutputMismatch);
+    REQUIRE(m);
+    CHECK(m->output == "x=0\n");
+}
+
+TEST_CASE("max-steps reports a livelock", "[detectors]") {
+    std::vector<ScriptOp> spin(50, op(OpKind::Yield));
+    ScriptedProgram p({{"main", spin}});
+    checker::Options o;
+    o.max_steps = 20;
+    auto res = checker::explore(p, o);
+    REQUIRE(res.bugs.size() == 1);
+    CHECK(res.bugs[0].kind() == checker::BugKind::Livelock);
+    CHECK(res.verdict == checker::Verdict::Bug);
+}
