@@ -183,8 +183,13 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
         break;
     case Verdict::Bounded: {
         out += style.paint("no bug within bounds", Tone::BoldYellow);
-        std::string how = r.stats.bound ? fmt::format("stopped by {} after ", *r.stats.bound) : std::string();
-        out += fmt::format(" ({}{})", how, run_figures(r));
+        if (r.stats.bound) {
+            std::string strategy = r.stats.strategy.empty() ? std::string() : r.stats.strategy + ", ";
+            out += fmt::format(" ({}stopped by {} after {} execution{}, {:.2f}s)", strategy, *r.stats.bound, r.stats.executions,
+                               r.stats.executions == 1 ? "" : "s", r.stats.seconds);
+        } else {
+            out += fmt::format(" ({})", run_figures(r));
+        }
         break;
     }
     case Verdict::Bug: {
@@ -199,6 +204,9 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
         if (!r.error.empty()) out += ": " + first_line(r.error);
         break;
     }
+    // Warnings and notes do not make a verdict `bug`, but they were reported above.
+    if ((r.verdict == Verdict::Verified || r.verdict == Verdict::Bounded) && !r.bugs.empty())
+        out += "; reported: " + join(found_kind_ids(r), ", ");
     out += '\n';
     if (r.expected && r.verdict != Verdict::Error) {
         std::string want = r.expected->empty() ? std::string("none") : join(*r.expected, " ");

@@ -22,13 +22,24 @@ TraceStep step(uint32_t n, uint32_t g, std::string op, std::optional<std::string
     s.value = std::move(value);
     return s;
 }
+Stats stats(std::string strategy, uint64_t executions, uint64_t steps, double seconds, bool complete,
+            std::optional<std::string> bound) {
+    Stats st;
+    st.strategy = std::move(strategy);
+    st.executions = executions;
+    st.steps = steps;
+    st.seconds = seconds;
+    st.complete = complete;
+    st.bound = std::move(bound);
+    return st;
+}
 }  // namespace
 
 ScenarioResult lost_update_result() {
     ScenarioResult r;
     r.file = counter_file;
     r.verdict = Verdict::Bug;
-    r.stats = Stats{"dpor", 2, 41, 0.004, false, std::nullopt};
+    r.stats = stats("dpor", 2, 41, 0.004, false, std::nullopt);
     r.expected = std::vector<std::string>{"data-race", "lost-update"};
     r.expectation_met = true;
     r.outcomes = {"Final count: 2\n", "Final count: 1\n"};
@@ -91,7 +102,7 @@ ScenarioResult deadlock_result() {
     ScenarioResult r;
     r.file = file;
     r.verdict = Verdict::Bug;
-    r.stats = Stats{"dpor", 1, 9, 0.001, false, std::nullopt};
+    r.stats = stats("dpor", 1, 9, 0.001, false, std::nullopt);
     r.expected = std::vector<std::string>{"deadlock"};
     r.expectation_met = true;
     Bug b;
@@ -125,7 +136,7 @@ ScenarioResult verified_result() {
     ScenarioResult r;
     r.file = "scenarios/chapter3/safe_counter.go";
     r.verdict = Verdict::Verified;
-    r.stats = Stats{"dpor", 90, 3120, 0.012, true, std::nullopt};
+    r.stats = stats("dpor", 90, 3120, 0.012, true, std::nullopt);
     r.expected = std::vector<std::string>{};
     r.expectation_met = true;
     r.outcomes = {"Final count: 2\n"};
@@ -136,7 +147,7 @@ ScenarioResult bounded_result() {
     ScenarioResult r;
     r.file = "scenarios/chapter3/unsafe_counter_1000.go";
     r.verdict = Verdict::Bounded;
-    r.stats = Stats{"random", 5000, 1200000, 60.0, false, std::string("time-budget")};
+    r.stats = stats("random", 5000, 1200000, 60.0, false, std::string("time-budget"));
     return r;
 }
 
@@ -152,7 +163,7 @@ ScenarioResult long_trace_result() {
     ScenarioResult r;
     r.file = "tests/scenarios/long.go";
     r.verdict = Verdict::Bug;
-    r.stats = Stats{"dpor", 3, 180, 0.002, false, std::nullopt};
+    r.stats = stats("dpor", 3, 180, 0.002, false, std::nullopt);
     Bug b;
     b.kind_index = static_cast<uint32_t>(BugKind::Panic);
     b.severity = Severity::Error;

@@ -64,11 +64,19 @@ TEST_CASE("verdict lines say what was proved", "[reports][text]") {
     CHECK(render_verdict_text(verified_result(), plain()) ==
           "scenarios/chapter3/safe_counter.go: verified (dpor, 90 executions, 0.01s)\n  expected none: ok\n");
     CHECK(render_verdict_text(bounded_result(), plain()) ==
-          "scenarios/chapter3/unsafe_counter_1000.go: no bug within bounds (stopped by time-budget after random, "
+          "scenarios/chapter3/unsafe_counter_1000.go: no bug within bounds (random, stopped by time-budget after "
           "5000 executions, 60.00s)\n");
     CHECK(render_verdict_text(mismatch_result(), plain()) ==
           "tests/scenarios/mismatch.go: bug: deadlock (dpor, 1 execution, 0.00s)\n"
           "  MISMATCH: expected goroutine-leak, found deadlock\n");
+    auto noted = verified_result();
+    noted.bugs = lost_update_result().bugs;
+    noted.bugs.resize(1);
+    noted.bugs[0].kind_index = static_cast<uint32_t>(checker::BugKind::LockHeldBlocking);
+    noted.bugs[0].severity = checker::Severity::Note;
+    noted.expected.reset();
+    CHECK(render_verdict_text(noted, plain()) ==
+          "scenarios/chapter3/safe_counter.go: verified (dpor, 90 executions, 0.01s); reported: lock-held-blocking\n");
     checker::ScenarioResult err;
     err.file = "bad.go";
     err.verdict = checker::Verdict::Error;
