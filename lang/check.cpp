@@ -65,6 +65,7 @@ void Checker::declare(Object* obj, Ident* id) {
         error(obj->pos, msg);
     }
     m_scope->names[obj->name] = obj;
+    if (m_scope == m_package_scope) m_pkg->members[obj->name] = obj;
 }
 
 Object* Checker::lookup(const std::string& name) {
@@ -108,6 +109,7 @@ void Checker::collect() {
     // File scope: imports. Package scope: everything else. Universe after both.
     push_scope();
     Scope* pkg_scope = m_scope;
+    m_package_scope = pkg_scope;
     push_scope();
     m_file_scope = m_scope;
     (void)pkg_scope;

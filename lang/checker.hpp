@@ -165,6 +165,7 @@ public:
     std::vector<std::unique_ptr<Scope>> m_scopes;
     Scope* m_universe_shadow = nullptr;  // package scope (universe is consulted after it)
     Scope* m_file_scope = nullptr;       // imports
+    Scope* m_package_scope = nullptr;    // package-level declarations
     Scope* m_scope = nullptr;
     FuncCtx* m_func = nullptr;
     std::unordered_map<Object*, DeclInfo> m_decls;
