@@ -29,7 +29,7 @@ std::string cell_text(const TraceStep& s) {
 
 // `file:line`, or just the line when the header already names the one file.
 std::string location_text(const TraceStep& s, bool line_only) {
-    if (s.location.file.empty()) return "";
+    if (s.location.file.empty() || s.location.line == 0) return "";
     if (line_only) return fmt::format("{}", s.location.line);
     return fmt::format("{}:{}", base_name(s.location.file), s.location.line);
 }

@@ -174,7 +174,7 @@ std::string go_crash_text(const checker::Bug& bug) {
     uint32_t id = bug.goroutines.empty() ? 1 : bug.goroutines.front().id;
     std::string name = bug.goroutines.empty() ? "main" : bug.goroutines.front().name;
     out += fmt::format("\ngoroutine {} [running]:\n{}()\n", id, name == "main" ? "main.main" : name);
-    if (!bug.location.file.empty()) out += fmt::format("\t{}:{}\n", bug.location.file, bug.location.line);
+    if (!bug.location.file.empty() && bug.location.line) out += fmt::format("\t{}:{}\n", bug.location.file, bug.location.line);
     out += "exit status 2\n";
     return out;
 }

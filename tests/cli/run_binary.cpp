@@ -28,13 +28,21 @@ std::string shell_quote(const std::string& s) {
     return out + "'";
 }
 
+namespace {
+// Removes the per-process directory when the test binary exits.
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("lockstep-cli-test-" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+}  // namespace
+
 std::string temp_dir() {
-    static std::string dir = [] {
-        fs::path p = fs::temp_directory_path() / ("lockstep-cli-test-" + std::to_string(::getpid()));
-        fs::create_directories(p);
-        return p.string();
-    }();
-    return dir;
+    static TempDir dir;
+    return dir.path.string();
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {
