@@ -501,10 +501,12 @@ bool assignable(const Type* from, const Type* to) {
         if (f & BasicInfo::IsString) return is_string(to);
         return is_numeric(to);
     }
-    if (identical(uf, ut) && (!from->is<Named>() || !to->is<Named>())) return true;
+    // Predeclared types (int, string...) count as named here, as in the spec.
+    auto named = [](const Type* t) { return t->is<Named>() || t->is<Basic>(); };
+    if (identical(uf, ut) && (!named(from) || !named(to))) return true;
     if (ut->is<Interface>() && implements(from, to)) return true;
     if (auto cf = uf->as<Chan>(); cf && cf->dir == ChanDir::Both) {
-        if (auto ct = ut->as<Chan>(); ct && identical(cf->elem, ct->elem) && (!from->is<Named>() || !to->is<Named>()))
+        if (auto ct = ut->as<Chan>(); ct && identical(cf->elem, ct->elem) && (!named(from) || !named(to)))
             return true;
     }
     return false;
