@@ -1,0 +1,148 @@
+// The compiler's internal state, shared by compiler.cpp (declarations, types, statements)
+// and compile_expr.cpp (expressions, calls, library shims). Private to vm/.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lang/diagnostic.hpp"
+#include "lang/token.hpp"
+#include "vm/compiler.hpp"
+#include "vm/ident_index.hpp"
+
+namespace lockstep::vm {
+
+// Where a variable lives.
+struct VarLoc {
+    enum Kind : uint8_t { Frame, Boxed, Global, Env } kind = Frame;
+    uint32_t index = 0;  // frame slot (Frame: the value; Boxed: the pointer), global cell, env index
+};
+
+// An addressable location being read or written.
+struct Place {
+    enum Kind : uint8_t { Frame, Heap } kind = Frame;
+    uint32_t slot = 0;  // Frame: first slot
+};
+
+struct LoopLabels {
+    const lang::Stmt* stmt = nullptr;
+    std::vector<uint32_t> breaks, continues;
+    uint32_t continue_target = UINT32_MAX;  // known when continue jumps backwards
+};
+
+struct FnCtx {
+    uint32_t index = 0;
+    const lang::FuncLit* lit = nullptr;
+    std::unordered_map<const lang::Object*, VarLoc> vars;
+    std::unordered_map<const lang::Object*, uint32_t> env;  // captured var -> env index
+    uint32_t next_slot = 0;
+    uint32_t max_slot = 0;
+    std::vector<const lang::Object*> results;  // result vars (named or hidden)
+    std::vector<uint32_t> result_slots;       // hidden result slots when unnamed
+    const lang::Tuple* result_tuple = nullptr;
+    bool has_defer = false;
+    std::vector<uint32_t> returns;  // jumps to the epilogue
+    std::vector<LoopLabels> loops;
+    struct Snippet {
+        uint32_t patch;               // the Defer/Go instruction whose `a` gets the snippet pc
+        std::vector<Instr> finish;
+        uint32_t result_slots;
+    };
+    std::vector<Snippet> snippets;
+    int closures = 0;
+    std::string name;
+};
+
+class Compiler {
+public:
+    Compiler(const lang::File& file, const lang::TypeInfo& info) : m_file(file), m_info(info) {}
+    std::shared_ptr<const Module> run(std::string_view entry);
+
+    // --- errors and sites
+    [[noreturn]] void unsupported(lang::Pos pos, const std::string& what) const;
+    uint32_t site(lang::Pos pos, std::string expr = {});
+    static std::string expr_text(const lang::Expr* e);
+
+    // --- types
+    uint32_t rtype(const lang::Type* t);
+    uint32_t slots(const lang::Type* t);
+    uint32_t go_size(const lang::Type* t);
+    void fill_methods();
+
+    // --- emission
+    uint32_t emit(Opcode op, int32_t a = 0, uint32_t n = 0, int32_t b = 0, uint8_t k = 0);
+    uint32_t here() const;
+    void patch(uint32_t at) { code()[at].a = static_cast<int32_t>(here()); }
+    std::vector<Instr>& code();
+    uint32_t temp(uint32_t n);
+    uint32_t const_value(Value v);
+
+    // --- functions and statements (compiler.cpp)
+    void compile_function(uint32_t index, const lang::FuncType* sig_node, const lang::Signature* sig,
+                          const lang::Object* recv, const lang::BlockStmt* body, const lang::FuncLit* lit);
+    void declare_var(const lang::Object* obj, bool init_from_stack);
+    void stmt(const lang::Stmt* s);
+    void block(const std::vector<lang::Stmt*>& stmts);
+    void assign(const lang::AssignStmt* s);
+    void store_to(const lang::Expr* lhs, const lang::Type* rhs_type);  // value on stack
+    void for_stmt(const lang::ForStmt* s);
+    void range_stmt(const lang::RangeStmt* s);
+    void switch_stmt(const lang::SwitchStmt* s);
+    void type_switch(const lang::TypeSwitchStmt* s);
+    void select_stmt(const lang::SelectStmt* s);
+    void return_stmt(const lang::ReturnStmt* s);
+    void go_defer(const lang::CallExpr* call, bool is_go, lang::Pos pos);
+    void emit_epilogue();
+    void emit_snippets();
+    LoopLabels* find_loop(const lang::Stmt* target);
+
+    // --- expressions (compile_expr.cpp)
+    void expr(const lang::Expr* e);                               // pushes slots(e->type)
+    void expr_to(const lang::Expr* e, const lang::Type* target);  // with assignability conversion
+    void convert(const lang::Type* from, const lang::Type* to);   // value on stack
+    void constant(const lang::ConstValue* v, const lang::Type* t, lang::Pos pos);
+    bool place(const lang::Expr* e, Place& out);  // pushes a pointer for Heap places
+    void load_place(const Place& p, uint32_t n, uint32_t rt, uint32_t site);
+    void store_place(const Place& p, uint32_t n, uint32_t rt, uint32_t site);  // [ptr? v]
+    void load_var(const lang::Object* obj, lang::Pos pos, const lang::Expr* e);
+    bool var_place(const lang::Object* obj, Place& out);
+    void selector(const lang::SelectorExpr* e);
+    void index(const lang::IndexExpr* e);
+    void binary(const lang::BinaryExpr* e);
+    void arith(lang::Tok op, const lang::Type* t, lang::Pos pos);
+    void compare(lang::Tok op, const lang::Type* t, lang::Pos pos);
+    void unary(const lang::UnaryExpr* e);
+    void composite(const lang::CompositeLit* e, bool on_heap);
+    void func_lit(const lang::FuncLit* e);
+    void type_assert(const lang::TypeAssertExpr* e);
+    void conversion(const lang::CallExpr* e);
+    // Pushes the call's operands and returns the instructions that complete it (so `go`
+    // and `defer` can run them later, in a snippet).
+    std::vector<Instr> prepare_call(const lang::CallExpr* e, uint32_t& result_slots);
+    void call(const lang::CallExpr* e);  // pushes the results
+    std::vector<Instr> builtin(const lang::CallExpr* e, lang::BuiltinKind k, uint32_t& result_slots);
+    std::vector<Instr> library(const lang::CallExpr* e, const lang::Object* fn, const lang::Expr* recv_expr,
+                               const lang::Selection* sel, uint32_t& result_slots);
+    void args(const lang::CallExpr* e, const lang::Signature* sig, bool native_variadic, uint8_t& flags);
+    void receiver(const lang::SelectorExpr* e, bool want_pointer);
+    void path(const lang::Expr* x, const std::vector<lang::FieldStep>& steps, bool want_addr, const lang::Expr* whole);
+    uint32_t function_of(const lang::Object* fn);
+    uint32_t once_do_function();
+
+    const lang::File& m_file;
+    const lang::TypeInfo& m_info;
+    std::shared_ptr<Module> m_mod;
+    std::unordered_map<std::string, uint32_t> m_type_ids;
+    std::vector<std::pair<const lang::Type*, uint32_t>> m_named_types;  // for method tables
+    std::unordered_map<const lang::Object*, uint32_t> m_funcs;
+    std::unordered_map<const lang::Object*, uint32_t> m_globals;
+    std::unordered_map<const lang::FuncLit*, uint32_t> m_lits;
+    FnCtx* m_fn = nullptr;
+    uint32_t m_once_do = UINT32_MAX;
+    uint32_t m_last_operands = 0;
+    IdentIndex m_idents;
+    lang::Object* def(const lang::Expr* e) const { return m_idents.object_of(e->as<lang::Ident>()); }  // slots pushed by the last prepare_call
+};
+
+}  // namespace lockstep::vm
