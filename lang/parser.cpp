@@ -65,6 +65,19 @@ private:
         }
         ~NestGuard() { --p.m_depth; }
     };
+    // A chain the grammar builds by a loop (`a+b+c...`, `x.f()[i].g...`) nests in the AST as
+    // deeply as a recursive construct, and whatever walks the tree afterwards (the checker,
+    // the compiler) recurses through it: each link counts as one level of nesting too.
+    struct ChainGuard {
+        Parser& p;
+        const char* what;
+        int links = 0;
+        void link() {
+            ++links;
+            if (++p.m_depth > k_max_nesting) p.error(fmt::format("syntax error: {} nested too deeply", what));
+        }
+        ~ChainGuard() { p.m_depth -= links; }
+    };
 
     // ---- declarations
     void import_decl(GenDecl* d);
@@ -743,12 +756,14 @@ std::vector<Expr*> Parser::expr_list() {
 
 // Precedence climbing over Go's five binary levels; operators are left-associative.
 Expr* Parser::binary_expr(int prec) {
+    ChainGuard chain{*this, "expression"};
     Expr* x = unary_expr();
     for (;;) {
         int p = binary_precedence(m_tok.kind);
         if (p <= prec) return x;
         Tok op = m_tok.kind;
         Pos pos = m_tok.pos;
+        chain.link();
         next();
         x = make<BinaryExpr>(pos, op, x, binary_expr(p));
     }
@@ -840,9 +855,11 @@ FuncLit* Parser::func_lit_body(Pos pos, FuncType* sig) {
 //               PrimaryExpr Slice | PrimaryExpr TypeAssertion | PrimaryExpr Arguments |
 //               CompositeLit .
 Expr* Parser::primary_expr() {
+    ChainGuard chain{*this, "expression"};
     Expr* x = operand();
     for (;;) {
         Pos pos = x->pos;
+        if (m_tok.kind == Tok::Period || m_tok.kind == Tok::LBrack || m_tok.kind == Tok::LParen) chain.link();
         switch (m_tok.kind) {
         case Tok::Period: {
             next();
@@ -938,6 +955,7 @@ Expr* Parser::primary_expr() {
             }
             if (!complit_ok) return x;
             if (t != x) syntax_error("cannot parenthesize type in composite literal");
+            chain.link();
             x = complit_expr(x);
             break;
         }
@@ -1132,6 +1150,7 @@ Stmt* Parser::simple_stmt(std::vector<Expr*> lhs, Tok keyword) {
 
 // LabeledStmt = Label ":" Statement .
 Stmt* Parser::labeled_stmt(Ident* label) {
+    NestGuard guard(*this, "statement");
     Pos pos = label->pos;
     want(Tok::Colon);
     Stmt* s = nullptr;
