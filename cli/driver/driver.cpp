@@ -293,8 +293,9 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
             *sink.stream << reports::render_json({r});
         } else if (run.bugs.empty()) {
             // No bug on this schedule: show the execution itself.
-            *sink.stream << fmt::format("execution ({} steps), no bug:\n", run.trace.size());
-            *sink.stream << reports::render_swimlanes(run.trace, {}, reports::Style(topts.color, topts.unicode),
+            *sink.stream << fmt::format("execution ({} step{}), no bug:\n", run.trace.size(), run.trace.size() == 1 ? "" : "s");
+            std::vector<checker::GoroutineRef> main_only{{1, entry == "main" ? "main" : "main." + entry, std::nullopt}};
+            *sink.stream << reports::render_swimlanes(run.trace, main_only, reports::Style(topts.color, topts.unicode),
                                                       reports::SwimlaneOptions{topts.width, 0, "  "});
             *sink.stream << "\n  output:" << (run.output.empty() ? " (none)\n" : "\n");
             if (!run.output.empty()) *sink.stream << indent_lines(run.output, "    | ");
