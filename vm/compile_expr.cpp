@@ -1177,7 +1177,7 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Atomic, static_cast<int32_t>(kind), 0, static_cast<int32_t>(site(e->pos, text)), static_cast<uint8_t>(aop));
         return out;
     }
-    if (name == "sync.(*RWMutex).RLocker" || name.rfind("sync.(*Map)", 0) == 0)
+    if (name == "sync.(*RWMutex).RLocker" || name == "sync.(*Map).Range")
         unsupported(e->pos, name + " is not supported yet");
     // Everything else is a native function of natives.def
     std::string key = name;

@@ -750,7 +750,7 @@ void Compiler::assign(const AssignStmt* s) {
             std::vector<uint32_t> temps;
             for (size_t i = 0; i < s->rhs.size(); i++) {
                 const Type* target = blank(s->lhs[i]) ? s->rhs[i]->type : s->lhs[i]->type;
-                if (is_new(i)) target = s->lhs[i]->as<Ident>()->obj->type;
+                if (is_new(i)) target = def(s->lhs[i])->type;
                 expr_to(s->rhs[i], target);
                 uint32_t n = slots(target);
                 uint32_t t = temp(n);

@@ -14,9 +14,8 @@ namespace lockstep::vm {
 
 namespace {
 
-// Shortest decimal that round-trips, then Go's %v/%g layout (exponent when < -4 or >= 21
-// for %v... Go uses the shortest digits with exponent threshold 21 only for %v of
-// float32/64 in fmt: strconv 'g' with precision -1 uses threshold 21).
+// Shortest decimal that round-trips, then strconv's 'g' layout with precision -1, which
+// %v and %g use: exponent form when the exponent is < -4 or >= 6 ... or beyond 21 digits.
 std::string format_float_g(double f, int prec, bool is_v) {
     if (std::isnan(f)) return "NaN";
     if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
@@ -39,8 +38,9 @@ std::string format_float_g(double f, int prec, bool is_v) {
         for (char c : mant)
             if (c != '.') digits.push_back(c);
         while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-        int eprec = is_v ? 21 : 6;
-        if (!is_v && static_cast<int>(digits.size()) > eprec) eprec = static_cast<int>(digits.size());
+        // strconv's shortest %g: exponent form when exp < -4 || exp >= 6 (for %v too)
+        int eprec = 6;
+        (void)is_v;
         std::string out = neg ? "-" : "";
         if (exp < -4 || exp >= eprec) {
             out += digits[0];
@@ -559,14 +559,9 @@ std::string Machine::Impl::panic_text(const Value& v) {
         } else format_value(out, &x, v.c, 'v', false, false);
         if (t.named) out = t.name + "(" + out + ")";
         return out;
-    default: {
-        // Go prints the type and address for other kinds: (main.T) {...} / (*main.T) 0xc...
-        std::string val;
-        format_iface(val, v, 'v', false, false);
-        char b[64];
-        std::snprintf(b, sizeof b, "0x%x", 0xc000010000u);
-        return "(" + t.name + ") " + (t.kind == RKind::Pointer ? std::string(b) : val);
-    }
+    default:
+        // Go prints other kinds as (type) and an address: not reproducible, so a fake one.
+        return "(" + t.name + ") " + fake_address(t.boxed_in_interface() ? v.p.a : (v.p.a ? v.p.a : 1));
     }
 }
 

@@ -474,6 +474,61 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         call_value(g, fn, 0);
         return true;
     }
+    case Pend::SyncMap: {
+        // The handle cell holds the map's header cell once the Map is first used.
+        Cell handle = g.pcell;
+        if (heap[handle].u == 0) {
+            Cell h = alloc(1);
+            if (h == 0) return false;
+            if (map_count == maps.size()) maps.emplace_back();
+            MapObj& nm = maps[map_count];
+            nm.clear();
+            nm.type = rt::any_map;
+            nm.kslots = nm.vslots = 1;
+            heap[h].u = map_count++;
+            heap[handle].u = h;
+        }
+        MapObj& m = maps[heap[heap[handle].u].u];
+        NativeId id = static_cast<NativeId>(in.a);
+        uint32_t base = g.sp - in.n;
+        Value key = g.stack[base + 1];
+        Value val = in.n > 2 ? g.stack[base + 2] : Value{};
+        int64_t i = map_find(m, &key);
+        Value found = i >= 0 ? m.vals[i] : Value{};
+        g.sp = base;
+        ensure_stack(g, 2);
+        auto push = [&](Value v) { g.stack[g.sp++] = v; };
+        switch (id) {
+        case NativeId::SyncMapLoad: push(found); push(Value::of_bool(i >= 0)); break;
+        case NativeId::SyncMapStore:
+        case NativeId::SyncMapLoadOrStore:
+            if (i >= 0 && id == NativeId::SyncMapStore) m.vals[i] = val;
+            if (i < 0) {
+                m.keys.push_back(key);
+                m.vals.push_back(val);
+                m.live.push_back(1);
+                m.count++;
+            }
+            if (id == NativeId::SyncMapLoadOrStore) {
+                push(i >= 0 ? found : val);
+                push(Value::of_bool(i >= 0));
+            }
+            break;
+        case NativeId::SyncMapLoadAndDelete:
+        case NativeId::SyncMapDelete:
+            if (i >= 0) {
+                m.live[i] = 0;
+                m.count--;
+            }
+            if (id == NativeId::SyncMapLoadAndDelete) {
+                push(found);
+                push(Value::of_bool(i >= 0));
+            }
+            break;
+        default: break;
+        }
+        return true;
+    }
     case Pend::PoolPut: {
         uint32_t id = static_cast<uint32_t>(g.parg);
         if (pools.size() <= id) pools.resize(id + 1);

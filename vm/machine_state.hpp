@@ -45,7 +45,7 @@ struct DeferRec {
 // What the goroutine's pending visible operation will do when resumed.
 enum class Pend : uint8_t {
     None, Load, Store, Sync, CondWait, Relock, Atomic, Go, Print, Yield, MapIndex, MapStore,
-    MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, Panic, Exit, StepLimit,
+    MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, SyncMap, Panic, Exit, StepLimit,
 };
 
 struct Goroutine {

@@ -72,6 +72,9 @@ void Module::add_builtin_types() {
     set(rt::runtime_error, RKind::String, "runtime.Error", 16);
     types[rt::runtime_error].special = RSpecial::Error;
     set(rt::int64, RKind::Int64, "int64", 8);
+    set(rt::any_map, RKind::Map, "map[interface {}]interface {}", 8);
+    types[rt::any_map].key = rt::any;
+    types[rt::any_map].elem = rt::any;
     error_method = method_name_id("Error");
     string_method = method_name_id("String");
     types[rt::error].iface_methods = {error_method};

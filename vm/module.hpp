@@ -47,7 +47,8 @@ inline constexpr uint32_t uint8 = 8;
 inline constexpr uint32_t int32 = 9;
 inline constexpr uint32_t runtime_error = 10;  // runtime.Error values (boxed message string)
 inline constexpr uint32_t int64 = 11;
-inline constexpr uint32_t count = 12;
+inline constexpr uint32_t any_map = 12;  // map[interface {}]interface {} (sync.Map's table)
+inline constexpr uint32_t count = 13;
 }  // namespace rt
 
 // One `select` statement's shape (Opcode::Select operand a).

@@ -369,6 +369,29 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         ret({Value::of_ptr(c)});
         return;
     }
+    case NativeId::SyncMapLoad:
+    case NativeId::SyncMapStore:
+    case NativeId::SyncMapLoadOrStore:
+    case NativeId::SyncMapLoadAndDelete:
+    case NativeId::SyncMapDelete: {
+        Cell p = A[0].p.a;
+        if (p == 0) {
+            runtime_panic(g, "runtime error: invalid memory address or nil pointer dereference");
+            return;
+        }
+        g.pinstr = in;
+        g.pcell = p;
+        bool read = id == NativeId::SyncMapLoad;
+        if (nested) {
+            Outcome none;
+            g.pend = Pend::SyncMap;
+            perform(gid, none);
+            g.pend = Pend::None;
+            return;
+        }
+        pause(g, read ? OpKind::AtomicLoad : OpKind::AtomicRmw, p, site, Pend::SyncMap);
+        return;
+    }
     case NativeId::PoolGet:
     case NativeId::PoolPut: {
         Cell p = A[0].p.a;

@@ -58,6 +58,7 @@ inline RunResult run_lowest_first(Machine& m, size_t max_steps = 1000000) {
             if (h == self || m.state(h) != GoroutineState::Pending) continue;
             const Operation& o = m.pending(h);
             if (o.kind == OpKind::ChanRecv && o.object == ch) { partner = h; return true; }
+            (void)partner;
         }
         return false;
     };
@@ -146,7 +147,26 @@ inline RunResult run_lowest_first(Machine& m, size_t max_steps = 1000000) {
             }
             r.trace.push_back(op);
             r.who.push_back(g);
+            bool rendezvous = (op.kind == OpKind::ChanRecv || op.kind == OpKind::Select) && out.partner != 0 &&
+                              m.state(out.partner) == GoroutineState::Pending;
+            Gid partner = out.partner;
+            uint32_t chan = !rendezvous ? 0 : op.kind == OpKind::ChanRecv ? op.object : (out.value >= 0 ? m.select_case(g, static_cast<uint32_t>(out.value)).chan : 0);
             m.resume(g, out);
+            if (rendezvous) {
+                // The sender of an unbuffered rendezvous completes with the receiver.
+                const Operation& po = m.pending(partner);
+                Outcome pout;
+                pout.partner = g;
+                if (po.kind == OpKind::Select) {
+                    for (uint32_t i = 0; i < po.arg; i++) {
+                        SelectCase c = m.select_case(partner, i);
+                        if (c.kind == OpKind::ChanSend && c.chan == chan) pout.value = i;
+                    }
+                }
+                r.trace.push_back(po);
+                r.who.push_back(partner);
+                m.resume(partner, pout);
+            }
             progressed = true;
             break;
         }
