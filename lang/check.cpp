@@ -27,8 +27,26 @@ Checker::Checker(File& file, TypeInfo& info, const CheckOptions& options)
 // Errors
 
 void Checker::error(Pos pos, std::string message) {
+    // An error about an operand whose type is already invalid follows from an earlier
+    // error: abandon the statement without reporting it again.
+    bool follow_on = message.find("invalid type") != std::string::npos;
+    throw CheckAbort{Diagnostic{m_file.source, pos, std::move(message)}, follow_on};
+}
+
+void Checker::record_abort(const CheckAbort& a) {
+    if (!a.follow_on) m_hard.push_back(a.diag);
+    // Unwinding skipped the restores of the function being checked.
+    m_func = nullptr;
+    m_scope = m_file_scope;
+    m_targets.clear();
+    m_iota = -1;
+    m_current_decl = nullptr;
+}
+
+void Checker::finish() {
     std::vector<Diagnostic> all = m_soft;
-    all.push_back(Diagnostic{m_file.source, pos, std::move(message)});
+    all.insert(all.end(), m_hard.begin(), m_hard.end());
+    if (all.empty()) return;
     std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
     throw DiagnosticError(std::move(all));
 }
@@ -500,14 +518,24 @@ void Checker::compute_init_order() {
 }
 
 void Checker::check_package() {
+    try {
+        check_declarations();
+    } catch (const CheckAbort& a) {
+        record_abort(a);
+        if (m_hard.empty()) m_hard.push_back(a.diag);
+    }
+    finish();
+    compute_init_order();
+}
+
+void Checker::check_declarations() {
     if (!m_file.package_name) error({1, 1}, "package clause missing");
+    if (m_file.package_name->name == "_") error(m_file.package_name->pos, "invalid package name _");
     m_pkg = m_info.make_package(m_file.package_name->name, m_file.package_name->name);
     m_info.package = m_pkg;
     collect();
 
     // Types first, then methods (they need their receiver types), then the rest.
-    for (auto& [obj, d] : m_decls)
-        (void)obj, (void)d;
     std::vector<Object*> ordered;
     for (Decl* d : m_file.decls) {
         if (auto gd = d->as<GenDecl>()) {
@@ -521,39 +549,65 @@ void Checker::check_package() {
     for (Object* o : ordered)
         if (o && o->kind == ObjectKind::TypeName) resolve_package_object(o);
     for (FuncDecl* fd : m_method_decls) attach_method(fd);
-    for (Object* o : ordered)
-        if (o && o->kind != ObjectKind::TypeName) resolve_package_object(o);
-
-    // Function bodies, in source order.
-    for (Object* f : m_info.funcs) {
-        FuncDecl* fd = f->func_decl;
-        Object* saved = m_current_decl;
-        m_current_decl = f;
-        func_body(fd, f->type->as<Signature>(), fd->body);
-        m_current_decl = saved;
+    // Constants, variables and signatures; a failed variable initializer is reported and
+    // the variable gets an invalid type, so the rest of the file is still checked (Go
+    // reports every error, sorted by position).
+    for (Object* o : ordered) {
+        if (!o || o->kind == ObjectKind::TypeName) continue;
+        try {
+            resolve_package_object(o);
+        } catch (const CheckAbort& a) {
+            record_abort(a);
+            if (o->kind != ObjectKind::Var && o->kind != ObjectKind::Const) throw;
+            auto it = m_decls.find(o);
+            for (Object* v : it->second.lhs.empty() ? std::vector<Object*>{o} : it->second.lhs) {
+                if (!v->type) v->type = basic_type(BasicKind::Invalid);
+                m_decls[v].state = DeclInfo::State::Done;
+            }
+            if (o->kind == ObjectKind::Const && !o->type) o->type = basic_type(BasicKind::Invalid);
+            m_decls[o].state = DeclInfo::State::Done;
+            // Declarations whose resolution the error interrupted are abandoned too.
+            for (auto& [obj, d] : m_decls)
+                if (d.state == DeclInfo::State::Resolving) {
+                    if (!obj->type) obj->type = basic_type(BasicKind::Invalid);
+                    d.state = DeclInfo::State::Done;
+                }
+        }
     }
 
-    for (Object* imp : m_imports)
-        if (!imp->used) {
-            std::string msg = "imported and not used: \"" + imp->imported->path + "\"";
-            if (imp->name != imp->imported->name) msg = "\"" + imp->imported->path + "\" imported as " + imp->name + " and not used";
-            soft_error(imp->pos, msg);
+    // Function bodies, in source order; an error abandons that body only.
+    for (Object* f : m_info.funcs) {
+        try {
+            FuncDecl* fd = f->func_decl;
+            m_current_decl = f;
+            func_body(fd, f->type->as<Signature>(), fd->body);
+            m_current_decl = nullptr;
+        } catch (const CheckAbort& a) {
+            record_abort(a);
         }
+    }
+
+    // An abandoned body may have hidden the use of an import: report unused imports only
+    // when every body was checked.
+    if (m_hard.empty()) {
+        for (Object* imp : m_imports)
+            if (!imp->used) {
+                std::string msg = "imported and not used: \"" + imp->imported->path + "\"";
+                if (imp->name != imp->imported->name)
+                    msg = "\"" + imp->imported->path + "\" imported as " + imp->name + " and not used";
+                soft_error(imp->pos, msg);
+            }
+    }
 
     if (m_pkg->name == "main" && m_options.require_main) {
         if (!m_info.main_func) {
-            if (m_soft.empty()) error({}, "function main is undeclared in the main package");
+            if (m_soft.empty() && m_hard.empty()) error({}, "function main is undeclared in the main package");
         } else {
             auto sig = m_info.main_func->type->as<Signature>();
             if (sig->params->size() || sig->results->size())
                 error(m_info.main_func->pos, "func main must have no arguments and no return values");
         }
     }
-    if (!m_soft.empty()) {
-        std::stable_sort(m_soft.begin(), m_soft.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
-        throw DiagnosticError(m_soft);
-    }
-    compute_init_order();
 }
 
 }  // namespace lockstep::lang

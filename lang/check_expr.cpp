@@ -52,9 +52,10 @@ std::string expr_string(const Expr* e) {
         return expr_string(cl->type_expr) + (cl->elts.empty() ? "{}" : "{…}");
     }
     case NodeKind::FuncLit: {
-        std::string out = "(func";
+        std::string out = "func";
         write_func_type(out, e->as<FuncLit>()->sig);
-        return out + " literal)";
+        auto body = e->as<FuncLit>()->body;
+        return out + (body && !body->stmts.empty() ? " {…}" : " {}");
     }
     case NodeKind::ParenExpr: return "(" + expr_string(e->as<ParenExpr>()->x) + ")";
     case NodeKind::SelectorExpr: return expr_string(e->as<SelectorExpr>()->x) + "." + e->as<SelectorExpr>()->sel->name;
@@ -395,7 +396,7 @@ Operand Checker::multi_value(Expr* e) {
     case Mode::TypeExpr: error(start_pos(e), expr_string(e) + " (type) is not an expression");
     case Mode::NoValue: error(start_pos(e), expr_string(e) + " (no value) used as value");
     case Mode::Builtin: error(start_pos(e), expr_string(e) + " (built-in) must be called");
-    case Mode::PkgName: error(start_pos(e), "use of package " + expr_string(e) + " without selector");
+    case Mode::PkgName: error(start_pos(e), "use of package " + expr_string(e) + " not in selector");
     default: break;
     }
     return x;
@@ -407,7 +408,7 @@ Operand Checker::rvalue(Expr* e, const Type* hint) {
     case Mode::TypeExpr: error(start_pos(e), expr_string(e) + " (type) is not an expression");
     case Mode::NoValue: error(start_pos(e), expr_string(e) + " (no value) used as value");
     case Mode::Builtin: error(start_pos(e), expr_string(e) + " (built-in) must be called");
-    case Mode::PkgName: error(start_pos(e), "use of package " + expr_string(e) + " without selector");
+    case Mode::PkgName: error(start_pos(e), "use of package " + expr_string(e) + " not in selector");
     default: break;
     }
     if (x.type && x.type->is<Tuple>())
@@ -792,8 +793,8 @@ Operand Checker::unary(UnaryExpr* ue) {
     Operand v = rvalue(ue->x);
     if (ue->op == Tok::Arrow) {
         auto ch = underlying(v.type) ? underlying(v.type)->as<Chan>() : nullptr;
-        if (!ch) error(start_pos(ue), "invalid operation: cannot receive from non-channel " + describe(v));
-        if (ch->dir == ChanDir::Send) error(start_pos(ue), "invalid operation: cannot receive from send-only channel " + describe(v));
+        if (!ch) error(start_pos(ue->x), "invalid operation: cannot receive from non-channel " + describe(v));
+        if (ch->dir == ChanDir::Send) error(start_pos(ue->x), "invalid operation: cannot receive from send-only channel " + describe(v));
         x.mode = Mode::CommaOk;
         x.type = ch->elem;
         return x;
@@ -1050,7 +1051,12 @@ Operand Checker::index(IndexExpr* ie) {
         x.type = m->elem;
         return x;
     }
-    error(start_pos(ie), "invalid operation: cannot index " + describe(v));
+    // Go reports this at the `[`; the tree keeps only the index's position, so look back.
+    Pos at = start_pos(ie->index);
+    std::string_view line = m_file.source->line_text(at.line);
+    size_t k = line.rfind('[', at.col >= 2 ? at.col - 2 : 0);
+    at = k == std::string_view::npos ? start_pos(ie) : Pos{at.line, static_cast<uint32_t>(k + 1)};
+    error(at, "invalid operation: cannot index " + describe(v));
 }
 
 Operand Checker::slice(SliceExpr* se) {

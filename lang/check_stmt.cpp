@@ -166,7 +166,7 @@ Operand Checker::lhs_operand(Expr* lhs) {
         if (auto ie = base->as<IndexExpr>(); ie && ie->x->type && underlying(ie->x->type)->is<Map>())
             error(start_pos(lhs), "cannot assign to struct field " + expr_string(lhs) + " in map");
     }
-    error(start_pos(lhs), "cannot assign to " + describe(x) + " (neither addressable nor a map index expression)");
+    error(start_pos(lhs), "cannot assign to " + describe(x));
 }
 
 void Checker::assign_lhs(Expr* lhs, Operand& x, const std::string& context) {
@@ -186,7 +186,7 @@ void Checker::assign(AssignStmt* as) {
             error(as->pos, "assignment operation " + std::string(tok_text(as->op)) + " requires single-valued expressions");
         Operand l = expr(as->lhs[0]);
         if (l.mode != Mode::Variable && l.mode != Mode::MapIndex)
-            error(start_pos(as->lhs[0]), "cannot assign to " + describe(l) + " (neither addressable nor a map index expression)");
+            error(start_pos(as->lhs[0]), "cannot assign to " + describe(l));
         BinaryExpr tmp(as->pos, op_of_assign(as->op), as->lhs[0], as->rhs[0]);
         Operand r = binary(&tmp);
         (void)r;
@@ -434,6 +434,8 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
             return;
         }
         if (is_receive(inner)) return;
+        if (x.mode == Mode::PkgName) error(start_pos(e), "use of package " + expr_string(e) + " not in selector");
+        if (x.mode == Mode::Builtin) error(start_pos(e), expr_string(e) + " (built-in) must be called");
         if (x.mode == Mode::TypeExpr) error(start_pos(e), expr_string(e) + " (type) is not an expression");
         error(start_pos(e), describe(x) + " is not used");
     }
@@ -453,7 +455,7 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
         if (!is_numeric(x.type))
             error(start_pos(is->x), "invalid operation: " + expr_string(is->x) + (is->inc ? "++" : "--") + " (non-numeric type " + type_string(x.type, m_pkg) + ")");
         if (x.mode != Mode::Variable && x.mode != Mode::MapIndex)
-            error(start_pos(is->x), "cannot assign to " + describe(x) + " (neither addressable nor a map index expression)");
+            error(start_pos(is->x), "cannot assign to " + describe(x));
         return;
     }
     case NodeKind::AssignStmt: {

@@ -16,6 +16,7 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         if (id->name == "_") error(id->pos, "cannot use _ as value or type");
         Object* o = lookup(id->name);
         if (!o) error(id->pos, "undefined: " + id->name);
+        if (o->kind == ObjectKind::PackageName) error(id->pos, "use of package " + id->name + " not in selector");
         if (o->kind != ObjectKind::TypeName) error(id->pos, id->name + " is not a type");
         id->obj = o;
         o->used = true;
@@ -35,6 +36,7 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         auto se = e->as<SelectorExpr>();
         auto pid = se->x->as<Ident>();
         Object* po = pid ? lookup(pid->name) : nullptr;
+        if (pid && !po) error(pid->pos, "undefined: " + pid->name);
         if (!po || po->kind != ObjectKind::PackageName) error(start_pos(e), expr_string(e) + " is not a type");
         pid->obj = po;
         po->used = true;

@@ -80,6 +80,13 @@ struct BranchCtx {
     bool fallthrough_ok = false;
 };
 
+// Thrown by Checker::error and caught per function body (and per package-level
+// initializer), so that one error does not hide the others.
+struct CheckAbort {
+    Diagnostic diag;
+    bool follow_on = false;  // caused by an earlier error: not reported
+};
+
 class Checker {
 public:
     Checker(File& file, TypeInfo& info, const CheckOptions& options);
@@ -88,6 +95,9 @@ public:
     // --- errors (check.cpp)
     [[noreturn]] void error(Pos pos, std::string message);
     void soft_error(Pos pos, std::string message);  // collected, reported sorted
+    void record_abort(const CheckAbort& a);
+    void finish();  // throws DiagnosticError with every error, sorted, if there is any
+    void check_declarations();
     [[noreturn]] void unsupported(Pos pos, const std::string& what);
 
     // --- scopes and objects (check.cpp)
@@ -171,6 +181,7 @@ public:
     std::unordered_map<Object*, DeclInfo> m_decls;
     std::vector<Object*> m_imports;          // PackageName objects, for "imported and not used"
     std::vector<Diagnostic> m_soft;
+    std::vector<Diagnostic> m_hard;
     // Package-level dependency graph for initialization order.
     Object* m_current_decl = nullptr;
     std::unordered_map<Object*, std::vector<Object*>> m_deps;
