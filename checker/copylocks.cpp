@@ -3,6 +3,7 @@
 #include "checker/copylocks.hpp"
 
 #include <string_view>
+#include <unordered_map>
 
 #include "lang/token.hpp"
 
@@ -45,21 +46,70 @@ constexpr LibraryLock k_library_locks[] = {
 // diagnostic); the cap keeps a malformed TypeInfo from recursing without end.
 constexpr int k_max_depth = 256;
 
-std::string go_type_string(const Type* t, int depth = 0);
+// The tags of the file's struct types, by Struct and field index (lang::Object has no
+// tag): go/types prints an unnamed struct's tags, quoted, and so do go vet's paths.
+using TagTable = std::unordered_map<const lang::Struct*, std::vector<std::string>>;
 
-std::string join_types(const lang::Tuple* tuple, int depth) {
+std::string go_type_string(const Type* t, const TagTable* tags, int depth = 0);
+
+std::string join_types(const lang::Tuple* tuple, const TagTable* tags, int depth) {
     std::string out;
     if (!tuple) return out;
     for (size_t i = 0; i < tuple->size(); ++i) {
         if (i > 0) out += ", ";
-        out += go_type_string(tuple->at(i), depth + 1);
+        out += go_type_string(tuple->at(i), tags, depth + 1);
     }
     return out;
 }
 
+// A tag's value from its literal as written (`json:"x"` or "json:\"x\"").
+std::string unquote_tag(std::string_view lit) {
+    if (lit.size() < 2) return "";
+    std::string_view body = lit.substr(1, lit.size() - 2);
+    if (lit.front() == '`') {
+        std::string out;
+        for (char ch : body)
+            if (ch != '\r') out += ch;  // raw strings drop carriage returns
+        return out;
+    }
+    std::string out;
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\\' || i + 1 == body.size()) {
+            out += body[i];
+            continue;
+        }
+        char esc = body[++i];
+        out += esc == 'n' ? '\n' : esc == 't' ? '\t' : esc == 'r' ? '\r' : esc;
+    }
+    return out;
+}
+
+// strconv.Quote for the printable-ASCII tags Go programs use.
+std::string quote(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (unsigned char ch : text) {
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += static_cast<char>(ch);
+        } else if (ch == '\n') {
+            out += "\\n";
+        } else if (ch == '\t') {
+            out += "\\t";
+        } else if (ch < 0x20 || ch == 0x7f) {
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        } else {
+            out += static_cast<char>(ch);
+        }
+    }
+    return out + "\"";
+}
+
 // How go/types' TypeString prints a type: package-level types qualified by their package
 // *path* (`sync/atomic.Int64`, `main.Counter`), struct fields separated by "; ".
-std::string go_type_string(const Type* t, int depth) {
+std::string go_type_string(const Type* t, const TagTable* tags, int depth) {
     if (!t || depth > k_max_depth) return "?";
     switch (t->kind) {
     case lang::TypeKind::Named: {
@@ -68,32 +118,37 @@ std::string go_type_string(const Type* t, int depth) {
         if (!n->obj->pkg) return n->obj->name;  // error
         return n->obj->pkg->path + "." + n->obj->name;
     }
-    case lang::TypeKind::Pointer: return "*" + go_type_string(t->as<lang::Pointer>()->elem, depth + 1);
-    case lang::TypeKind::Slice: return "[]" + go_type_string(t->as<lang::Slice>()->elem, depth + 1);
+    case lang::TypeKind::Pointer: return "*" + go_type_string(t->as<lang::Pointer>()->elem, tags, depth + 1);
+    case lang::TypeKind::Slice: return "[]" + go_type_string(t->as<lang::Slice>()->elem, tags, depth + 1);
     case lang::TypeKind::Array: {
         auto a = t->as<lang::Array>();
-        return "[" + std::to_string(a->len) + "]" + go_type_string(a->elem, depth + 1);
+        return "[" + std::to_string(a->len) + "]" + go_type_string(a->elem, tags, depth + 1);
     }
     case lang::TypeKind::Map: {
         auto m = t->as<lang::Map>();
-        return "map[" + go_type_string(m->key, depth + 1) + "]" + go_type_string(m->elem, depth + 1);
+        return "map[" + go_type_string(m->key, tags, depth + 1) + "]" + go_type_string(m->elem, tags, depth + 1);
     }
     case lang::TypeKind::Chan: {
         auto c = t->as<lang::Chan>();
         std::string_view prefix = c->dir == lang::ChanDir::Send ? "chan<- " : c->dir == lang::ChanDir::Recv ? "<-chan " : "chan ";
-        return std::string(prefix) + go_type_string(c->elem, depth + 1);
+        return std::string(prefix) + go_type_string(c->elem, tags, depth + 1);
     }
     case lang::TypeKind::Struct: {
         std::string out = "struct{";
-        const auto& fields = t->as<lang::Struct>()->fields;
-        for (size_t i = 0; i < fields.size(); ++i) {
+        auto s = t->as<lang::Struct>();
+        const std::vector<std::string>* field_tags = nullptr;
+        if (tags)
+            if (auto it = tags->find(s); it != tags->end() && it->second.size() == s->fields.size())
+                field_tags = &it->second;
+        for (size_t i = 0; i < s->fields.size(); ++i) {
             if (i > 0) out += "; ";
-            if (!fields[i]->embedded) out += fields[i]->name + " ";
-            out += go_type_string(fields[i]->type, depth + 1);
+            if (!s->fields[i]->embedded) out += s->fields[i]->name + " ";
+            out += go_type_string(s->fields[i]->type, tags, depth + 1);
+            if (field_tags && !(*field_tags)[i].empty()) out += " " + quote((*field_tags)[i]);
         }
         return out + "}";
     }
-    case lang::TypeKind::Tuple: return "(" + join_types(t->as<lang::Tuple>(), depth) + ")";
+    case lang::TypeKind::Tuple: return "(" + join_types(t->as<lang::Tuple>(), tags, depth) + ")";
     default: return lang::type_string(t);  // basic, func and interface types print alike
     }
 }
@@ -118,7 +173,7 @@ bool locker_by_pointer_only(const Type* T) {
 }
 
 // Appends to `path` (outermost first) where T holds a lock; false when it does not.
-bool find_lock(const Type* t, std::vector<std::string>& path, int depth) {
+bool find_lock(const Type* t, std::vector<std::string>& path, const TagTable* tags, int depth) {
     if (!t || depth > k_max_depth) return false;
     // Arrays are copied element by element: [2]T holds what T holds, and go vet names T.
     for (const Type* u = lang::underlying(t); u && u->is<lang::Array>(); u = lang::underlying(t))
@@ -137,10 +192,10 @@ bool find_lock(const Type* t, std::vector<std::string>& path, int depth) {
     const Type* u = lang::underlying(t);
     auto s = u ? u->as<lang::Struct>() : nullptr;
     if (!s) return false;  // pointers, slices, maps, interfaces, channels: copying shares
-    path.push_back(go_type_string(t));
+    path.push_back(go_type_string(t, tags));
     if (locker_by_pointer_only(t)) return true;
     for (const lang::Object* f : s->fields)
-        if (find_lock(f->type, path, depth + 1)) return true;
+        if (find_lock(f->type, path, tags, depth + 1)) return true;
     path.pop_back();
     return false;
 }
@@ -346,12 +401,33 @@ public:
     explicit CopyLocks(const lang::File& file) : m_file(file), m_printer(file.source) {}
 
     std::vector<Bug> run() {
+        // Types may be declared after their use: collect every struct's tags first.
+        m_pass = Pass::CollectTags;
+        for (const lang::Decl* d : m_file.decls) decl(d);
+        m_pass = Pass::Report;
         for (const lang::Decl* d : m_file.decls) decl(d);
         return std::move(m_bugs);
     }
 
 private:
+    enum class Pass : uint8_t { CollectTags, Report };
+
+    std::string path_of(const Type* t) const {
+        std::vector<std::string> path;
+        return find_lock(t, path, &m_tags, 0) ? join_path(path) : std::string();
+    }
+
+    void record_tags(const lang::StructType* st) {
+        auto s = st->type ? st->type->as<lang::Struct>() : nullptr;
+        if (!s) return;
+        std::vector<std::string> tags;
+        for (const lang::Field& f : st->fields)
+            tags.insert(tags.end(), f.names.empty() ? 1 : f.names.size(), unquote_tag(f.tag));
+        m_tags[s] = std::move(tags);
+    }
+
     void report(Pos pos, std::string message) {
+        if (m_pass != Pass::Report) return;
         Bug bug;
         bug.kind_index = static_cast<uint32_t>(BugKind::CopiedLock);
         bug.severity = bug_kind_severity(BugKind::CopiedLock);
@@ -367,14 +443,14 @@ private:
     std::string rhs_lock_path(const Expr* x) const {
         if (!x || x->is<lang::CompositeLit>() || x->is<lang::CallExpr>()) return "";
         if (auto star = x->as<lang::StarExpr>(); star && star->x && star->x->is<lang::CallExpr>()) return "";
-        std::string path = lock_path(x->type);
-        if (!path.empty() && is_comma_ok(x)) path = "(" + go_type_string(x->type) + ", bool) contains " + path;
+        std::string path = path_of(x->type);
+        if (!path.empty() && is_comma_ok(x)) path = "(" + go_type_string(x->type, &m_tags) + ", bool) contains " + path;
         return path;
     }
 
     void check_func(std::string_view name, const lang::Field* recv, const lang::FuncType* sig) {
         if (recv && recv->type) {
-            std::string path = lock_path(recv->type->type);
+            std::string path = path_of(recv->type->type);
             if (!path.empty()) report(start_pos(recv->type), std::string(name) + " passes lock by value: " + path);
         }
         if (!sig) return;
@@ -382,7 +458,7 @@ private:
             // go/types records no type for a `...T` parameter's type expression, so go vet
             // never reports one.
             if (f.variadic || !f.type || f.type->is<lang::Ellipsis>()) continue;
-            std::string path = lock_path(f.type->type);
+            std::string path = path_of(f.type->type);
             if (!path.empty()) report(start_pos(f.type), std::string(name) + " passes lock by value: " + path);
         }
         // Results are not checked: `return T{}` returns a zero value; return statements
@@ -426,6 +502,7 @@ private:
     }
 
     void check_call(const lang::CallExpr* ce) {
+        if (!ce->fun) return;
         const lang::Ident* id = ce->fun->as<lang::Ident>();
         if (auto sel = ce->fun->as<lang::SelectorExpr>()) id = sel->sel;
         // Builtins that only look at their argument's type or size do not copy it.
@@ -451,7 +528,7 @@ private:
         } else {
             type = e->type;
         }
-        std::string path = lock_path(type);
+        std::string path = path_of(type);
         if (!path.empty()) report(start_pos(e), "range var " + m_printer.print(e) + " copies lock: " + path);
     }
 
@@ -463,14 +540,19 @@ private:
             gen_decl(gd);
         } else if (auto fd = d->as<lang::FuncDecl>()) {
             check_func(fd->name ? std::string_view(fd->name->name) : std::string_view(), fd->recv, fd->sig);
+            if (fd->recv) expr(fd->recv->type);
+            expr(fd->sig);
             block(fd->body);
         }
     }
 
     void gen_decl(const lang::GenDecl* gd) {
         check_var_decl(gd);
-        for (const lang::ValueSpec& vs : gd->values)
+        for (const lang::TypeSpec& ts : gd->types) expr(ts.type);
+        for (const lang::ValueSpec& vs : gd->values) {
+            expr(vs.type);
             for (const Expr* v : vs.values) expr(v);
+        }
     }
 
     void block(const lang::BlockStmt* b) {
@@ -578,12 +660,14 @@ private:
         case NodeKind::CompositeLit: {
             auto cl = e->as<lang::CompositeLit>();
             check_composite_lit(cl);
+            expr(cl->type_expr);
             for (const Expr* x : cl->elts) expr(x);
             break;
         }
         case NodeKind::FuncLit: {
             auto fl = e->as<lang::FuncLit>();
             check_func("func", nullptr, fl->sig);
+            expr(fl->sig);
             block(fl->body);
             break;
         }
@@ -603,7 +687,12 @@ private:
             expr(sl->max);
             break;
         }
-        case NodeKind::TypeAssertExpr: expr(e->as<lang::TypeAssertExpr>()->x); break;
+        case NodeKind::TypeAssertExpr: {
+            auto ta = e->as<lang::TypeAssertExpr>();
+            expr(ta->x);
+            expr(ta->type_expr);
+            break;
+        }
         case NodeKind::CallExpr: {
             auto ce = e->as<lang::CallExpr>();
             check_call(ce);
@@ -625,12 +714,46 @@ private:
             expr(kv->value_expr);
             break;
         }
-        default: break;  // names, literals and type expressions copy nothing
+        // Type expressions copy nothing, but hold struct tags and array lengths.
+        case NodeKind::StructType: {
+            auto st = e->as<lang::StructType>();
+            if (m_pass == Pass::CollectTags) record_tags(st);
+            fields(st->fields);
+            break;
         }
+        case NodeKind::ArrayType: {
+            auto a = e->as<lang::ArrayType>();
+            expr(a->len);
+            expr(a->elem);
+            break;
+        }
+        case NodeKind::MapType: {
+            auto m = e->as<lang::MapType>();
+            expr(m->key);
+            expr(m->elem);
+            break;
+        }
+        case NodeKind::ChanType: expr(e->as<lang::ChanType>()->elem); break;
+        case NodeKind::FuncType: {
+            auto ft = e->as<lang::FuncType>();
+            fields(ft->params);
+            fields(ft->results);
+            break;
+        }
+        case NodeKind::InterfaceType: fields(e->as<lang::InterfaceType>()->methods); break;
+        case NodeKind::Ellipsis: expr(e->as<lang::Ellipsis>()->elt); break;
+        default: break;  // names and literals
+        }
+    }
+
+    void fields(const std::vector<lang::Field>& list) {
+        for (const lang::Field& f : list) expr(f.type);
     }
 
     const lang::File& m_file;
     ExprPrinter m_printer;
+    Pass m_pass = Pass::Report;
+    TagTable m_tags;
     std::vector<Bug> m_bugs;
 };
 
@@ -638,7 +761,7 @@ private:
 
 std::string lock_path(const lang::Type* T) {
     std::vector<std::string> path;
-    if (!find_lock(T, path, 0)) return "";
+    if (!find_lock(T, path, nullptr, 0)) return "";
     return join_path(path);
 }
 

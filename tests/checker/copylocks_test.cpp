@@ -544,6 +544,29 @@ func main() {
 }
 )go",
      {}},
+    {"tags",
+     R"go(package main
+
+import "sync"
+
+func main() {
+	var s struct {
+		c Counter `json:"c"`
+		n int     "plain"
+	}
+	s2 := s
+	_ = &s2
+}
+
+// Declared after its use: the check collects every struct's tags before reporting.
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+)go",
+     {
+         "10:8: assignment copies lock value to s2: struct{c main.Counter \"json:\\\"c\\\"\"; n int \"plain\"} contains main.Counter contains sync.Mutex",
+     }},
 };
 // clang-format on
 
