@@ -147,8 +147,11 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
         out += render_swimlanes(bug.trace, bug.goroutines, style, lanes);
     }
 
-    out += '\n';
-    if (bug.output.empty()) {
+    // A static finding has no execution, hence no output to show.
+    bool executed = !bug.trace.empty() || !bug.output.empty();
+    if (executed) out += '\n';
+    if (!executed) {
+    } else if (bug.output.empty()) {
         out += style.paint("  output:", Tone::Bold) + " (none)\n";
     } else {
         out += style.paint("  output:", Tone::Bold) + '\n';

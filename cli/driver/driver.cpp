@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "checker/copylocks.hpp"
 #include "cli/driver/exploration.hpp"
 #include "cli/driver/front_end.hpp"
 #include "cli/driver/loader.hpp"
@@ -324,12 +325,17 @@ ExitCode vet_command(const std::vector<std::string>& paths, Console& console) {
         console.err << render_diagnostics(e) << std::flush;
         return ExitCode::Usage;
     }
+    // Like go vet: one `file:line:col: message` line per finding, exit 1 when there is one.
     ExitCode code = ExitCode::Ok;
     for (const auto& path : files) {
         LoadedScenario scenario;
         try {
             load_scenario(path, scenario);
-            console.out << path << ": ok (parsed and type-checked; no static checks yet)\n";
+            for (const auto& bug : checker::check_copylocks(*scenario.file, *scenario.types)) {
+                console.out << fmt::format("{}:{}:{}: {}\n", bug.location.file.empty() ? path : bug.location.file,
+                                           bug.location.line, bug.location.column, bug.message);
+                code = worst(code, ExitCode::Bug);
+            }
         } catch (const lang::DiagnosticError& e) {
             console.err << render_diagnostics(e) << std::flush;
             code = worst(code, ExitCode::Usage);

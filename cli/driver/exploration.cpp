@@ -2,6 +2,7 @@
 // per entry; every execution re-runs the same immutable module.
 #include "cli/driver/exploration.hpp"
 
+#include "checker/copylocks.hpp"
 #include "lang/assert.hpp"
 #include "vm/machine.hpp"
 
@@ -76,6 +77,9 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
     checker::ScenarioResult result = checker::explore(*machine, options);
     result.file = scenario.source ? scenario.source->path() : std::string();
     result.entry = entry;
+    // The static findings (go vet's copylocks) belong to the scenario's report too: a
+    // copied lock is a bug kind an expect line may name.
+    for (auto& bug : checker::check_copylocks(*scenario.file, *scenario.types)) result.bugs.push_back(std::move(bug));
     if (scenario.directives.expected) {
         result.expected = kind_ids(*scenario.directives.expected);
         result.expectation_met = expectation_met(*scenario.directives.expected, result.bugs);

@@ -154,3 +154,15 @@ TEST_CASE("width helpers count code points", "[reports][text]") {
     CHECK(truncate_to("abc", 5, "~") == "abc");
     CHECK(pad_to("▶", 3) == "▶  ");
 }
+
+TEST_CASE("a static finding has no output, trace or replay sections", "[reports][text]") {
+    checker::Bug b;
+    b.kind_index = static_cast<uint32_t>(checker::BugKind::CopiedLock);
+    b.severity = checker::Severity::Warning;
+    b.message = "broken passes lock by value: main.Counter contains sync.Mutex";
+    b.location = checker::Location{"copy_mutex.go", 31, 15};
+    std::string text = render_bug_text(b, "copy_mutex.go", "main", plain());
+    CHECK(text == "warning[copied-lock]: broken passes lock by value: main.Counter contains sync.Mutex\n"
+                  "  --> copy_mutex.go:31:15\n"
+                  "  help: pass values containing locks by pointer (*T), never by value\n");
+}
