@@ -23,7 +23,8 @@ bool independent(const Access* a0, const Access* a1, const Access* b0, const Acc
 
 bool DporStrategy::next_execution() {
     if (!TreeSearch::next_execution()) return false;
-    for (Obj* o : m_used) {
+    for (auto [space, id] : m_used) {
+        Obj* o = &m_objs[space][id];
         for (Gid q : o->touched)
             for (auto& l : o->last) l[q] = 0;
         o->touched.clear();
@@ -44,7 +45,7 @@ DporStrategy::Obj& DporStrategy::obj(const Access& a) {
     Obj& o = v[a.id];
     if (!o.used) {
         o.used = true;
-        m_used.push_back(&o);
+        m_used.emplace_back(static_cast<uint8_t>(a.space), a.id);
     }
     for (auto& l : o.last)
         if (l.size() < m_stride) l.resize(m_stride, 0);

@@ -60,7 +60,7 @@ private:
     std::vector<std::vector<uint32_t>> m_base;  // per goroutine: clock its next event starts from (size m_stride)
     std::vector<uint32_t> m_local;
     std::vector<Obj> m_objs[5];
-    std::vector<Obj*> m_used;
+    std::vector<std::pair<uint8_t, uint32_t>> m_used;  // (space, id) of the objects touched this execution
     GoroutineSet m_next_sleep;
     std::vector<uint32_t> m_cands;
     std::vector<uint32_t> m_scratch;

@@ -257,8 +257,26 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         }
         break;
     }
-    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit;
+    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
+}
+
+bool Execution::would_crash(Gid g) const {
+    const vm::Operation& op = m_program.pending(g);
+    if (vm::op_object_space(op.kind) != vm::ObjectSpace::Sync) return false;
+    uint32_t id = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
+    if (id >= m_sync.size() || !m_sync[id].used) return op.kind == OpKind::Unlock || op.kind == OpKind::RUnlock || (op.kind == OpKind::WgAdd && op.arg < 0) || op.kind == OpKind::CondWait;
+    const SyncObject& s = m_sync[id];
+    switch (op.kind) {
+    case OpKind::Lock: return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive;
+    case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
+    case OpKind::Unlock: return !s.mutex.write_held();
+    case OpKind::RUnlock: return s.mutex.reader_count() == 0;
+    case OpKind::CondWait: return m_gs[g].cond == 0 && !s.mutex.write_held();
+    case OpKind::WgAdd: return s.wg.counter() + op.arg < 0;
+    case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
+    default: return false;
+    }
 }
 
 void Execution::report(const FoundBug& bug) {

@@ -88,6 +88,8 @@ public:
     // What g's pending operation may touch (conservative, for sleep sets and the events
     // that never ran). Appends to `out`.
     void pending_accesses(vm::Gid g, std::vector<Access>& out) const;
+    // g's pending operation would end the execution (a misuse the model reports at once).
+    bool would_crash(vm::Gid g) const;
 
     // Perform g's pending operation (alternative alt). Must be enabled.
     void step(Choice choice);

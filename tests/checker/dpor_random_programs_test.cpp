@@ -1,0 +1,115 @@
+// dpor against naive on many generated programs: random mixes of loads, stores, locked
+// sections, prints, WaitGroup and RWMutex operations over 2-3 goroutines. Same bug kinds,
+// same outputs (as multisets of lines: prints commute), never more executions.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "checker/execution.hpp"
+#include "checker/explorer.hpp"
+#include "checker/random_source.hpp"
+#include "programs.hpp"
+
+using namespace lockstep;
+using namespace lockstep::test;
+using vm::OpKind;
+
+namespace {
+
+std::vector<ScriptOp> random_body(checker::RandomSource& rng, int len, int id) {
+    std::vector<ScriptOp> ops;
+    for (int i = 0; i < len; ++i) {
+        switch (rng.below(11)) {
+        case 0: ops.push_back(load(rng.below(2), 0)); break;
+        case 1: ops.push_back(store(rng.below(2), 0, 1)); break;
+        case 2: {
+            uint32_t m = rng.below(2);
+            ops.push_back(lock(m));
+            ops.push_back(store(0, 0, 1));
+            ops.push_back(unlock(m));
+            break;
+        }
+        case 3: ops.push_back(print("g" + std::to_string(id) + " sees ", 0)); break;
+        case 4: {
+            ops.push_back(rlock(3));
+            ops.push_back(load(1, 1));
+            ops.push_back(runlock(3));
+            break;
+        }
+        case 5: ops.push_back(op(OpKind::Yield)); break;
+        case 6: {
+            // Nested locks in a random order: lock-order deadlocks.
+            uint32_t a = rng.below(2);
+            ops.push_back(lock(a));
+            ops.push_back(lock(1 - a));
+            ops.push_back(unlock(1 - a));
+            ops.push_back(unlock(a));
+            break;
+        }
+        case 7: ops.push_back(op(OpKind::AtomicRmw, 1)); break;
+        case 8: ops.push_back(op(OpKind::TryLock, rng.below(2))); break;
+        case 9: ops.push_back(op(rng.below(2) ? OpKind::PoolGet : OpKind::PoolPut, 5)); break;
+        default:
+            ops.push_back(op(OpKind::OnceEnter, 6));
+            ops.push_back(store(1, 0, 1));
+            ops.push_back(op(OpKind::OnceExit, 6));
+            break;
+        }
+    }
+    return ops;
+}
+
+std::set<std::string> kinds(const checker::ScenarioResult& r) {
+    std::set<std::string> k;
+    for (const auto& b : r.bugs) k.insert(std::string(checker::bug_kind_id(b.kind())));
+    return k;
+}
+std::set<std::string> line_sets(const std::vector<std::string>& outcomes) {
+    std::set<std::string> out;
+    for (const auto& o : outcomes) out.insert(checker::normalize_output(o, true));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("dpor agrees with naive on generated programs", "[dpor][naive][generated]") {
+    checker::RandomSource rng(20240601);
+    int skipped = 0;
+    for (int round = 0; round < 150; ++round) {
+        int workers = 1 + static_cast<int>(rng.below(2));
+        bool wait = rng.below(3) != 0;
+        std::vector<Script> scripts;
+        Script main{"main", {}};
+        if (wait) main.ops.push_back(wg_add(2, workers));
+        for (int w = 0; w < workers; ++w) main.ops.push_back(go(static_cast<uint32_t>(w + 1)));
+        auto body = random_body(rng, static_cast<int>(rng.below(2)), 0);
+        main.ops.insert(main.ops.end(), body.begin(), body.end());
+        if (wait) main.ops.push_back(wg_wait(2));
+        main.ops.push_back(load(0, 0));
+        main.ops.push_back(print("end ", 0));
+        scripts.push_back(main);
+        for (int w = 0; w < workers; ++w) {
+            Script s{"w" + std::to_string(w), random_body(rng, 1 + static_cast<int>(rng.below(2)), w + 1)};
+            if (wait) s.ops.push_back(wg_done(2));
+            scripts.push_back(s);
+        }
+        INFO("round " << round);
+        ScriptedProgram p1(scripts, 4), p2(scripts, 4);
+        checker::Options n, d;
+        n.strategy = checker::Strategy::Naive;
+        n.all = d.all = true;
+        n.max_outcomes = d.max_outcomes = 100000;
+        n.time_budget_seconds = d.time_budget_seconds = 2;
+        auto rn = checker::explore(p1, n);
+        auto rd = checker::explore(p2, d);
+        if (!rn.stats.complete) {
+            ++skipped;  // too big for the reference
+            continue;
+        }
+        REQUIRE(rd.stats.complete);
+        CHECK(kinds(rd) == kinds(rn));
+        CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
+        CHECK(rd.stats.executions <= rn.stats.executions);
+    }
+    CHECK(skipped < 10);
+}
