@@ -7,12 +7,10 @@
 
 namespace lockstep::fuzz {
 
-namespace {
-[[noreturn]] void finding(const char* what, const std::string& detail) {
+void finding(const char* what, const std::string& detail) {
     std::fprintf(stderr, "fuzz finding: %s: %s\n", what, detail.c_str());
     std::abort();
 }
-}  // namespace
 
 lang::SourceFile source_of(const uint8_t* data, size_t size) {
     return lang::SourceFile("fuzz.go", std::string(reinterpret_cast<const char*>(data), size));
