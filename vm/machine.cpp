@@ -246,7 +246,10 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
             return false;
         }
         Frame parent = g.frames.back();
-        uint32_t n = in.n;
+        // Copy what we need from g before growing gs: emplace_back may move every
+        // goroutine, and `in` and `g` point into the old storage.
+        const Instr go_instr = in;
+        uint32_t n = go_instr.n;
         Gid child = goroutine_count()++;
         if (gs.size() <= child) gs.emplace_back();
         Goroutine& p = gs[gid];  // gs may have moved
@@ -264,8 +267,8 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         c.panic_text.clear();
         c.print_buf.clear();
         c.last_type = 0;
-        c.name = in.b >= 0 && static_cast<size_t>(in.b) < M.go_names.size() ? M.go_names[in.b] : std::string();
-        c.created_at = static_cast<uint32_t>(in.b);
+        c.name = go_instr.b >= 0 && static_cast<size_t>(go_instr.b) < M.go_names.size() ? M.go_names[go_instr.b] : std::string();
+        c.created_at = static_cast<uint32_t>(go_instr.b);
         c.parent = gid;
         const Function& f = M.functions[parent.fn];
         ensure_stack(c, f.frame_slots + n);
@@ -275,7 +278,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         p.sp -= n;
         Frame fr;
         fr.fn = parent.fn;
-        fr.pc = static_cast<uint32_t>(in.a);
+        fr.pc = static_cast<uint32_t>(go_instr.a);
         fr.bp = 0;
         fr.env = parent.env;
         fr.kind = FrameKind::Top;
