@@ -91,7 +91,6 @@ DporStrategy::Blocking DporStrategy::blocking_of(const vm::Operation& op, uint8_
     switch (op.kind) {
     case OpKind::Lock: return Blocking::Lock;
     case OpKind::RLock: return Blocking::RLock;
-    case OpKind::CondWait: return reacquire ? Blocking::Lock : Blocking::No;
     case OpKind::WgWait: return Blocking::Wait;
     case OpKind::OnceEnter: return Blocking::Once;
     default: return Blocking::No;

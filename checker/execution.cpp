@@ -122,18 +122,33 @@ vm::Gid Execution::mutex_holder(uint32_t id) const {
 }
 
 bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const {
-    return nth_partner(self, chan, want, 0) != UINT32_MAX;
+    return nth_partner(self, chan, want, 0, nullptr) != UINT32_MAX;
 }
 
-Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n) const {
+Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n, int64_t* case_index) const {
     uint32_t count = m_program.goroutine_count();
     for (Gid q = 0; q < count; ++q) {
-        if (q == self || m_program.state(q) != vm::GoroutineState::Pending) continue;
+        if (q == self || m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) continue;
         const vm::Operation& o = m_program.pending(q);
-        if (o.kind == want && o.object == chan) {
-            if (n == 0) return q;
-            --n;
+        int64_t index = -1;
+        bool match = o.kind == want && o.object == chan;
+        // A select waits on all its cases at once; one with a default does not wait.
+        if (!match && o.kind == OpKind::Select && !m_program.select_has_default(q)) {
+            uint32_t cases = static_cast<uint32_t>(o.arg);
+            for (uint32_t i = 0; i < cases && !match; ++i) {
+                vm::SelectCase sc = m_program.select_case(q, i);
+                if (!sc.nil_chan && sc.kind == want && sc.chan == chan) {
+                    match = true;
+                    index = i;
+                }
+            }
         }
+        if (!match) continue;
+        if (n == 0) {
+            if (case_index) *case_index = index;
+            return q;
+        }
+        --n;
     }
     return UINT32_MAX;
 }
@@ -157,6 +172,7 @@ bool Execution::compute_enabled(Gid g) const {
     if (m_program.state(g) != vm::GoroutineState::Pending) return false;
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
+    if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
     auto sync_at = [&](uint32_t id) -> const SyncObject* { return id < m_sync.size() && m_sync[id].used ? &m_sync[id] : nullptr; };
     switch (op.kind) {
     case OpKind::Lock: {
@@ -174,12 +190,6 @@ bool Execution::compute_enabled(Gid g) const {
     case OpKind::OnceEnter: {
         const SyncObject* s = sync_at(op.object);
         return !s || s->once.enter_step(g) != sync::OnceStep::Blocked;
-    }
-    case OpKind::CondWait: {
-        if (gs.cond == 0) return true;
-        if (gs.cond == 1) return false;
-        const SyncObject* l = sync_at(static_cast<uint32_t>(op.arg));
-        return !l || l->mutex.lock_step(g, false) == sync::LockStep::Acquire;
     }
     case OpKind::ChanSend: {
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
@@ -215,14 +225,14 @@ uint32_t Execution::alternatives(Gid g) const {
     case OpKind::ChanSend:
         if (m_program.chan_capacity(op.object) == 0 && !m_program.chan_closed(op.object)) {
             uint32_t n = 0;
-            while (nth_partner(g, op.object, OpKind::ChanRecv, n) != UINT32_MAX) ++n;
+            while (nth_partner(g, op.object, OpKind::ChanRecv, n, nullptr) != UINT32_MAX) ++n;
             return std::max(1u, n);
         }
         return 1;
     case OpKind::ChanRecv:
         if (m_program.chan_capacity(op.object) == 0 && !m_program.chan_closed(op.object)) {
             uint32_t n = 0;
-            while (nth_partner(g, op.object, OpKind::ChanSend, n) != UINT32_MAX) ++n;
+            while (nth_partner(g, op.object, OpKind::ChanSend, n, nullptr) != UINT32_MAX) ++n;
             return std::max(1u, n);
         }
         return 1;
@@ -257,6 +267,7 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         }
         break;
     }
+    if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
     bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
 }
@@ -272,7 +283,7 @@ bool Execution::would_crash(Gid g) const {
     case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
     case OpKind::Unlock: return !s.mutex.write_held();
     case OpKind::RUnlock: return s.mutex.reader_count() == 0;
-    case OpKind::CondWait: return m_gs[g].cond == 0 && !s.mutex.write_held();
+    case OpKind::CondWait: return !s.mutex.write_held();
     case OpKind::WgAdd: return s.wg.counter() + op.arg < 0;
     case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
     default: return false;
@@ -337,6 +348,8 @@ void Execution::step(Choice choice) {
     bool resume = true;
     FoundBug bug;
     Gid partner = UINT32_MAX;  // the other side of an unbuffered rendezvous
+    int64_t partner_case = -1;  // its select case, when it waits in a select
+    bool g_sends = false;
 
     auto crash_with = [&](BugKind kind, uint32_t variant) {
         bug = FoundBug{};
@@ -401,6 +414,11 @@ void Execution::step(Choice choice) {
             gs.announced = false;
             clock.join(s.release);
             clock.join(s.read_release);
+            if (gs.cond == 2) {
+                push_access(Space::Sync, AccessMode::Write, gs.cond_id);  // ordered after the wake
+                clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
+                gs.cond = 0;
+            }
             rec.effect = StepEffect::Acquire;
             break;
         case sync::LockStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Lock stepped");
@@ -524,31 +542,22 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::CondWait: {
+        // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
+        // Locker, which stays disabled until a Signal/Broadcast wakes it.
         uint32_t locker = static_cast<uint32_t>(op.arg);
-        if (gs.cond == 0) {
-            push_access(Space::Sync, AccessMode::Write, op.object);
-            push_access(Space::Sync, AccessMode::Write, locker);
-            SyncObject& l = sync_object(locker);
-            if (l.mutex.unlock() != sync::Misuse::None) {
-                crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
-                break;
-            }
-            l.release.join(clock);
-            sync_object(op.object).cond.park(g);
-            gs.cond = 1;
-            gs.wake.clear();
-            rec.effect = StepEffect::CondPark;
-            resume = false;
-        } else {
-            push_access(Space::Sync, AccessMode::Write, locker);
-            SyncObject& l = sync_object(locker);
-            l.mutex.acquire(g, false);
-            clock.join(l.release);
-            clock.join(l.read_release);
-            clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
-            gs.cond = 0;
-            rec.effect = StepEffect::Acquire;
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        push_access(Space::Sync, AccessMode::Write, locker);
+        SyncObject& l = sync_object(locker);
+        if (l.mutex.unlock() != sync::Misuse::None) {
+            crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
+            break;
         }
+        l.release.join(clock);
+        sync_object(op.object).cond.park(g);
+        gs.cond = 1;
+        gs.cond_id = op.object;
+        gs.wake.clear();
+        rec.effect = StepEffect::CondPark;
         break;
     }
     case OpKind::CondSignal:
@@ -615,7 +624,7 @@ void Execution::step(Choice choice) {
             if (buffered) {
                 chan_send_clock(g, chan);
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanRecv, op.kind == OpKind::Select ? 0 : choice.alt);
+                partner = nth_partner(g, chan, OpKind::ChanRecv, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
             }
         } else {
             if (m_program.chan_buffered(chan) > 0) {
@@ -623,17 +632,17 @@ void Execution::step(Choice choice) {
             } else if (closed) {
                 clock.join(c.close_clock);  // close → a receive that sees closed
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanSend, op.kind == OpKind::Select ? 0 : choice.alt);
+                partner = nth_partner(g, chan, OpKind::ChanSend, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
             }
         }
+        g_sends = kind == OpKind::ChanSend;
         if (partner != UINT32_MAX) {
             // Unbuffered: both sides complete together, each after the other's start.
             GState& ps = m_gs[partner];
             ps.clock.tick(partner);
-            VectorClock joined;
-            joined.assign(clock);
+            m_scratch.assign(clock);
             clock.join(ps.clock);
-            ps.clock.join(joined);
+            ps.clock.join(m_scratch);
             out.partner = partner;
         }
         break;
@@ -684,17 +693,16 @@ void Execution::step(Choice choice) {
     if (resume) {
         uint32_t before = m_program.goroutine_count();
         if (partner != UINT32_MAX) {
-            // The sender first, so the VM can hand its value to the receiver.
+            // The receiver first: the VM takes the value from the sender still paused.
             vm::Outcome pout;
             pout.partner = g;
-            bool g_sends = m_program.pending(g).kind == OpKind::ChanSend ||
-                           (op.kind == OpKind::Select && m_program.select_case(g, static_cast<uint32_t>(out.value)).kind == OpKind::ChanSend);
+            pout.value = partner_case;
             if (g_sends) {
-                m_program.resume(g, out);
                 m_program.resume(partner, pout);
+                m_program.resume(g, out);
             } else {
-                m_program.resume(partner, pout);
                 m_program.resume(g, out);
+                m_program.resume(partner, pout);
             }
         } else {
             m_program.resume(g, out);

@@ -117,7 +117,8 @@ public:
 private:
     struct GState {
         bool announced = false;  // RWMutex writer already announced at its pending Lock
-        uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (must re-Lock)
+        uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (its pending Lock re-locks)
+        uint32_t cond_id = 0;    // the Cond it waits on (cond != 0)
         VectorClock clock;
         VectorClock wake;        // Cond: the signaller's clock
     };
@@ -147,7 +148,9 @@ private:
     bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
     bool select_case_ready(vm::Gid g, uint32_t index) const;
     uint32_t ready_select_cases(vm::Gid g) const;
-    vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n) const;
+    // The n-th goroutine waiting to do `want` on chan (a plain op, or a select without
+    // default with such a case: its index in *case_index, else -1).
+    vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n, int64_t* case_index) const;
     void report(const FoundBug& bug);
     void crash(vm::Gid g, const FoundBug& bug);
     void push_access(Space s, AccessMode m, uint32_t id) { m_accesses.push_back(Access{s, m, id}); }
@@ -164,8 +167,8 @@ private:
     std::vector<SyncObject> m_sync;
     std::vector<ChanState> m_chans;
     std::vector<VectorClock> m_atomics;
-    std::vector<std::vector<VectorClock>> m_pool_clocks_unused;
-    std::vector<VectorClock> m_put_clocks;  // by Put token (the step index of the Put)
+    std::vector<VectorClock> m_put_clocks;
+    VectorClock m_scratch;  // by Put token (the step index of the Put)
     std::vector<StepRecord> m_steps;
     std::vector<Access> m_accesses;
     std::vector<FoundBug> m_bugs;
