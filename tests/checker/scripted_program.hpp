@@ -44,11 +44,20 @@ inline ScriptOp go(uint32_t script) { return op(OpKind::Go, 0, script); }
 inline ScriptOp print(std::string text, int reg = -1) { ScriptOp o{OpKind::Print}; o.text = std::move(text); o.reg = reg; return o; }
 inline ScriptOp panic_op(std::string msg) { ScriptOp o{OpKind::Panic}; o.text = std::move(msg); return o; }
 inline ScriptOp at(ScriptOp o, uint32_t line) { o.line = line; return o; }
+// Channels: send register `reg` (or imm when reg < 0); receive into register `reg`.
+inline ScriptOp send(uint32_t ch, int reg, int64_t imm = 0) { ScriptOp o{OpKind::ChanSend, ch}; o.reg = reg; o.imm = imm; return o; }
+inline ScriptOp recv(uint32_t ch, int reg) { ScriptOp o{OpKind::ChanRecv, ch}; o.reg = reg; return o; }
+inline ScriptOp close_chan(uint32_t ch) { return op(OpKind::ChanClose, ch); }
+// Cond.Wait on cond c with locker m: the VM pauses again at Lock(m) afterwards, so the
+// script follows it with lock(m).
+inline ScriptOp cond_wait(uint32_t c, uint32_t m) { return op(OpKind::CondWait, c, m); }
 
 class ScriptedProgram : public vm::Program {
 public:
     // scripts[0] is main; a Go op's arg names the script the new goroutine runs.
-    explicit ScriptedProgram(std::vector<Script> scripts, uint32_t locations = 4) : m_scripts(std::move(scripts)), m_location_count(locations) {
+    // chan_caps[i]: capacity of channel i.
+    explicit ScriptedProgram(std::vector<Script> scripts, uint32_t locations = 4, std::vector<uint32_t> chan_caps = {})
+        : m_scripts(std::move(scripts)), m_location_count(locations), m_caps(std::move(chan_caps)) {
         for (uint32_t s = 0; s < m_scripts.size(); ++s) {
             m_site_base.push_back(static_cast<uint32_t>(m_sites.size()));
             auto& ops = m_scripts[s].ops;
@@ -73,6 +82,7 @@ public:
         m_gs.clear();
         m_memory.assign(m_location_count, 0);
         m_output.clear();
+        m_chans.assign(m_caps.size(), Chan{});
         spawn(0, 0);
     }
     uint32_t goroutine_count() const override { return static_cast<uint32_t>(m_gs.size()); }
@@ -109,6 +119,45 @@ public:
             gr.regs[3] = outcome.value;
             gr.last_value = std::to_string(outcome.value);
             break;
+        case OpKind::ChanSend: {
+            Chan& c = m_chans[o.object];
+            if (c.closed) {
+                m_panic = "send on closed channel";
+                gr.panicked = true;
+                gr.pending = vm::Operation{OpKind::Panic, 0, gr.pending.site, 0};
+                return;
+            }
+            int64_t v = (o.reg >= 0 ? gr.regs[o.reg] : 0) + o.imm;
+            if (!gr.delivered) c.buf.push_back(v);
+            gr.delivered = false;
+            gr.last_value = std::to_string(v);
+            break;
+        }
+        case OpKind::ChanRecv: {
+            Chan& c = m_chans[o.object];
+            int64_t v = 0;
+            if (!c.buf.empty()) {
+                v = c.buf.front();
+                c.buf.erase(c.buf.begin());
+            } else if (!c.closed) {
+                G& sender = m_gs[outcome.partner];
+                const ScriptOp& so = m_scripts[sender.script].ops[sender.pc];
+                v = (so.reg >= 0 ? sender.regs[so.reg] : 0) + so.imm;
+                sender.delivered = true;
+            }
+            if (o.reg >= 0) gr.regs[o.reg] = v;
+            gr.last_value = std::to_string(v);
+            break;
+        }
+        case OpKind::ChanClose:
+            if (m_chans[o.object].closed) {
+                m_panic = "close of closed channel";
+                gr.pending = vm::Operation{OpKind::Panic, 0, gr.pending.site, 0};
+                gr.panicked = true;
+                return;
+            }
+            m_chans[o.object].closed = true;
+            break;
         case OpKind::Go:
             ++gr.pc;
             advance(g);
@@ -120,9 +169,9 @@ public:
         advance(g);
     }
 
-    uint32_t chan_capacity(uint32_t) const override { return 0; }
-    uint32_t chan_buffered(uint32_t) const override { return 0; }
-    bool chan_closed(uint32_t) const override { return false; }
+    uint32_t chan_capacity(uint32_t c) const override { return m_caps[c]; }
+    uint32_t chan_buffered(uint32_t c) const override { return static_cast<uint32_t>(m_chans[c].buf.size()); }
+    bool chan_closed(uint32_t c) const override { return m_chans[c].closed; }
     vm::SelectCase select_case(vm::Gid, uint32_t) const override { return {}; }
     bool select_has_default(vm::Gid) const override { return false; }
 
@@ -136,7 +185,7 @@ public:
         return info;
     }
     std::string last_value_text(vm::Gid g) const override { return m_gs[g].last_value; }
-    std::string panic_message(vm::Gid g) const override { return m_scripts[m_gs[g].script].ops[m_gs[g].pc].text; }
+    std::string panic_message(vm::Gid g) const override { return m_gs[g].panicked ? m_panic : m_scripts[m_gs[g].script].ops[m_gs[g].pc].text; }
     bool panic_is_fatal(vm::Gid) const override { return false; }
     std::string_view output() const override { return m_output; }
     int64_t memory(uint32_t loc) const { return m_memory[loc]; }
@@ -151,6 +200,12 @@ private:
         std::string last_value;
         uint32_t created_at = 0;
         vm::Gid parent = 0;
+        bool delivered = false;  // a receiver took the value of its pending send
+        bool panicked = false;   // a runtime panic (m_panic) replaced its pending op
+    };
+    struct Chan {
+        std::vector<int64_t> buf;
+        bool closed = false;
     };
 
     void spawn(uint32_t script, vm::Gid parent) {
@@ -184,6 +239,9 @@ private:
     std::vector<G> m_gs;
     std::vector<int64_t> m_memory;
     std::string m_output;
+    std::vector<uint32_t> m_caps;
+    std::vector<Chan> m_chans;
+    std::string m_panic;
 };
 
 }  // namespace lockstep::test
