@@ -35,6 +35,7 @@ void Checker::error(Pos pos, std::string message) {
 
 void Checker::record_abort(const CheckAbort& a) {
     if (!a.follow_on) m_hard.push_back(a.diag);
+    m_unsalvaged = true;
     // Unwinding skipped the restores of the function being checked.
     m_func = nullptr;
     m_scope = m_file_scope;
@@ -206,7 +207,7 @@ void Checker::collect() {
                     last_type = vs.type;
                     last_values = &vs.values;
                 } else if (vs.type) {
-                    error(vs.pos, "missing init expr for const declaration");
+                    error(vs.names[0]->pos, "missing init expr for " + vs.names[0]->name);
                 }
                 for (size_t i = 0; i < vs.names.size(); ++i) {
                     Object* o = m_info.make_object(ObjectKind::Const, vs.names[i]->name);
@@ -218,8 +219,7 @@ void Checker::collect() {
                     di.iota = vs.iota;
                     di.const_type = last_type;
                     if (!last_values || i >= last_values->size())
-                        error(vs.names[i]->pos, last_values ? "missing init expr for const declaration"
-                                                            : "missing init expr for const declaration");
+                        error(vs.names[i]->pos, "missing init expr for " + vs.names[i]->name);
                     di.const_init = (*last_values)[i];
                     m_decls[o] = di;
                 }
@@ -587,9 +587,9 @@ void Checker::check_declarations() {
         }
     }
 
-    // An abandoned body may have hidden the use of an import: report unused imports only
-    // when every body was checked.
-    if (m_hard.empty()) {
+    // An abandoned body or initializer may have hidden the use of an import: report unused
+    // imports only when every failed statement was salvaged.
+    if (!m_unsalvaged) {
         for (Object* imp : m_imports)
             if (!imp->used) {
                 std::string msg = "imported and not used: \"" + imp->imported->path + "\"";

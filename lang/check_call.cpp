@@ -93,8 +93,9 @@ Operand Checker::call(CallExpr* ce) {
     Operand f = expr(ce->fun);
     if (f.mode == Mode::TypeExpr) return conversion(ce, f.type);
     if (f.mode == Mode::Builtin) return builtin_call(ce, f.obj);
-    if (f.mode == Mode::NoValue || f.mode == Mode::PkgName || f.mode == Mode::Invalid)
-        error(start_pos(ce->fun), describe(f) + " is not an expression");
+    if (f.mode == Mode::NoValue) error(start_pos(ce->fun), describe(f) + " used as value or type");
+    if (f.mode == Mode::PkgName) error(start_pos(ce->fun), "use of package " + expr_string(ce->fun) + " not in selector");
+    if (f.mode == Mode::Invalid) error(start_pos(ce->fun), describe(f) + " is not an expression");
     auto sig = underlying(f.type) ? underlying(f.type)->as<Signature>() : nullptr;
     if (!sig) error(start_pos(ce), "invalid operation: cannot call non-function " + describe(f));
     call_args(ce, sig, expr_string(ce->fun));

@@ -175,6 +175,8 @@ std::string Checker::describe(const Operand& x) {
         }
         break;
     case Mode::Variable: d = "variable of type " + type_string(x.type, m_pkg); break;
+    case Mode::MapIndex: d = "map index expression of type " + type_string(x.type, m_pkg); break;
+    case Mode::CommaOk: d = "comma, ok expression of type " + type_string(x.type, m_pkg); break;
     default:
         if (is_untyped_nil(x.type)) return s == "nil" ? "nil" : s + " (untyped nil)";
         if (is_untyped(x.type)) d = std::string(basic_name(x.type->as<Basic>()->basic)) + " value";
@@ -359,7 +361,8 @@ Operand Checker::expr(Expr* e, const Type* hint) {
             x.type = m_info.pointer_to(v.type);
             break;
         }
-        if (v.mode == Mode::Invalid || v.mode == Mode::NoValue || v.mode == Mode::Builtin || v.mode == Mode::PkgName)
+        if (v.mode == Mode::NoValue) error(start_pos(se->x), describe(v) + " used as value or type");
+        if (v.mode == Mode::Invalid || v.mode == Mode::Builtin || v.mode == Mode::PkgName)
             error(start_pos(se->x), describe(v) + " is not an expression");
         if (is_untyped_nil(v.type)) error(se->pos, "invalid operation: cannot indirect nil");
         auto p = underlying(v.type) ? underlying(v.type)->as<Pointer>() : nullptr;
@@ -496,8 +499,9 @@ Operand Checker::selector(SelectorExpr* se) {
         }
     }
     Operand v = expr(se->x);
-    if (v.mode == Mode::PkgName) error(start_pos(se->x), "use of package without selector");
-    if (v.mode == Mode::Invalid || v.mode == Mode::NoValue || v.mode == Mode::Builtin)
+    if (v.mode == Mode::PkgName) error(start_pos(se->x), "use of package " + expr_string(se->x) + " not in selector");
+    if (v.mode == Mode::NoValue) error(start_pos(se->x), describe(v) + " used as value or type");
+    if (v.mode == Mode::Invalid || v.mode == Mode::Builtin)
         error(start_pos(se->x), describe(v) + " is not an expression");
     if (v.type && v.type->is<Tuple>())
         error(start_pos(se->x), "multiple-value " + describe(v) + " in single-value context");

@@ -15,11 +15,22 @@ void Checker::func_body(Node* node, const Signature* sig, BlockStmt* body) {
     ctx.lit = node->as<FuncLit>();
     ctx.outer = ctx.lit ? m_func : nullptr;
     ctx.sig = sig;
-    FuncCtx* saved_func = m_func;
-    Scope* saved_scope = m_scope;
-    std::vector<Stmt*> saved_targets = std::move(m_targets);
+    // Restores the enclosing function's state however this body ends (an error inside a
+    // function literal unwinds to the enclosing statement, which carries on).
+    struct Restore {
+        Checker& c;
+        FuncCtx* func;
+        Scope* scope;
+        std::vector<Stmt*> targets;
+        int iota;
+        ~Restore() {
+            c.m_func = func;
+            c.m_scope = scope;
+            c.m_targets = std::move(targets);
+            c.m_iota = iota;
+        }
+    } restore{*this, m_func, m_scope, std::move(m_targets), m_iota};
     m_targets.clear();
-    int saved_iota = m_iota;
     m_iota = -1;
     m_func = &ctx;
     push_scope();
@@ -32,18 +43,15 @@ void Checker::func_body(Node* node, const Signature* sig, BlockStmt* body) {
     stmt_list(body->stmts, BranchCtx{});
     if (sig->results->size() > 0 && !terminating(body)) error(body->rbrace.valid() ? body->rbrace : body->pos, "missing return");
     check_unused(ctx);
-    m_scope = saved_scope;
-    m_func = saved_func;
-    m_targets = std::move(saved_targets);
-    m_iota = saved_iota;
 }
 
 void Checker::collect_labels(const std::vector<Stmt*>& list) {
     for (Stmt* s : list) {
         while (auto ls = s ? s->as<LabeledStmt>() : nullptr) {
             if (ls->label->name != "_") {
-                if (m_func->labels.count(ls->label->name))
-                    error(ls->label->pos, "label " + ls->label->name + " already defined");
+                if (auto prev = m_func->labels.find(ls->label->name); prev != m_func->labels.end())
+                    error(ls->label->pos, "label " + ls->label->name + " already defined at " + m_file.source->path() + ":" +
+                                              std::to_string(prev->second->pos.line) + ":" + std::to_string(prev->second->pos.col));
                 Object* l = m_info.make_object(ObjectKind::Label, ls->label->name, ls->label->pos);
                 l->label_stmt = ls;
                 l->decl = ls->label;
@@ -82,7 +90,21 @@ void Checker::stmt_list(const std::vector<Stmt*>& list, const BranchCtx& bc) {
         BranchCtx inner = bc;
         // fallthrough is only allowed as the last statement of a case.
         inner.fallthrough_ok = bc.fallthrough_ok && i + 1 == list.size();
-        stmt(list[i], inner);
+        Scope* scope = m_scope;
+        FuncCtx* func = m_func;
+        size_t targets = m_targets.size();
+        int iota = m_iota;
+        try {
+            stmt(list[i], inner);
+        } catch (const CheckAbort& a) {
+            // Report it and go on with the next statement, as Go does.
+            if (!a.follow_on) m_hard.push_back(a.diag);
+            m_scope = scope;
+            m_func = func;
+            m_targets.resize(targets);
+            m_iota = iota;
+            salvage(list[i]);
+        }
     }
 }
 
@@ -160,6 +182,9 @@ Operand Checker::lhs_operand(Expr* lhs) {
     }
     Operand x = expr(lhs);
     if (x.mode == Mode::Variable || x.mode == Mode::MapIndex) return x;
+    if (x.mode == Mode::Builtin) error(start_pos(lhs), expr_string(lhs) + " (built-in) must be called");
+    if (x.mode == Mode::TypeExpr) error(start_pos(lhs), expr_string(lhs) + " (type) is not an expression");
+    if (x.mode == Mode::NoValue) error(start_pos(lhs), describe(x) + " used as value");
     if (auto se = inner->as<SelectorExpr>(); se && se->selection && se->selection->kind == SelectionKind::FieldVal) {
         Expr* base = se->x;
         while (auto p = base->as<ParenExpr>()) base = p->x;
@@ -185,6 +210,7 @@ void Checker::assign(AssignStmt* as) {
         if (as->lhs.size() != 1 || as->rhs.size() != 1)
             error(as->pos, "assignment operation " + std::string(tok_text(as->op)) + " requires single-valued expressions");
         Operand l = expr(as->lhs[0]);
+        if (l.mode == Mode::Builtin) error(start_pos(as->lhs[0]), expr_string(as->lhs[0]) + " (built-in) must be called");
         if (l.mode != Mode::Variable && l.mode != Mode::MapIndex)
             error(start_pos(as->lhs[0]), "cannot assign to " + describe(l));
         BinaryExpr tmp(as->pos, op_of_assign(as->op), as->lhs[0], as->rhs[0]);
@@ -256,10 +282,11 @@ void Checker::const_specs(std::vector<ValueSpec>& specs, bool package_level) {
             last_type = vs.type;
             last_values = &vs.values;
         } else if (vs.type) {
-            error(vs.pos, "missing init expr for const declaration");
+            error(vs.names[0]->pos, "missing init expr for " + vs.names[0]->name);
         }
         if (!last_values || last_values->size() < vs.names.size())
-            error(vs.names[last_values ? last_values->size() : 0]->pos, "missing init expr for const declaration");
+            error(vs.names[last_values ? last_values->size() : 0]->pos,
+                  "missing init expr for " + vs.names[last_values ? last_values->size() : 0]->name);
         if (last_values->size() > vs.names.size()) error(start_pos((*last_values)[vs.names.size()]), "extra init expr");
         std::vector<Object*> objs;
         for (size_t i = 0; i < vs.names.size(); ++i) {

@@ -17,7 +17,10 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         Object* o = lookup(id->name);
         if (!o) error(id->pos, "undefined: " + id->name);
         if (o->kind == ObjectKind::PackageName) error(id->pos, "use of package " + id->name + " not in selector");
-        if (o->kind != ObjectKind::TypeName) error(id->pos, id->name + " is not a type");
+        if (o->kind != ObjectKind::TypeName) {
+            Operand x = ident(id);
+            error(id->pos, describe(x) + " is not a type");
+        }
         id->obj = o;
         o->used = true;
         if (o->pkg == m_pkg) {

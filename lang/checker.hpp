@@ -96,6 +96,7 @@ public:
     [[noreturn]] void error(Pos pos, std::string message);
     void soft_error(Pos pos, std::string message);  // collected, reported sorted
     void record_abort(const CheckAbort& a);
+    void salvage(Stmt* s);  // after a statement failed (check_recover.cpp)
     void finish();  // throws DiagnosticError with every error, sorted, if there is any
     void check_declarations();
     [[noreturn]] void unsupported(Pos pos, const std::string& what);
@@ -182,6 +183,7 @@ public:
     std::vector<Object*> m_imports;          // PackageName objects, for "imported and not used"
     std::vector<Diagnostic> m_soft;
     std::vector<Diagnostic> m_hard;
+    bool m_unsalvaged = false;  // an error abandoned more than one statement
     // Package-level dependency graph for initialization order.
     Object* m_current_decl = nullptr;
     std::unordered_map<Object*, std::vector<Object*>> m_deps;

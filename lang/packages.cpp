@@ -25,18 +25,19 @@ struct PackageSpec {
 
 // Declarations, one per string: `type N T`, `func F(params) results`,
 // `func (R) M(params) results` / `func (*R) M(...)`, `const C T = N` / `const C = N`.
-// Parameters are types only; `...T` marks a variadic last parameter.
+// Parameters are types, optionally named (`format string`); `...T` marks a variadic last
+// parameter.
 const std::vector<PackageSpec>& specs() {
     static const std::vector<PackageSpec> all = {
         {"fmt", "fmt", {
             "type Stringer interface { String() string }",
-            "func Print(...any) (int, error)",
-            "func Println(...any) (int, error)",
-            "func Printf(string, ...any) (int, error)",
-            "func Sprint(...any) string",
-            "func Sprintln(...any) string",
-            "func Sprintf(string, ...any) string",
-            "func Errorf(string, ...any) error",
+            "func Print(a ...any) (n int, err error)",
+            "func Println(a ...any) (n int, err error)",
+            "func Printf(format string, a ...any) (n int, err error)",
+            "func Sprint(a ...any) string",
+            "func Sprintln(a ...any) string",
+            "func Sprintf(format string, a ...any) string",
+            "func Errorf(format string, a ...any) error",
         }},
         {"sync", "sync", {
             "type Locker interface { Lock(); Unlock() }",
@@ -422,6 +423,19 @@ private:
         expect("(");
         while (m_tok != ")") {
             Object* v = m_info.make_object(ObjectKind::Var, "");
+            // `name Type`: a word followed by something other than `,` or `)`.
+            bool keyword = m_tok == "func" || m_tok == "struct" || m_tok == "interface" || m_tok == "chan" || m_tok == "map";
+            if (!keyword && std::isalpha(static_cast<unsigned char>(m_tok[0])) && m_tok.find('.') == std::string::npos) {
+                size_t saved_pos = m_pos;
+                std::string saved_tok = m_tok;
+                next();
+                if (m_tok != "," && m_tok != ")") {
+                    v->name = saved_tok;
+                } else {
+                    m_pos = saved_pos;
+                    m_tok = saved_tok;
+                }
+            }
             v->var_kind = kind;
             v->index = static_cast<uint32_t>(t->vars.size());
             if (m_tok == "...") {

@@ -196,6 +196,11 @@ struct Printer {
         out += '(';
         for (size_t i = 0; i < t->size(); ++i) {
             if (i) out += ", ";
+            // The compiler's messages name parameters and results; the runtime does not.
+            if (!runtime() && !t->vars[i]->name.empty()) {
+                out += t->vars[i]->name;
+                out += ' ';
+            }
             if (variadic && i + 1 == t->size()) {
                 out += "...";
                 auto s = t->at(i)->as<Slice>();
