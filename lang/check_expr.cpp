@@ -860,7 +860,16 @@ Operand Checker::binary(BinaryExpr* be) {
                 error(start_pos(be), describe(x) + " overflows " + type_string(x.type, m_pkg));
             return x;
         }
-        if (is_untyped(l.type)) convert_untyped(l, basic_type(BasicKind::Int));
+        if (is_untyped(l.type)) {
+            // Go: the constant takes the type the shift's context gives it (`var v int64
+            // = 1 << n`), so the result stays untyped until its use converts it.
+            ConstValue iv;
+            if (l.mode != Mode::Constant || !representable(*l.val, BasicKind::UntypedInt, &iv))
+                error(start_pos(be->x), "invalid operation: shifted operand " + describe(l) + " must be integer");
+            x.mode = Mode::Value;
+            x.type = basic_type(BasicKind::UntypedInt);
+            return x;
+        }
         if (!is_integer(l.type)) error(start_pos(be->x), "invalid operation: shifted operand " + describe(l) + " must be integer");
         x.mode = Mode::Value;
         x.type = l.type;

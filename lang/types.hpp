@@ -3,16 +3,23 @@
 // owns them all and carries the whole-program facts the compiler needs.
 //
 // Contract with the compiler (vm/), after check_file() returned without throwing:
-//  - every Ident has `obj` set (declarations and uses) except the package name, the blank
-//    identifier `_` on the left of assignments, and field names inside composite
-//    literals with keys (those have obj = the field Var);
-//  - every Expr has `type` set; `is_type` marks type expressions. No value expression has
-//    an untyped type: untyped constants and nil are given their context's type (or their
-//    default type: int, rune (int32), float64, string, bool) in place. Whenever
-//    `Expr::value` is set the expression is a constant: use the value, not the tree;
+//  - every Ident has `obj` set (declarations and uses), except: the package clause's
+//    name, the blank identifier `_` where it declares or assigns nothing, and a type
+//    switch's `x` in `switch x := y.(type)` (each CaseClause::implicit is that clause's
+//    variable). Field names in keyed struct literals have obj = the field Var. Labels
+//    have obj = a Label object;
+//  - every Expr has `type` set (a package name before `.` has none); `is_type` marks type
+//    expressions. No value expression has an untyped type: untyped constants and nil take
+//    their context's type (or their default type: int, rune (int32), float64, string,
+//    bool) in place. Whenever `Expr::value` is set the expression is a constant: use the
+//    value, not the tree. A constant passed to an interface (fmt.Println(1)) has its
+//    default type; the conversion to the interface is implicit at the use;
+//  - a composite literal whose type was elided inside `[]*T{{...}}` / `map[K]*T{...}` has
+//    type *T: it means &T{...};
 //  - SelectorExpr::selection is set for fields and methods (null for `pkg.Name`, where
 //    sel->obj is the package member); AssignStmt::defines, the comma_ok flags,
 //    BranchStmt::target, CaseClause::implicit and FuncLit::captures are filled in;
+//  - the result of `x op y` with op a comparison has type bool;
 //  - objects, types and selections live as long as the TypeInfo; universe objects and
 //    basic types live forever (they are shared, immutable singletons).
 #pragma once

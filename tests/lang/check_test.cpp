@@ -490,9 +490,186 @@ func main() {
 }
 )GO";
 
+static const char* k_misc_tour = R"GO(package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+type Reader interface{ Read() string }
+type Writer interface{ Write(s string) }
+type ReadWriter interface {
+	Reader
+	Writer
+}
+
+type buf struct{ data []string }
+
+func (b *buf) Read() string    { return strings.Join(b.data, "") }
+func (b *buf) Write(s string)  { b.data = append(b.data, s) }
+func (b *buf) String() string  { return fmt.Sprint(len(b.data)) }
+
+type Op func(int, int) int
+
+type Point struct{ X, Y int }
+
+type Matrix [2][2]int
+
+var ErrEmpty = errors.New("empty")
+
+type Stack struct {
+	sync.Mutex
+	items []int
+}
+
+func (s *Stack) Push(v int) {
+	s.Lock()
+	defer s.Unlock()
+	s.items = append(s.items, v)
+}
+
+func (s *Stack) Pop() (int, error) {
+	s.Lock()
+	defer s.Unlock()
+	if len(s.items) == 0 {
+		return 0, fmt.Errorf("pop: %w", ErrEmpty)
+	}
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return v, nil
+}
+
+func apply(op Op, a, b int) int { return op(a, b) }
+
+func sum(xs ...int) (total int) {
+	for _, x := range xs {
+		total += x
+	}
+	return
+}
+
+func producer(n int, out chan<- int, done <-chan struct{}) {
+	defer close(out)
+	for i := 0; i < n; i++ {
+		select {
+		case out <- i:
+		case <-done:
+			return
+		}
+	}
+}
+
+func main() {
+	var rw ReadWriter = &buf{}
+	rw.Write("a")
+	rw.Write("b")
+	fmt.Println(rw.Read(), rw)
+	add := func(a, b int) int { return a + b }
+	fmt.Println(apply(add, 1, 2), apply(Op(add), 3, 4))
+	p := Point{1, 2}
+	q := Point{X: 1, Y: 2}
+	fmt.Println(p == q, p)
+	var m Matrix
+	m[1][0] = 5
+	fmt.Println(m, len(m))
+	s := &Stack{}
+	push := s.Push
+	push(1)
+	pop := (*Stack).Pop
+	if v, err := pop(s); err == nil {
+		fmt.Println(v)
+	}
+	if _, err := s.Pop(); errors.Is(err, ErrEmpty) {
+		fmt.Println("empty:", err)
+	}
+	fmt.Println(sum(), sum(1, 2, 3), sum([]int{4, 5}...))
+	out := make(chan int)
+	done := make(chan struct{})
+	go producer(3, out, done)
+	for v := range out {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	close(done)
+	for i, r := range "héllo" {
+		if r == 'é' {
+			fmt.Println(i, string(r), []byte("hi"), string([]byte{104, 105}))
+		}
+	}
+	const mask = 1<<3 | 1<<1
+	var flags uint8 = mask
+	flags &^= 1 << 1
+	flags <<= 1
+	fmt.Println(flags, mask>>1, -7/2, -7%2, 7.0/2)
+	var d time.Duration = 1500 * time.Millisecond
+	fmt.Println(d, d.Seconds(), time.Duration(2)*time.Second)
+	timeout := time.After(time.Millisecond)
+	select {
+	case <-timeout:
+	default:
+	}
+	var iface interface{} = p
+	if pt, ok := iface.(Point); ok {
+		fmt.Println(pt.X)
+	}
+	switch x := iface.(type) {
+	case nil:
+		fmt.Println("nil")
+	case fmt.Stringer:
+		fmt.Println(x.String())
+	case Point, *Point:
+		fmt.Println("point", x)
+	}
+	arr := [...]string{2: "c", 0: "a"}
+	fmt.Println(len(arr), arr)
+	grid := [][]Point{{{1, 2}}, {{X: 3}}}
+	ptrs := []*Point{{1, 2}, {3, 4}}
+	mp := map[Point]string{{1, 2}: "a"}
+	fmt.Println(grid, ptrs[0].X, mp)
+	var wg sync.WaitGroup
+	results := make([]int, 3)
+	for i := range results {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			results[i] = i * i
+		}(i)
+	}
+	wg.Wait()
+	fmt.Println(results)
+	var nilMap map[string]int
+	fmt.Println(nilMap == nil, len(nilMap), nilMap["x"])
+	type local struct{ n int }
+	l := local{n: 1}
+	l.n++
+	fmt.Println(l)
+	func() {
+		defer func() { recover() }()
+		panic(errors.New("x"))
+	}()
+	x := 10
+	ptr := &x
+	*ptr += 5
+	fmt.Println(x, *ptr)
+	var once sync.Once
+	for i := 0; i < 2; i++ {
+		once.Do(func() { fmt.Println("init") })
+	}
+	labels := map[bool]string{true: "yes", false: "no"}
+	fmt.Println(labels[x > 3])
+	var sb strings.Builder
+	fmt.Println(sb.Len(), strings.Repeat("ab", 2), strings.Split("a,b", ","), strings.Contains("abc", "b"))
+}
+)GO";
+
 TEST_CASE("feature tours check cleanly", "[check]") {
     CHECK(first_error(k_feature_tour) == "");
     CHECK(first_error(k_sync_tour) == "");
+    CHECK(first_error(k_misc_tour) == "");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -622,6 +799,40 @@ TEST_CASE("several errors come back sorted by position", "[check]") {
         CHECK(e.diagnostics()[0].message == "imported and not used: \"fmt\"");
         CHECK(e.diagnostics()[1].message == "a declared but not used");
         CHECK(e.diagnostics()[2].message == "b declared but not used");
+    }
+}
+
+TEST_CASE("after an error the checker goes on, without follow-on errors", "[check]") {
+    try {
+        check_text(R"GO(package main
+
+import "fmt"
+
+func f() int {
+	a := 1
+	b := undefined + a
+	c := b.field
+	return c
+}
+
+func main() {
+	var s string = 1
+	unused := 2
+	fmt.Println(s)
+}
+)GO");
+        FAIL("expected errors");
+    } catch (const DiagnosticError& e) {
+        std::vector<std::string> got;
+        for (auto& d : e.diagnostics())
+            got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message);
+        // Go 1.19 reports exactly these: b and c exist (with an invalid type), a counts
+        // as used, and fmt is used by the later, checked statement.
+        CHECK(got == std::vector<std::string>{
+                         "7:7: undefined: undefined",
+                         "13:17: cannot use 1 (untyped int constant) as string value in variable declaration",
+                         "14:2: unused declared but not used",
+                     });
     }
 }
 
