@@ -330,6 +330,10 @@ void Compiler::selector(const SelectorExpr* e) {
             constant(obj->value, e->type, e->pos);
             return;
         }
+        if (obj && obj->kind == ObjectKind::Func && !obj->native.empty()) {
+            emit(Opcode::FuncValue, static_cast<int32_t>(library_function_value(obj, e->pos)));
+            return;
+        }
         unsupported(e->pos, "library member " + expr_text(e) + " used as a value");
     }
     const Selection* sel = e->selection;
@@ -365,13 +369,34 @@ void Compiler::selector(const SelectorExpr* e) {
             emit(Opcode::MethodValue, static_cast<int32_t>(m_mod->method_name_id(sel->obj->name)));
             return;
         }
-        if (!sel->obj->native.empty()) unsupported(e->pos, "method value of library method " + sel->obj->native);
+        if (!sel->obj->native.empty() || !sel->path.empty()) {
+            // Library or promoted method: bind x (or &x when the method needs a pointer
+            // x's own method set lacks) to the wrapper of that receiver type.
+            const Type* xt = e->x->type;
+            Selection probe;
+            if (lookup_field_or_method(xt, false, sel->obj->name, probe) && probe.kind == SelectionKind::MethodVal) {
+                expr(e->x);
+            } else {
+                Place p;
+                if (!place(e->x, p) || p.kind != Place::Heap) unsupported(e->pos, "address of the receiver " + expr_text(e->x));
+                xt = pointer_to(xt);
+            }
+            uint32_t w = method_wrapper(xt, sel->obj->name);
+            LOCKSTEP_ASSERT(w != UINT32_MAX, "method value without a method");
+            emit(Opcode::Bind, static_cast<int32_t>(w), slots(xt));
+            return;
+        }
         receiver(e, false);
         uint32_t fn = function_of(sel->obj);
-        emit(Opcode::Bind, static_cast<int32_t>(fn), m_mod->functions[fn].param_slots - slots(sel->obj->type->as<Signature>()->params));
+        // (the method may not be compiled yet: its receiver's width comes from its type)
+        const Object* recv_var = sel->obj->type->as<Signature>()->recv;
+        emit(Opcode::Bind, static_cast<int32_t>(fn), sel->obj->ptr_recv ? 1 : slots(recv_var ? recv_var->type : e->x->type));
         return;
     }
-    unsupported(e->pos, "method expression");
+    // Method expression T.M / (*T).M: a function whose first parameter is the receiver.
+    uint32_t w = method_wrapper(sel->recv, sel->obj->name);
+    LOCKSTEP_ASSERT(w != UINT32_MAX, "method expression without a method");
+    emit(Opcode::FuncValue, static_cast<int32_t>(w));
 }
 
 void Compiler::index(const IndexExpr* e) {
@@ -1102,26 +1127,12 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
     const Signature* sig = fn->type->as<Signature>();
 
     // sync: each method is one visible operation on the object's handle cell
-    struct SyncMethod {
-        const char* name;
-        OpKind kind;
-    };
-    static const SyncMethod sync_methods[] = {
-        {"sync.(*Mutex).Lock", OpKind::Lock},         {"sync.(*Mutex).Unlock", OpKind::Unlock},
-        {"sync.(*Mutex).TryLock", OpKind::TryLock},   {"sync.(*RWMutex).Lock", OpKind::Lock},
-        {"sync.(*RWMutex).Unlock", OpKind::Unlock},   {"sync.(*RWMutex).TryLock", OpKind::TryLock},
-        {"sync.(*RWMutex).RLock", OpKind::RLock},     {"sync.(*RWMutex).RUnlock", OpKind::RUnlock},
-        {"sync.(*RWMutex).TryRLock", OpKind::TryRLock}, {"sync.(*WaitGroup).Wait", OpKind::WgWait},
-        {"sync.(*Cond).Wait", OpKind::CondWait},      {"sync.(*Cond).Signal", OpKind::CondSignal},
-        {"sync.(*Cond).Broadcast", OpKind::CondBroadcast},
-    };
-    for (const SyncMethod& sm : sync_methods) {
-        if (name == sm.name) {
-            recv_ptr();
-            m_last_operands = 1;
-            add(Opcode::Sync, 0, 0, static_cast<int32_t>(site(e->pos, rtext)), static_cast<uint8_t>(sm.kind));
-            return out;
-        }
+    OpKind sync_kind;
+    if (sync_method_op(name, sync_kind)) {
+        recv_ptr();
+        m_last_operands = 1;
+        add(Opcode::Sync, 0, 0, static_cast<int32_t>(site(e->pos, rtext)), static_cast<uint8_t>(sync_kind));
+        return out;
     }
     if (name == "sync.(*WaitGroup).Add" || name == "sync.(*WaitGroup).Done") {
         recv_ptr();
@@ -1177,8 +1188,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Atomic, static_cast<int32_t>(kind), 0, static_cast<int32_t>(site(e->pos, text)), static_cast<uint8_t>(aop));
         return out;
     }
-    if (name == "sync.(*RWMutex).RLocker" || name == "sync.(*Map).Range")
-        unsupported(e->pos, name + " is not supported yet");
+    if (name == "sync.(*RWMutex).RLocker") {
+        recv_ptr();
+        m_last_operands = 1;
+        add(Opcode::Box, static_cast<int32_t>(rlocker_type()));
+        return out;
+    }
+    if (name == "sync.(*Map).Range") unsupported(e->pos, name + " is not supported yet");
     // Everything else is a native function of natives.def
     std::string key = name;
     NativeId id;

@@ -253,6 +253,23 @@ uint32_t Compiler::rtype(const Type* t) {
 }
 
 // Method tables for interface dispatch: T's value methods, *T's value and pointer methods.
+// Method names a value of type t may have: its own methods and, through embedded fields,
+// those of every embedded type (Go promotes them).
+static void collect_method_names(const Type* t, std::vector<std::string>& out, int depth) {
+    if (!t || depth > 8) return;
+    if (t->is<Pointer>()) t = t->as<Pointer>()->elem;
+    if (const Named* n = t->as<Named>())
+        for (const Object* m : n->methods) out.push_back(m->name);
+    const Type* u = underlying(t);
+    if (const Interface* it = u->as<Interface>()) {
+        for (const Object* m : it->methods) out.push_back(m->name);
+        return;
+    }
+    if (const Struct* st = u->as<Struct>())
+        for (const Object* f : st->fields)
+            if (f->embedded) collect_method_names(f->type, out, depth + 1);
+}
+
 void Compiler::fill_methods() {
     for (size_t i = 0; i < m_named_types.size(); i++) {
         auto [t, id] = m_named_types[i];
@@ -262,20 +279,34 @@ void Compiler::fill_methods() {
             named = t->as<Pointer>()->elem->as<Named>();
             is_ptr = true;
         }
-        if (!named) continue;
+        if (!named || underlying(named)->is<Interface>()) continue;
         std::vector<RMethod> methods;
-        for (const Object* m : named->methods) {
-            if (m->ptr_recv && !is_ptr) continue;
-            auto it = m_funcs.find(m);
-            if (it == m_funcs.end()) continue;  // library methods: dispatched natively
+        std::vector<std::string> names;
+        collect_method_names(t, names, 0);
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        for (const std::string& name : names) {
+            Selection sel;
+            if (!lookup_field_or_method(t, false, name, sel) || sel.kind != SelectionKind::MethodVal) continue;
+            const Object* m = sel.obj;
             RMethod rm;
-            rm.name = m_mod->method_name_id(m->name);
-            rm.function = it->second;
-            uint32_t rs = slots(named);
-            rm.recv_slots = m->ptr_recv ? 1 : rs;
-            if (m->ptr_recv) rm.mode = RecvMode::Payload;
-            else if (is_ptr) rm.mode = RecvMode::Deref;
-            else rm.mode = m_mod->types[id].boxed_in_interface() ? RecvMode::Unbox : RecvMode::Payload;
+            rm.name = m_mod->method_name_id(name);
+            auto it = m_funcs.find(m);
+            if (sel.path.empty() && !sel.dynamic && it != m_funcs.end()) {
+                rm.function = it->second;
+                uint32_t rs = slots(named);
+                rm.recv_slots = m->ptr_recv ? 1 : rs;
+                if (m->ptr_recv) rm.mode = RecvMode::Payload;
+                else if (is_ptr) rm.mode = RecvMode::Deref;
+                else rm.mode = m_mod->types[id].boxed_in_interface() ? RecvMode::Unbox : RecvMode::Payload;
+            } else {
+                // Promoted or library methods: a wrapper taking the whole receiver.
+                uint32_t w = method_wrapper(t, name);
+                if (w == UINT32_MAX) continue;
+                rm.function = w;
+                rm.recv_slots = slots(t);
+                rm.mode = m_mod->types[id].boxed_in_interface() ? RecvMode::Unbox : RecvMode::Payload;
+            }
             methods.push_back(rm);
         }
         std::sort(methods.begin(), methods.end(), [](const RMethod& a, const RMethod& b) { return a.name < b.name; });
@@ -575,21 +606,23 @@ void Compiler::stmt(const Stmt* s) {
                 }
                 continue;
             }
-            // var a, b = f()
+            // var a, b = f(): park the results in temporaries, then declare each variable
+            // from its own (declare_var may move it to the heap).
             expr(spec.values[0]);
             const Tuple* tup = spec.values[0]->type->as<Tuple>();
+            std::vector<uint32_t> temps(spec.names.size());
             for (size_t i = spec.names.size(); i-- > 0;) {
-                const Ident* id = spec.names[i];
                 uint32_t n = slots(tup->vars[i]->type);
-                uint32_t t = temp(n);
-                emit(Opcode::StoreLocal, static_cast<int32_t>(t), n);
-                (void)id;
-                m_fn->vars[nullptr] = VarLoc{VarLoc::Frame, t};
+                temps[i] = temp(n);
+                emit(Opcode::StoreLocal, static_cast<int32_t>(temps[i]), n);
             }
-            // reload in order
-            uint32_t base = m_fn->next_slot;
-            (void)base;
-            unsupported(s->pos, "var declaration from a multi-value call (use :=)");
+            for (size_t i = 0; i < spec.names.size(); i++) {
+                const Ident* id = spec.names[i];
+                if (!def(id) || id->name == "_") continue;
+                emit(Opcode::LoadLocal, static_cast<int32_t>(temps[i]), slots(tup->vars[i]->type));
+                convert(tup->vars[i]->type, def(id)->type);
+                declare_var(def(id), true);
+            }
         }
         return;
     }

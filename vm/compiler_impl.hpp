@@ -2,6 +2,7 @@
 // and compile_expr.cpp (expressions, calls, library shims). Private to vm/.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +13,9 @@
 #include "vm/ident_index.hpp"
 
 namespace lockstep::vm {
+
+// The visible operation a library method is, when it is exactly one ("sync.(*Mutex).Lock").
+bool sync_method_op(std::string_view native, OpKind& kind);
 
 // Where a variable lives.
 struct VarLoc {
@@ -128,6 +132,19 @@ public:
     void receiver(const lang::SelectorExpr* e, bool want_pointer);
     void path(const lang::Expr* x, const std::vector<lang::FieldStep>& steps, bool want_addr, const lang::Expr* whole);
     uint32_t function_of(const lang::Object* fn);
+
+    // --- wrappers (compile_wrappers.cpp)
+    // A function taking a receiver of type `recv` then the method's arguments, calling
+    // method `name` of recv's method set (promoted, library or dynamic); UINT32_MAX when
+    // recv has no such method.
+    uint32_t method_wrapper(const lang::Type* recv, std::string_view name);
+    // A function calling library function `fn` with its own parameters.
+    uint32_t library_function_value(const lang::Object* fn, lang::Pos pos);
+    uint32_t rlocker_type();  // the runtime type of RWMutex.RLocker's result
+    const lang::Type* pointer_to(const lang::Type* t);
+    uint32_t begin_wrapper(std::string name, uint32_t param_slots, uint32_t result_slots, FnCtx& ctx);
+    void end_wrapper(uint32_t result_slots);
+    void emit_library_method(const lang::Object* m, uint32_t arg_slots, uint32_t site_index);
     uint32_t once_do_function();
 
     const lang::File& m_file;
@@ -140,6 +157,9 @@ public:
     std::unordered_map<const lang::FuncLit*, uint32_t> m_lits;
     FnCtx* m_fn = nullptr;
     uint32_t m_once_do = UINT32_MAX;
+    uint32_t m_rlocker = UINT32_MAX;
+    std::unordered_map<std::string, uint32_t> m_wrappers;  // "T\x1fM" or a library function's name
+    std::vector<std::unique_ptr<lang::Pointer>> m_owned_types;  // types the compiler makes (*T for method values)
     uint32_t m_last_operands = 0;
     IdentIndex m_idents;
     lang::Object* def(const lang::Expr* e) const { return m_idents.object_of(e->as<lang::Ident>()); }  // slots pushed by the last prepare_call
