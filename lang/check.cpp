@@ -74,6 +74,11 @@ void Checker::declare(Object* obj, Ident* id) {
         id->obj = obj;
         obj->decl = id;
         obj->pos = id->pos;
+        if (obj->type && (obj->kind == ObjectKind::Var || obj->kind == ObjectKind::Const)) id->type = obj->type;
+        if (obj->kind == ObjectKind::TypeName && obj->type) {
+            id->type = obj->type;
+            id->is_type = true;
+        }
     }
     if (obj->name == "_") return;
     if (Object* prev = m_scope->lookup_local(obj->name)) {
@@ -286,6 +291,10 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
         if (!u) error(d.type_spec->name->pos, "invalid recursive type " + obj->name);
         n->underlying = u;
     }
+    if (obj->decl) {
+        obj->decl->type = obj->type;
+        obj->decl->is_type = true;
+    }
     m_scope = saved;
     m_func = saved_func;
     d.state = DeclInfo::State::Done;
@@ -312,6 +321,10 @@ void Checker::resolve_const(Object* obj, DeclInfo& d) {
     }
     obj->type = T ? T : x.type;
     obj->value = x.val;
+    if (obj->decl) {
+        obj->decl->type = obj->type;
+        obj->decl->value = obj->value;
+    }
     m_scope = saved;
     m_func = saved_func;
     m_iota = saved_iota;
@@ -376,7 +389,10 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
                                  (d.lhs.size() == 1 ? "" : "s") + " but " + std::to_string(vs.values.size()) + " value" +
                                  (vs.values.size() == 1 ? "" : "s"));
     }
-    for (Object* v : d.lhs) m_decls[v].state = DeclInfo::State::Done;
+    for (Object* v : d.lhs) {
+        m_decls[v].state = DeclInfo::State::Done;
+        if (v->decl) v->decl->type = v->type;
+    }
     m_scope = saved;
     m_func = saved_func;
     m_current_decl = saved_decl;

@@ -390,6 +390,11 @@ Operand Checker::expr(Expr* e, const Type* hint) {
     e->type = x.type;
     e->value = x.mode == Mode::Constant ? x.val : nullptr;
     e->is_type = x.mode == Mode::TypeExpr;
+    if (auto se = e->as<SelectorExpr>()) {
+        se->sel->type = x.type;
+        se->sel->value = e->value;
+        se->sel->is_type = e->is_type;
+    }
     return x;
 }
 

@@ -47,7 +47,8 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         if (!m) error(se->sel->pos, "undefined: " + expr_string(e));
         if (m->kind != ObjectKind::TypeName) error(start_pos(e), expr_string(e) + " is not a type");
         se->sel->obj = m;
-        se->x->is_type = false;
+        se->sel->type = m->type;
+        se->sel->is_type = true;
         t = m->type;
         break;
     }
@@ -126,6 +127,7 @@ const Signature* Checker::signature(FuncType* ft, Field* recv, Node* owner, bool
                 v->decl = id;
                 v->index = static_cast<uint32_t>(tup->vars.size());
                 id->obj = v;
+                id->type = t;
                 tup->vars.push_back(v);
             }
         }
@@ -141,6 +143,7 @@ const Signature* Checker::signature(FuncType* ft, Field* recv, Node* owner, bool
             r->decl = recv->names[0];
             r->pos = recv->names[0]->pos;
             recv->names[0]->obj = r;
+            recv->names[0]->type = r->type;
         }
         sig->recv = r;
     }
@@ -177,7 +180,10 @@ const Struct* Checker::struct_type(StructType* st) {
             v->embedded = embedded;
             v->decl = id;
             v->index = static_cast<uint32_t>(s->fields.size());
-            if (id) id->obj = v;
+            if (id) {
+                id->obj = v;
+                id->type = t;
+            }
             s->fields.push_back(v);
         };
         if (f.names.empty()) {

@@ -8,7 +8,8 @@
 //    switch's `x` in `switch x := y.(type)` (each CaseClause::implicit is that clause's
 //    variable). Field names in keyed struct literals have obj = the field Var. Labels
 //    have obj = a Label object;
-//  - every Expr has `type` set (a package name before `.` has none); `is_type` marks type
+//  - every Expr has `type` set (a package name before `.` and a call without results have
+//    none; a call with several results has a Tuple type); `is_type` marks type
 //    expressions. No value expression has an untyped type: untyped constants and nil take
 //    their context's type (or their default type: int, rune (int32), float64, string,
 //    bool) in place. Whenever `Expr::value` is set the expression is a constant: use the

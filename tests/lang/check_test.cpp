@@ -99,6 +99,8 @@ void walk_stmt(Stmt* s, const std::function<void(Node*)>& fn) {
     fn(s);
     switch (s->kind) {
     case NodeKind::DeclStmt:
+        // Constant declarations are not compiled (uses read Object::value).
+        if (s->as<DeclStmt>()->decl->decl == DeclKind::Const) break;
         for (auto& vs : s->as<DeclStmt>()->decl->values) {
             for (auto id : vs.names) walk_expr(id, fn);
             for (auto v : vs.values) walk_expr(v, fn);
@@ -208,6 +210,8 @@ Object* var_named(Checked& c, const std::string& name) {
         if (id->name == name && id->obj && id->obj->kind == ObjectKind::Var) return id->obj;
     return nullptr;
 }
+
+std::string expr_string_for_test(const Expr* e) { return std::string(node_kind_name(e->kind)); }
 
 std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p);
@@ -670,6 +674,23 @@ TEST_CASE("feature tours check cleanly", "[check]") {
     CHECK(first_error(k_feature_tour) == "");
     CHECK(first_error(k_sync_tour) == "");
     CHECK(first_error(k_misc_tour) == "");
+}
+
+TEST_CASE("no expression the compiler sees keeps an untyped type", "[check]") {
+    for (const char* text : {k_feature_tour, k_sync_tour, k_misc_tour}) {
+        auto c = check_text(text);
+        for (Node* n : all_nodes(*c.file)) {
+            auto e = dynamic_cast<Expr*>(n);
+            if (!e || e->is_type || e->is<KeyValueExpr>()) continue;
+            if (auto id = e->as<Ident>(); id && (!id->obj || id->obj->kind == ObjectKind::PackageName ||
+                                                 id->obj->kind == ObjectKind::Builtin || id->obj->kind == ObjectKind::Label))
+                continue;
+            if (e->is<CallExpr>() && e->type == nullptr) continue;  // a call without results
+            INFO(expr_string_for_test(e) << " at " << e->pos.line << ":" << e->pos.col);
+            REQUIRE(e->type != nullptr);
+            CHECK_FALSE(is_untyped(e->type));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
