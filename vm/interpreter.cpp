@@ -50,9 +50,18 @@ Cell Machine::Impl::alloc(uint32_t n) {
 }
 
 uint32_t Machine::Impl::sync_id(Cell handle) {
+    // The handle holds a = id + 1 and b = the cell the id was given in. Found in another
+    // cell, it is a copy of a used sync object (struct assignment, value receiver, range
+    // variable...): in Go the copy is an independent object, so it gets a fresh id. Its
+    // state starts unlocked/empty, as docs/semantics.md says (go vet's copylocks flags
+    // such copies anyway).
     Value& h = heap[handle];
-    if (h.u == 0) h.u = ++next_sync_id;
-    return static_cast<uint32_t>(h.u - 1);
+    if (h.p.a == 0 || h.p.b != handle) {
+        h = Value{};
+        h.p.a = ++next_sync_id;
+        h.p.b = handle;
+    }
+    return h.p.a - 1;
 }
 
 Value Machine::Impl::make_string(std::string_view s) {
