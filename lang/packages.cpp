@@ -155,6 +155,46 @@ const std::vector<PackageSpec>& specs() {
             "func (Time) Before(Time) bool",
             "func (Time) Equal(Time) bool",
             "func (Time) UnixNano() int64",
+            // Tier 2: timers and tickers.
+            "type Timer struct { C <-chan Time; handle uintptr }",
+            "type Ticker struct { C <-chan Time; handle uintptr }",
+            "func NewTimer(d Duration) *Timer",
+            "func (*Timer) Stop() bool",
+            "func (*Timer) Reset(d Duration) bool",
+            "func NewTicker(d Duration) *Ticker",
+            "func (*Ticker) Stop()",
+            "func (*Ticker) Reset(d Duration)",
+            "func Tick(d Duration) <-chan Time",
+            "func AfterFunc(d Duration, f func()) *Timer",
+        }},
+        // Tier 2.
+        {"context", "context", {
+            "type Context interface { Deadline() (deadline time.Time, ok bool); Done() <-chan struct {}; Err() error; Value(key any) any }",
+            "type CancelFunc func()",
+            "func Background() Context",
+            "func TODO() Context",
+            "func WithCancel(parent Context) (ctx Context, cancel CancelFunc)",
+            "func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)",
+            "func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)",
+            "func WithValue(parent Context, key any, val any) Context",
+        }},
+        // Tier 2, accepted only with CheckOptions::allow_testing.
+        {"testing", "testing", {
+            "type T struct { handle uintptr }",
+            "func (*T) Error(args ...any)",
+            "func (*T) Errorf(format string, args ...any)",
+            "func (*T) Fatal(args ...any)",
+            "func (*T) Fatalf(format string, args ...any)",
+            "func (*T) Log(args ...any)",
+            "func (*T) Logf(format string, args ...any)",
+            "func (*T) Fail()",
+            "func (*T) FailNow()",
+            "func (*T) Failed() bool",
+            "func (*T) Helper()",
+            "func (*T) Parallel()",
+            "func (*T) Name() string",
+            "func (*T) Run(name string, f func(t *T)) bool",
+            "func (*T) Cleanup(f func())",
         }},
         {"errors", "errors", {
             "func New(string) error",
@@ -412,6 +452,13 @@ private:
         }
         std::string name = m_tok;
         next();
+        if (auto dot = name.find('.'); dot != std::string::npos) {
+            // A type of another library package (time.Duration in context).
+            Package* other = load_package(m_info, name.substr(0, dot));
+            Object* o = other ? other->lookup(name.substr(dot + 1)) : nullptr;
+            LOCKSTEP_ASSERT(o && o->kind == ObjectKind::TypeName, "shim declaration: unknown type " + name);
+            return o->type;
+        }
         if (Object* o = m_pkg->lookup(name); o && o->kind == ObjectKind::TypeName) return o->type;
         Object* u = universe_lookup(name);
         LOCKSTEP_ASSERT(u && u->kind == ObjectKind::TypeName, "shim declaration: unknown type " + name);

@@ -1155,6 +1155,77 @@ outer:
     CHECK(type_string(clauses[1]->implicit->type) == "interface {}");
 }
 
+TEST_CASE("tier 2: context and timers are declared, testing only when allowed", "[check]") {
+    CHECK(first_error(R"GO(package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func worker(ctx context.Context, out chan<- int) {
+	t := time.NewTicker(time.Millisecond)
+	defer t.Stop()
+	for i := 0; ; i++ {
+		select {
+		case <-ctx.Done():
+			fmt.Println(ctx.Err())
+			return
+		case <-t.C:
+			out <- i
+		}
+	}
+}
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	out := make(chan int, 100)
+	go worker(ctx, out)
+	<-ctx.Done()
+	if d, ok := ctx.Deadline(); ok {
+		_ = d
+	}
+	ctx2 := context.WithValue(ctx, "k", 1)
+	fmt.Println(ctx2.Value("k"))
+}
+)GO") == "");
+    const char* test_file = R"GO(package counter
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestCounter(t *testing.T) {
+	var mu sync.Mutex
+	n := 0
+	t.Run("inc", func(t *testing.T) {
+		mu.Lock()
+		n++
+		mu.Unlock()
+	})
+	if n != 1 {
+		t.Fatalf("n = %d", n)
+	}
+}
+)GO";
+    SourceFile src("counter_test.go", test_file);
+    auto file = parse_file(src);
+    CheckOptions options;
+    options.allow_testing = true;
+    options.require_main = false;
+    auto info = check_file(*file, options);
+    Object* test = info->package->lookup("TestCounter");
+    REQUIRE(test);
+    CHECK(type_string(test->type) == "func(*testing.T)");
+    bool fatalf = false;
+    for (auto call : nodes_of<CallExpr>(*file))
+        if (auto se = call->fun->as<SelectorExpr>(); se && se->sel->obj && se->sel->obj->native == "testing.(*T).Fatalf") fatalf = true;
+    CHECK(fatalf);
+}
+
 TEST_CASE("unsupported Go is an error at its position, never a crash", "[check]") {
     CHECK(first_error("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n") == "4:2: unsupported: goto");
     CHECK(first_error("package main\n\nimport \"testing\"\n\nfunc main() {}\n") == "3:8: unsupported: package \"testing\"");
