@@ -697,6 +697,7 @@ void Compiler::conversion(const CallExpr* e) {
     const Expr* x = e->args[0];
     const Type* from = x->type;
     expr(x);
+    m_conversion_pos = e->pos;
     if (is_interface(to)) {
         convert(from, to);
         return;
@@ -729,7 +730,8 @@ void Compiler::conversion(const CallExpr* e) {
     }
     if (is_string(tu) && fu->is<Slice>()) {
         const Basic* eb = underlying(fu->as<Slice>()->elem)->as<Basic>();
-        emit(eb && eb->basic == BasicKind::Uint8 ? Opcode::BytesToStr : Opcode::RunesToStr);
+        emit(eb && eb->basic == BasicKind::Uint8 ? Opcode::BytesToStr : Opcode::RunesToStr, 0, 0,
+             static_cast<int32_t>(site(m_conversion_pos, "string(...)")));
         return;
     }
     if (tu->is<Slice>() && is_string(fu)) {
@@ -981,8 +983,8 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
             const Expr* more = e->args[1];
             expr(more);
             m_last_operands = 2;
-            if (is_string(more->type)) add(Opcode::AppendStr);
-            else add(Opcode::AppendSlice, static_cast<int32_t>(rtype(elem)), es);
+            if (is_string(more->type)) add(Opcode::AppendStr, 0, 0, static_cast<int32_t>(site(e->pos, expr_text(e))));
+            else add(Opcode::AppendSlice, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(e->pos, expr_text(e))));
             return out;
         }
         size_t count = e->args.size() - 1;
@@ -993,13 +995,13 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         if (count == 1) {
             expr_to(e->args[1], elem);
             m_last_operands = 1 + es;
-            add(Opcode::Append, static_cast<int32_t>(rtype(elem)), es);
+            add(Opcode::Append, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(e->pos, expr_text(e))));
             return out;
         }
         for (size_t i = 1; i < e->args.size(); i++) expr_to(e->args[i], elem);
         emit(Opcode::SliceLit, static_cast<int32_t>(count), es);
         m_last_operands = 2;
-        add(Opcode::AppendSlice, static_cast<int32_t>(rtype(elem)), es);
+        add(Opcode::AppendSlice, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(e->pos, expr_text(e))));
         return out;
     }
     case BuiltinKind::Make: {
@@ -1039,12 +1041,12 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         return out;
     }
     case BuiltinKind::Copy: {
-        if (is_string(e->args[1]->type)) unsupported(e->pos, "copy from a string");
         const Type* elem = underlying(e->args[0]->type)->as<Slice>()->elem;
+        bool from_string = is_string(e->args[1]->type);
         expr(e->args[0]);
         expr(e->args[1]);
         m_last_operands = 2;
-        add(Opcode::Copy, 0, slots(elem));
+        add(Opcode::Copy, 0, slots(elem), static_cast<int32_t>(site(e->pos, expr_text(e))), from_string ? 1 : 0);
         return out;
     }
     case BuiltinKind::Panic:

@@ -158,6 +158,7 @@ public:
     FnCtx* m_fn = nullptr;
     uint32_t m_once_do = UINT32_MAX;
     uint32_t m_rlocker = UINT32_MAX;
+    lang::Pos m_conversion_pos;  // the conversion being compiled (sites of []byte -> string reads)
     std::unordered_map<std::string, uint32_t> m_wrappers;  // "T\x1fM" or a library function's name
     std::vector<std::unique_ptr<lang::Pointer>> m_owned_types;  // types the compiler makes (*T for method values)
     uint32_t m_last_operands = 0;

@@ -301,6 +301,22 @@ reload:
 #define SAVE() (fr->pc = pc, g.sp = sp)
 #define RELOAD() \
     do { SAVE(); goto reload; } while (0)
+// A bulk instruction (append, copy, []byte/string conversion) makes one visible access
+// per operand slice, on its first element, rather than one per element: enough for the
+// checker to see the race of two appends to a shared backing array, or of an append with
+// a reader, at a cost independent of the length. Announcement `i` pauses before the
+// instruction and re-executes it when resumed; g.announced counts those already made.
+#define ANNOUNCE(i, kind, cell, site)                                     \
+    do {                                                                 \
+        if (!nested && g.announced <= (i) && (cell) != 0) {              \
+            fr->pc = pc - 1;                                             \
+            g.sp = sp;                                                   \
+            g.announced = (i) + 1;                                       \
+            g.pcell = (cell);                                            \
+            pause(g, kind, (cell), static_cast<uint32_t>(site), Pend::Access); \
+            return;                                                      \
+        }                                                                \
+    } while (0)
 #define PANIC_RT(msg) \
     do { SAVE(); runtime_panic(g, (msg)); goto reload; } while (0)
 #define ROOM(n)                    \
@@ -582,6 +598,8 @@ reload:
             }
             case Opcode::BytesToStr: {
                 Value s = S[sp - 1];
+                if (s.p.b) ANNOUNCE(0, OpKind::Load, s.p.a, in.b);
+                g.announced = 0;
                 scratch.clear();
                 for (uint32_t i = 0; i < s.p.b; i++) scratch.push_back(static_cast<char>(heap[s.p.a + i].i));
                 S[sp - 1] = make_string(scratch);
@@ -603,6 +621,8 @@ reload:
             }
             case Opcode::RunesToStr: {
                 Value s = S[sp - 1];
+                if (s.p.b) ANNOUNCE(0, OpKind::Load, s.p.a, in.b);
+                g.announced = 0;
                 scratch.clear();
                 for (uint32_t i = 0; i < s.p.b; i++) {
                     char buf[4];
@@ -884,6 +904,13 @@ reload:
                     add = static_cast<uint32_t>(text.size());
                 }
                 uint32_t len = s.p.b, cap = s.c;
+                if (add) {
+                    // in place: the first element written; growing: the first element read
+                    Cell first = len + add <= cap ? s.p.a + len * es : len ? s.p.a : 0;
+                    ANNOUNCE(0, len + add <= cap ? OpKind::Store : OpKind::Load, first, in.b);
+                    if (in.op == Opcode::AppendSlice && src && len + add <= cap) ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, in.b);
+                }
+                g.announced = 0;
                 Value r = s;
                 if (len + add > cap) {
                     uint32_t elem_type = in.op == Opcode::AppendStr ? rt::uint8 : static_cast<uint32_t>(in.a);
@@ -909,7 +936,22 @@ reload:
             }
             case Opcode::Copy: {
                 Value src = S[sp - 1], dst = S[sp - 2];
+                if (in.k == 1) {  // copy(dst []byte, src string)
+                    std::string_view text = str(src);
+                    uint32_t n = std::min(static_cast<uint32_t>(text.size()), dst.p.b);
+                    if (n) ANNOUNCE(0, OpKind::Store, dst.p.a, in.b);
+                    g.announced = 0;
+                    for (uint32_t i = 0; i < n; i++) heap[dst.p.a + i] = Value::of_int(static_cast<uint8_t>(text[i]));
+                    sp -= 2;
+                    S[sp++] = Value::of_int(n);
+                    break;
+                }
                 uint32_t n = std::min(src.p.b, dst.p.b);
+                if (n) {
+                    ANNOUNCE(0, OpKind::Load, src.p.a, in.b);
+                    ANNOUNCE(1, OpKind::Store, dst.p.a, in.b);
+                }
+                g.announced = 0;
                 if (n) std::memmove(&heap[dst.p.a], &heap[src.p.a], sizeof(Value) * n * in.n);
                 sp -= 2;
                 S[sp++] = Value::of_int(n);

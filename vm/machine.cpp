@@ -108,6 +108,7 @@ Gid Machine::Impl::new_goroutine(uint32_t fn, FrameKind kind) {
     g.created_at = 0;
     g.parent = 0;
     g.delivered = false;
+    g.announced = 0;
     enter(g, fn, 0, 0, kind);
     return id;
 }
@@ -168,6 +169,10 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::Yield:
     case Pend::StepLimit:
     case Pend::Relock: return true;
+    case Pend::Access:
+        g.last_value = heap[g.pcell];
+        g.last_type = 0;
+        return true;
     case Pend::Panic:
     case Pend::Exit:
         g.state = GoroutineState::Done;

@@ -46,6 +46,7 @@ struct DeferRec {
 enum class Pend : uint8_t {
     None, Load, Store, Sync, CondWait, Relock, Atomic, Go, Print, Yield, MapIndex, MapStore,
     MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, SyncMap, Panic, Exit, StepLimit,
+    Access,  // a Load/Store announced by a bulk instruction (append, copy, conversions), which then re-executes
 };
 
 struct Goroutine {
@@ -63,6 +64,7 @@ struct Goroutine {
     uint32_t pidx = 0;   // memory: the cell being accessed among pinstr.n
     int64_t parg = 0;
     bool delivered = false;  // unbuffered send: the receiver already took the value
+    uint8_t announced = 0;   // accesses the instruction at pc already announced (Pend::Access)
 
     bool panicking = false;
     bool recovered = false;
