@@ -84,6 +84,10 @@ void Execution::start() {
     m_bugs.clear();
     m_races.reset();
     m_lost.reset();
+    m_locks.reset();
+    m_once_panics.clear();
+    m_exit_output = std::string_view::npos;
+    m_draining = false;
     m_preemptions = 0;
     m_last = 0;
     m_crashed = 0;
@@ -291,6 +295,7 @@ bool Execution::would_crash(Gid g) const {
 }
 
 void Execution::report(const FoundBug& bug) {
+    if (m_draining && bug.kind != BugKind::GoroutineLeak) return;  // after main returned, only leaks count
     for (const auto& b : m_bugs)
         if (b.same_bug(bug)) return;
     m_bugs.push_back(bug);
@@ -420,6 +425,7 @@ void Execution::step(Choice choice) {
                 gs.cond = 0;
             }
             rec.effect = StepEffect::Acquire;
+            if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
             break;
         case sync::LockStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Lock stepped");
         }
@@ -433,6 +439,7 @@ void Execution::step(Choice choice) {
             clock.join(s.release);
             clock.join(s.read_release);
             rec.effect = StepEffect::Acquire;
+            m_locks.on_acquire(g, op.object, op.site, index, bug);  // TryLock cannot deadlock: no inversion
         }
         break;
     }
@@ -444,6 +451,7 @@ void Execution::step(Choice choice) {
         } else {
             s.release.join(clock);
             rec.effect = StepEffect::Release;
+            m_locks.on_release(g, op.object);
         }
         break;
     }
@@ -457,6 +465,7 @@ void Execution::step(Choice choice) {
             s.mutex.racquire(g);
             clock.join(s.release);
             rec.effect = StepEffect::Acquire;
+            if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
             break;
         default: LOCKSTEP_ASSERT(false, "blocked RLock stepped");
         }
@@ -467,7 +476,10 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         s.mutex.mark_rw();
         out.value = s.mutex.try_rlock(g) ? 1 : 0;
-        if (out.value) clock.join(s.release);
+        if (out.value) {
+            clock.join(s.release);
+            m_locks.on_acquire(g, op.object, op.site, index, bug);
+        }
         break;
     }
     case OpKind::RUnlock: {
@@ -479,6 +491,7 @@ void Execution::step(Choice choice) {
         } else {
             s.read_release.join(clock);
             rec.effect = StepEffect::Release;
+            m_locks.on_release(g, op.object);
         }
         break;
     }
@@ -515,6 +528,7 @@ void Execution::step(Choice choice) {
         rec.aux = s.wg.counter();
         clock.join(s.release);
         s.waits.push_back(AccessEpoch{g, clock.get(g), op.site, index});
+        if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         break;
     }
     case OpKind::OnceEnter: {
@@ -529,6 +543,16 @@ void Execution::step(Choice choice) {
         case sync::OnceStep::Returns:
             clock.join(s.release);  // f's completion → every Do return
             out.value = 0;
+            for (const auto& p : m_once_panics)
+                if (p.once == op.object) {
+                    // f panicked earlier: this Do returns without running it.
+                    bug = FoundBug{};
+                    bug.kind = BugKind::OncePanic;
+                    bug.object = op.object;
+                    bug.add(p.site, p.step, p.g, 0);
+                    bug.add(op.site, index, g, 1);
+                    report(bug);
+                }
             break;
         case sync::OnceStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Once.Do stepped");
         }
@@ -539,6 +563,7 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         s.once.finish();
         s.release.join(clock);
+        if (op.arg != 0) m_once_panics.push_back(OncePanic{op.object, g, op.site, index});  // f panicked
         break;
     }
     case OpKind::CondWait: {
@@ -553,6 +578,8 @@ void Execution::step(Choice choice) {
             break;
         }
         l.release.join(clock);
+        m_locks.on_release(g, locker);
+        if (m_locks.on_blocking(g, op.site, index, locker, bug)) report(bug);
         sync_object(op.object).cond.park(g);
         gs.cond = 1;
         gs.cond_id = op.object;
@@ -616,6 +643,7 @@ void Execution::step(Choice choice) {
         } else {
             push_access(Space::Chan, AccessMode::Write, chan);
         }
+        if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         ChanState& c = chan_state(chan);
         bool closed = m_program.chan_closed(chan);
         bool buffered = m_program.chan_capacity(chan) > 0;
@@ -659,7 +687,10 @@ void Execution::step(Choice choice) {
         push_access(Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0);
         break;
     }
-    case OpKind::Yield: break;
+    case OpKind::Yield:
+        // time.Sleep under a lock: everyone waiting for it waits for the sleep too.
+        if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
+        break;
     case OpKind::Panic: {
         bug = FoundBug{};
         bug.kind = BugKind::Panic;
@@ -673,6 +704,7 @@ void Execution::step(Choice choice) {
         m_end = EndKind::Exit;
         resume = false;
         check_output();
+        m_exit_output = m_program.output().size();
         break;
     case OpKind::StepLimit: {
         bug = FoundBug{};
@@ -750,6 +782,48 @@ void Execution::finish_stuck() {
         if (m_program.state(g) == vm::GoroutineState::Pending) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
     report(bug);
     m_end = EndKind::Deadlock;
+}
+
+std::string_view Execution::output() const {
+    std::string_view out = m_program.output();
+    return m_exit_output == std::string_view::npos ? out : out.substr(0, m_exit_output);
+}
+
+void Execution::drain_after_exit() {
+    if (m_end != EndKind::Exit) return;
+    // Main returned. Run the goroutines left (one deterministic schedule, nothing
+    // recorded) to see which can never finish: those are leaked.
+    const size_t steps = m_steps.size(), accesses = m_accesses.size();
+    const uint32_t preemptions = m_preemptions;
+    const Gid last = m_last;
+    m_draining = true;
+    m_end = EndKind::Running;
+    compute_enabled();
+    for (uint64_t budget = m_config.max_steps; budget > 0 && running(); --budget) {
+        Gid pick = UINT32_MAX;
+        for (Gid g : m_enabled_list)
+            if (g != 0) {
+                pick = g;
+                break;
+            }
+        if (pick == UINT32_MAX) break;
+        step(Choice{pick, 0});
+    }
+    bool spun = running() && m_enabled_list.size() > 1;
+    m_end = EndKind::Exit;
+    m_draining = false;
+    if (!spun) {
+        FoundBug bug;
+        bug.kind = BugKind::GoroutineLeak;
+        uint32_t n = m_program.goroutine_count();
+        for (Gid g = 1; g < n; ++g)
+            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
+        if (bug.count > 0) report(bug);
+    }
+    m_steps.resize(steps);
+    m_accesses.resize(accesses);
+    m_preemptions = preemptions;
+    m_last = last;
 }
 
 }  // namespace lockstep::checker

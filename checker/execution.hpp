@@ -11,6 +11,7 @@
 
 #include "checker/access.hpp"
 #include "checker/found_bug.hpp"
+#include "checker/lock_tracker.hpp"
 #include "checker/lost_update_detector.hpp"
 #include "checker/race_detector.hpp"
 #include "checker/vector_clock.hpp"
@@ -111,6 +112,11 @@ public:
     vm::Program& program() { return m_program; }
     const vm::Program& program() const { return m_program; }
     const ExecutionConfig& config() const { return m_config; }
+    // After an Exit: run the goroutines still alive (deterministically, unrecorded) and
+    // report those that stay blocked forever as a goroutine-leak.
+    void drain_after_exit();
+    // What the program printed up to main's return (later prints are not part of it).
+    std::string_view output() const;
     // The wait-for picture at a deadlock: who holds a mutex (UINT32_MAX if none).
     vm::Gid mutex_holder(uint32_t sync_id) const;
 
@@ -172,6 +178,16 @@ private:
     std::vector<StepRecord> m_steps;
     std::vector<Access> m_accesses;
     std::vector<FoundBug> m_bugs;
+    struct OncePanic {
+        uint32_t once;
+        vm::Gid g;
+        uint32_t site;
+        uint32_t step;
+    };
+    std::vector<OncePanic> m_once_panics;  // Onces whose f panicked
+    LockTracker m_locks;
+    size_t m_exit_output = std::string_view::npos;
+    bool m_draining = false;
     RaceDetector m_races;
     LostUpdateDetector m_lost;
     uint32_t m_preemptions = 0;

@@ -135,6 +135,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             strategy->on_step(exec);
         }
         strategy->on_end(exec);
+        exec.drain_after_exit();
         stats.steps += exec.steps().size();
         if (exec.end() == EndKind::SleepBlocked) {
             ++stats.sleep_blocked;
@@ -142,7 +143,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             ++stats.executions;
             if (exec.end() == EndKind::StepLimit && !bound) bound = "max-steps";
             if (result.outcomes.size() < options.max_outcomes) {
-                std::string outcome(program.output());
+                std::string outcome(exec.output());
                 std::string crash = crash_text(exec);
                 if (!crash.empty()) outcome += crash;
                 bool seen = false;
@@ -200,7 +201,7 @@ ReplayResult replay(vm::Program& program, const Options& options, std::string_vi
     result.token_valid = run.valid;
     result.error = run.error;
     result.trace = run.trace;
-    result.output = std::string(program.output());
+    result.output = std::string(exec.output());
     if (!run.valid) return result;
     for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, token));
     return result;

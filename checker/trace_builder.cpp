@@ -115,6 +115,7 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
         run.error = "the schedule is longer than the execution it replays";
         return run;
     }
+    exec.drain_after_exit();
     run.valid = true;
     return run;
 }
@@ -149,7 +150,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
     bug.kind_index = static_cast<uint32_t>(f.kind);
     bug.severity = bug_kind_severity(f.kind);
     bug.schedule = std::string(token);
-    bug.output = std::string(p.output());
+    bug.output = std::string(exec.output());
     if (f.count > 0) bug.location = location_of(p.site(f.sites[0]));
     for (uint8_t i = 0; i < f.count; ++i) {
         Gid g = f.gids[i];
@@ -265,6 +266,46 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         bug.message = fmt::format("livelock: the execution ran past {} steps without finishing", exec.config().max_steps);
         mark(0, "still running");
         break;
+    case BugKind::GoroutineLeak: {
+        bug.message = f.count == 1 ? "goroutine-leak: a goroutine is blocked forever after main returned"
+                                   : fmt::format("goroutine-leak: {} goroutines are blocked forever after main returned", f.count);
+        std::string d;
+        for (uint8_t i = 0; i < f.count; ++i) {
+            const vm::Operation& op = p.pending(f.gids[i]);
+            const vm::Site& s = p.site(op.site);
+            d += fmt::format("{} [{}{}{}]: blocked at {}\n", gname(f.gids[i]), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
+        }
+        bug.details = d;
+        break;
+    }
+    case BugKind::OncePanic:
+        bug.message = fmt::format("once-panic: the function passed to Once.Do panicked at {}; the Once is done, so the Do at {} returns without running it",
+                                  where(p, f.sites[0]), where(p, f.sites[1]));
+        mark(0, "f panicked: the Once is now done");
+        mark(1, "returns without running f");
+        break;
+    case BugKind::LockHeldBlocking: {
+        std::string lock = object_name(p, f.sites[1], "a lock");
+        std::string what = f.steps[0] < trace.size() ? trace[f.steps[0]].op : std::string("block");
+        if (what == "yield") what = "sleep";
+        bug.message = fmt::format("lock-held-blocking: {} is held across a blocking operation ({} at {})", lock, what, where(p, f.sites[0]));
+        bug.details = fmt::format("{} took {} at {} and blocks at {} while holding it: every goroutine that needs it waits too", gname(f.gids[0]), lock, where(p, f.sites[1]),
+                                  where(p, f.sites[0]));
+        mark(1, "takes the lock");
+        mark(0, "blocks while holding it");
+        break;
+    }
+    case BugKind::LockOrderInversion: {
+        std::string a = object_name(p, f.sites[0], "one lock"), b = object_name(p, f.sites[1], "another lock");
+        bug.message = fmt::format("lock-order-inversion: {} and {} are taken in opposite orders ({} then {} by {}, {} then {} by {}): a potential deadlock", a, b, a, b,
+                                  gname(f.gids[0]), b, a, gname(f.gids[2]));
+        bug.location = location_of(p.site(f.sites[3]));
+        mark(0, "holds the first lock");
+        mark(1, "takes the second");
+        mark(2, "holds them in the other order");
+        mark(3, "takes the first: inversion");
+        break;
+    }
     default: bug.message = std::string(bug_kind_id(f.kind)); break;
     }
     return bug;

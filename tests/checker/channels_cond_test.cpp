@@ -50,8 +50,10 @@ TEST_CASE("channels and Cond: bug kinds, and dpor agrees with naive", "[chan][co
         {"send on closed", {{"main", {go(1), send(0, -1, 1), print("sent")}}, {"w", {close_chan(0)}}}, {1}, {"panic"}},
         // Unsynchronized: the goroutine writes after its send, main reads after its receive.
         {"write after send", {{"main", {go(1), recv(0, 1), load(0, 0)}}, {"w", {send(0, -1, 1), store(0, -1, 5)}}}, {1}, {"data-race"}},
-        // Two senders, one receiver: one sender stays blocked when main returns (dropped).
-        {"two senders", {{"main", {go(1), go(1), recv(0, 1), print("got ", 1)}}, {"w", {send(0, -1, 7)}}}, {0}, {}},
+        // Two senders, one receiver: one sender stays blocked forever once main returns.
+        {"two senders", {{"main", {go(1), go(1), recv(0, 1), print("got ", 1)}}, {"w", {send(0, -1, 7)}}}, {0}, {"goroutine-leak"}},
+        // A buffer with room for both: nobody leaks.
+        {"two senders buffered", {{"main", {go(1), go(1), recv(0, 1), print("got ", 1)}}, {"w", {send(0, -1, 7)}}}, {2}, {}},
         // Cond: the waiter re-checks the flag under the lock; the setter signals.
         {"cond handoff",
          {{"main", {go(1), lock(0), load(1, 0), cond_wait(2, 0), lock(0), load(1, 0), unlock(0), print("ready ", 0)}},

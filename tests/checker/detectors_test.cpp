@@ -50,12 +50,23 @@ TEST_CASE("each program shows exactly its bug kinds", "[detectors]") {
     std::vector<Row> rows = {
         {"unsafe counter", {{"main", {wg_add(1, 1), go(1), wg_add(1, 1), go(1), wg_wait(1), load(0, 0), print("n=", 0)}}, {"w", {load(0, 0), store(0, 0, 1), wg_done(1)}}}, {"data-race", "lost-update"}},
         {"locked counter", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1), lock(0), load(0, 0), unlock(0), print("c=", 0)}}, {"w", {lock(0), load(0, 0), store(0, 0, 1), unlock(0), wg_done(1)}}}, {}},
-        {"ab-ba", {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}}, {"g1", {lock(2), lock(3), unlock(3), unlock(2), wg_done(1)}}, {"g2", {lock(3), lock(2), unlock(2), unlock(3), wg_done(1)}}}, {"deadlock"}},
+        {"ab-ba", {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}}, {"g1", {lock(2), lock(3), unlock(3), unlock(2), wg_done(1)}}, {"g2", {lock(3), lock(2), unlock(2), unlock(3), wg_done(1)}}}, {"deadlock", "lock-order-inversion"}},
         {"add inside the goroutine", {{"main", {go(1), wg_wait(1), load(0, 0), print("x=", 0)}}, {"w", {wg_add(1, 1), store(0, -1, 7), wg_done(1)}}}, {"waitgroup-misuse", "data-race"}},
         {"two Dones for one Add", {{"main", {wg_add(1, 1), go(1), go(1), wg_wait(1)}}, {"w", {wg_done(1)}}}, {"negative-waitgroup"}},
         {"unlock of unlocked", {{"main", {lock(0), unlock(0), unlock(0)}}}, {"unlock-of-unlocked"}},
         {"recursive lock", {{"main", {lock(0), lock(0), unlock(0)}}}, {"recursive-lock"}},
-        {"forgot unlock", {{"main", {wg_add(1, 1), go(1), lock(0), wg_wait(1)}}, {"w", {lock(0), unlock(0), wg_done(1)}}}, {"deadlock"}},
+        // main waits while holding the lock the worker needs.
+        {"forgot unlock", {{"main", {wg_add(1, 1), go(1), lock(0), wg_wait(1)}}, {"w", {lock(0), unlock(0), wg_done(1)}}}, {"deadlock", "lock-held-blocking"}},
+        // Both orders, but always under a common gate lock: no inversion, no deadlock.
+        {"gate lock", {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}},
+                       {"g1", {lock(7), lock(2), lock(3), unlock(3), unlock(2), unlock(7), wg_done(1)}},
+                       {"g2", {lock(7), lock(3), lock(2), unlock(2), unlock(3), unlock(7), wg_done(1)}}}, {}},
+        {"sleep under lock", {{"main", {lock(0), op(OpKind::Yield), unlock(0)}}}, {"lock-held-blocking"}},
+        {"sleep outside lock", {{"main", {lock(0), unlock(0), op(OpKind::Yield)}}}, {}},
+        // f panics (OnceExit arg 1): the second Do returns without running it.
+        {"once panic", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1)}}, {"w", {op(OpKind::OnceEnter, 5), op(OpKind::OnceExit, 5, 1), wg_done(1)}}}, {"once-panic"}},
+        // main returns while a goroutine waits for a lock main still holds.
+        {"leak", {{"main", {lock(0), go(1)}}, {"w", {lock(0), unlock(0)}}}, {"goroutine-leak"}},
         {"panic", {{"main", {print("before"), panic_op("boom")}}}, {"panic"}},
         {"once", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1), load(0, 0), print("n=", 0)}}, {"w", {op(OpKind::OnceEnter, 5), load(0, 0), store(0, 0, 1), op(OpKind::OnceExit, 5), wg_done(1)}}}, {}},
         {"rwmutex readers", {{"main", {wg_add(1, 3), go(1), go(1), go(2), wg_wait(1), load(0, 0), print("v=", 0)}}, {"r", {rlock(4), load(0, 0), runlock(4), wg_done(1)}}, {"wr", {lock(4), load(0, 0), store(0, 0, 1), unlock(4), wg_done(1)}}}, {}},
@@ -68,7 +79,10 @@ TEST_CASE("each program shows exactly its bug kinds", "[detectors]") {
         INFO(r.name);
         auto res = run_all(r.scripts);
         CHECK(kinds(res) == r.want);
-        CHECK(res.verdict == (r.want.empty() ? checker::Verdict::Verified : checker::Verdict::Bug));
+        // Warnings and notes are reported but only errors make the verdict a bug.
+        bool error = false;
+        for (const auto& k : r.want) error |= checker::bug_kind_severity(*checker::bug_kind_from_id(k)) == checker::Severity::Error;
+        CHECK(res.verdict == (error ? checker::Verdict::Bug : checker::Verdict::Verified));
         auto naive = run_all(r.scripts, checker::Strategy::Naive);
         CHECK(kinds(naive) == r.want);
     }
@@ -152,4 +166,27 @@ TEST_CASE("max-steps reports a livelock", "[detectors]") {
     REQUIRE(res.bugs.size() == 1);
     CHECK(res.bugs[0].kind() == checker::BugKind::Livelock);
     CHECK(res.verdict == checker::Verdict::Bug);
+}
+
+TEST_CASE("a goroutine leak names the stranded goroutine and its blocking operation", "[detectors]") {
+    auto res = run_all({{"main", {lock(0), go(1), print("bye")}}, {"w", {lock(0), print("never")}}});
+    const checker::Bug* leak = find(res, checker::BugKind::GoroutineLeak);
+    REQUIRE(leak);
+    CHECK(leak->details.find("goroutine 2 [Lock]") != std::string::npos);
+    // What runs after main returned is not part of the output.
+    for (const auto& o : res.outcomes) CHECK(o.find("never") == std::string::npos);
+    CHECK(res.verdict == checker::Verdict::Bug);
+}
+
+TEST_CASE("lock-order inversion is a warning that names both orders", "[detectors]") {
+    // g1 takes A then B and finishes before g2 takes B then A: no deadlock in that run,
+    // but the orders are inverted.
+    ScriptedProgram p({{"main", {go(1), go(2)}}, {"g1", {lock(2), lock(3), unlock(3), unlock(2)}}, {"g2", {lock(3), lock(2), unlock(2), unlock(3)}}});
+    checker::Options o;
+    o.all = true;
+    auto res = checker::explore(p, o);
+    const checker::Bug* inv = find(res, checker::BugKind::LockOrderInversion);
+    REQUIRE(inv);
+    CHECK(inv->severity == checker::Severity::Warning);
+    CHECK(decisive(*inv) == 4);
 }
