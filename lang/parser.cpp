@@ -1445,7 +1445,9 @@ void Parser::find_expected_output(File& file) {
     while (begin > 0) {
         const Comment& prev = comments[begin - 1];
         const Comment& cur = comments[begin];
-        if (cur.trailing || prev.tokens_before != cur.tokens_before || cur.pos.line > prev.end_line + 1) break;
+        if (cur.trailing || prev.trailing || prev.tokens_before != cur.tokens_before ||
+            cur.pos.line > prev.end_line + 1)
+            break;
         --begin;
     }
     if (comments[begin].trailing) return;

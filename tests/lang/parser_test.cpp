@@ -513,6 +513,13 @@ TEST_CASE("the Output block closing main is extracted", "[parser][output]") {
     CHECK(out->lines.empty());
 }
 
+TEST_CASE("a trailing comment on the last statement does not hide the Output block", "[parser][output]") {
+    auto out = output_of("\tfmt.Println(total / n) // BUG: integer division\n\t// Output:\n\t// average: 2.5\n");
+    REQUIRE(out);
+    REQUIRE(out->lines.size() == 1);
+    CHECK(out->lines[0] == "average: 2.5");
+}
+
 TEST_CASE("only a comment group that ends main's body is an Output block", "[parser][output]") {
     // Statements after it.
     CHECK_FALSE(output_of("\t// Output:\n\t// 1\n\tf()\n"));
