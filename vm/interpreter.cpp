@@ -152,16 +152,6 @@ bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Gorouti
     }
 }
 
-int64_t Machine::Impl::map_find(const MapObj& m, const Value* key) const {
-    uint32_t kt = M.types[m.type].key;
-    size_t n = m.live.size();
-    for (size_t i = 0; i < n; i++) {
-        if (!m.live[i]) continue;
-        if (const_cast<Impl*>(this)->equal(&m.keys[i * m.kslots], key, kt, nullptr)) return static_cast<int64_t>(i);
-    }
-    return -1;
-}
-
 void Machine::Impl::pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg) {
     g.op.kind = kind;
     g.op.object = object;

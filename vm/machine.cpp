@@ -337,6 +337,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                 m.vals.insert(m.vals.end(), key + ks, key + ks + vs);
                 m.live.push_back(1);
                 m.count++;
+                map_index_last(m);
             } else {
                 std::memcpy(&m.vals[i * vs], key + ks, sizeof(Value) * vs);
             }
@@ -516,6 +517,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                 m.vals.push_back(val);
                 m.live.push_back(1);
                 m.count++;
+                map_index_last(m);
             }
             if (id == NativeId::SyncMapLoadOrStore) {
                 push(i >= 0 ? found : val);

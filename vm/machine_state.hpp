@@ -87,10 +87,15 @@ struct MapObj {
     std::vector<Value> keys, vals;
     std::vector<uint8_t> live;
     uint32_t count = 0;
+    // Open-addressing index over the entries (vm/map_table.cpp): entry + 1, 0 = empty; a
+    // power of two at least twice the entry count. Entries stay in insertion order, which
+    // is the iteration order.
+    std::vector<uint32_t> table;
     void clear() {
         keys.clear();
         vals.clear();
         live.clear();
+        table.clear();
         count = 0;
     }
 };
@@ -163,6 +168,9 @@ struct Machine::Impl {
 
     // --- maps and channels
     int64_t map_find(const MapObj& m, const Value* key) const;
+    // Adds the last entry (keys/vals/live already appended) to m's index.
+    void map_index_last(MapObj& m);
+    uint64_t hash_key(const Value* v, uint32_t type) const;
     ChanObj& chan(uint32_t id) { return chans[id]; }
 
     // --- natives.cpp: returns true when g paused (or its frames changed)
