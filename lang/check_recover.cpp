@@ -98,12 +98,15 @@ template <class Fn> void each_ident(Node* n, Fn& fn) {
 
 }  // namespace
 
-void Checker::salvage(Stmt* s) {
+void Checker::mark_used(Stmt* s) {
     auto mark = [&](Ident* id) {
         if (Object* o = lookup(id->name); o && (o->kind == ObjectKind::Var || o->kind == ObjectKind::PackageName))
             o->used = true;
     };
     each_ident(s, mark);
+}
+
+void Checker::salvage(Stmt* s) {
     // Declare what the statement would have declared, with an invalid type.
     auto declare_invalid = [&](Ident* id, ObjectKind kind) {
         if (!id || id->name == "_" || m_scope->lookup_local(id->name)) return;

@@ -99,6 +99,9 @@ void Checker::stmt_list(const std::vector<Stmt*>& list, const BranchCtx& bc) {
         } catch (const CheckAbort& a) {
             // Report it and go on with the next statement, as Go does.
             if (!a.follow_on) m_hard.push_back(a.diag);
+            // Names are looked up from where the error struck, whose scope still holds
+            // the variables the statement itself declared (`for i := ...`).
+            mark_used(list[i]);
             m_scope = scope;
             m_func = func;
             m_targets.resize(targets);

@@ -96,7 +96,8 @@ public:
     [[noreturn]] void error(Pos pos, std::string message);
     void soft_error(Pos pos, std::string message);  // collected, reported sorted
     void record_abort(const CheckAbort& a);
-    void salvage(Stmt* s);  // after a statement failed (check_recover.cpp)
+    void mark_used(Stmt* s);  // after a statement failed (check_recover.cpp)
+    void salvage(Stmt* s);
     void finish();  // throws DiagnosticError with every error, sorted, if there is any
     void check_declarations();
     [[noreturn]] void unsupported(Pos pos, const std::string& what);
