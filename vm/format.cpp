@@ -212,7 +212,7 @@ void Machine::Impl::format_value(std::string& out, const Value* v, uint32_t type
         out += format_float_g(v->f, -1, verb == 'v');
         return;
     case RKind::String:
-        if (verb == 'q') out += lang::go_quote(str(*v));
+        if (verb == 'q' || (sharp && verb == 'v')) out += lang::go_quote(str(*v));
         else if (verb == 'x' || verb == 'X') {
             for (char c : str(*v)) {
                 char b[4];
@@ -256,6 +256,15 @@ void Machine::Impl::format_value(std::string& out, const Value* v, uint32_t type
         const Value* base;
         uint32_t n;
         uint32_t es = M.types[t.elem].slots;
+        if (t.kind == RKind::Slice && (verb == 'x' || verb == 'X' || verb == 's' || verb == 'q') &&
+            M.types[t.elem].kind == RKind::Uint8) {
+            // %x %X %s %q format a []byte as the string of its bytes, as fmt does
+            std::string bytes;
+            for (uint32_t i = 0; i < v->p.b; i++) bytes.push_back(static_cast<char>(heap[v->p.a + i].i));
+            Value sv = make_string(bytes);
+            format_value(out, &sv, rt::string, verb, plus, sharp, depth);
+            return;
+        }
         if (t.kind == RKind::Array) {
             base = v;
             n = t.len;
