@@ -1,0 +1,35 @@
+// Scenarios on which the differential test currently finds a lockstep bug, each with what
+// fails and whose it is. They are checked by a [!mayfail] test, so the failure stays
+// visible without failing CI; the owner of the fix deletes the line with the fix.
+#pragma once
+
+#include <string_view>
+
+namespace lockstep::differential {
+
+struct KnownIssue {
+    std::string_view file;  // relative to the source tree
+    std::string_view what;
+};
+
+inline constexpr KnownIssue k_known_issues[] = {
+    {"scenarios/chapter3/unsafe_counter_1000.go",
+     "checker: `check --all --time-budget 20s` runs far past its budget (killed after 35 s): the budget is "
+     "only looked at every 16 executions, and 1000-goroutine executions are slow"},
+    {"tests/scenarios/mixed_atomic.go",
+     "checker: atomic.AddInt64 in one goroutine, plain hits++ in the other: Go's race detector reports a race, "
+     "lockstep verifies the scenario (its expect line says data-race lost-update)"},
+    {"tests/scenarios/output_mismatch.go",
+     "checker: every execution prints \"average: 2\", not the // Output: block, and no output-mismatch is reported"},
+    {"tests/scenarios/index_out_of_range.go",
+     "checker: the panicking goroutine's deferred wg.Done() lets main print and exit before the crash; real Go "
+     "prints \"[0 10]\" and exits 0, lockstep's executions always end in the panic"},
+    {"tests/scenarios/check_then_act_panic.go",
+     "checker: as index_out_of_range.go: real Go prints \"balance: -60\" and exits 0 when main returns between "
+     "the deferred wg.Done() and the crash"},
+    {"tests/lang/testdata/once_pool_cond.go",
+     "vm: internal error (SIGFPE) on `make(chan struct{})`: ChanObj::count divides by slots, 0 for a "
+     "zero-size element (vm/machine_state.hpp:103)"},
+};
+
+}  // namespace lockstep::differential

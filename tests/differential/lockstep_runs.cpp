@@ -1,0 +1,73 @@
+// Runs the lockstep binary under test as a user would and parses its JSON report.
+#include "lockstep_runs.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "go_runs.hpp"
+#include "outcome.hpp"
+
+namespace lockstep::differential {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The explorer keeps at most this many distinct outcomes (checker::Options::max_outcomes).
+constexpr size_t k_kept_outcomes = 64;
+
+}  // namespace
+
+bool LockstepResult::has_kind(const std::string& kind) const {
+    for (const auto& k : kinds)
+        if (k == kind) return true;
+    return false;
+}
+
+std::string lockstep_check_command(const std::string& path, int time_budget_seconds) {
+    return shell_quote(LOCKSTEP_BINARY) + " check --format json --all --strategy dpor --no-progress --color never" +
+           " --time-budget " + std::to_string(time_budget_seconds) + "s " + shell_quote(path);
+}
+
+LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds, const std::string& scratch_dir) {
+    std::filesystem::create_directories(scratch_dir);
+    std::string out = scratch_dir + "/lockstep" + std::to_string(::getpid()) + ".json";
+    std::string err = out + ".err";
+    // A hard stop well past the budget: a lockstep that ignores its own budget is a failure,
+    // not a hung test suite.
+    std::string cmd = "timeout -k 5 " + std::to_string(time_budget_seconds + 15) + " " +
+                      lockstep_check_command(path, time_budget_seconds) + " </dev/null >" + shell_quote(out) + " 2>" +
+                      shell_quote(err);
+    LockstepResult r;
+    int status = std::system(cmd.c_str());
+    r.exit_code = status == -1 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.stderr_text = read_file(err);
+    std::string text = read_file(out);
+    try {
+        auto doc = nlohmann::json::parse(text);
+        const auto& s = doc.at("scenarios").at(0);
+        r.verdict = s.at("verdict").get<std::string>();
+        const auto& stats = s.at("stats");
+        r.complete = stats.at("complete").get<bool>();
+        if (!stats.at("bound").is_null()) r.bound = stats.at("bound").get<std::string>();
+        for (const auto& b : s.at("bugs")) r.kinds.push_back(b.at("kind").get<std::string>());
+        for (const auto& o : s.at("outcomes")) r.outcomes.push_back(normalize_outcome(o.get<std::string>()));
+        r.outcomes_capped = r.outcomes.size() >= k_kept_outcomes;
+    } catch (const std::exception& e) {
+        r.parse_error = e.what();
+    }
+    return r;
+}
+
+}  // namespace lockstep::differential
