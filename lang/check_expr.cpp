@@ -885,17 +885,15 @@ Operand Checker::binary(BinaryExpr* be) {
     Operand r = rvalue(be->y);
     bool comparison = op == Tok::Eql || op == Tok::Neq || op == Tok::Lss || op == Tok::Leq || op == Tok::Gtr || op == Tok::Geq;
     auto mismatch = [&]() {
-        error(start_pos(be), "invalid operation: " + expr_string(be) + " (mismatched types " + type_string(l.type, m_pkg) +
+        // Go 1.19 reports a comparison's mismatch at its right operand.
+        error(comparison ? start_pos(be->y) : start_pos(be), "invalid operation: " + expr_string(be) + " (mismatched types " + type_string(l.type, m_pkg) +
                                  " and " + type_string(r.type, m_pkg) + ")");
     };
     // Bring untyped operands to the other's type.
     auto match = [&](Operand& a, Operand& b) {
         if (is_untyped(a.type) && !is_untyped(b.type)) {
             std::string why;
-            if (is_untyped_nil(a.type) && !has_nil(b.type)) {
-                error(start_pos(a.expr), "invalid operation: " + expr_string(be) + " (mismatched types " +
-                                             type_string(l.type, m_pkg) + " and " + type_string(r.type, m_pkg) + ")");
-            }
+            if (is_untyped_nil(a.type) && !has_nil(b.type)) mismatch();
             Operand saved = a;
             if (!try_convert(*this, a, b.type, why)) {
                 if (why == "truncated") error(start_pos(a.expr), describe(saved) + " truncated to " + type_string(b.type, m_pkg));
@@ -904,6 +902,9 @@ Operand Checker::binary(BinaryExpr* be) {
                     convert_untyped(a, default_type(a.type));
                     return;
                 }
+                // Go: a constant cannot become a composite type; a basic one mismatches.
+                if (!underlying(b.type)->is<Basic>() && !is_untyped_nil(saved.type))
+                    error(start_pos(a.expr), "cannot convert " + describe(saved) + " to " + type_string(b.type, m_pkg));
                 mismatch();
             }
         }

@@ -18,6 +18,14 @@
 //   time.Time:                    struct { ns int64 }   (virtual nanoseconds since the start)
 //   time.Duration:                int64
 //   sync.Locker, error:           interfaces
+// Tier 2 (declared so programs check; the VM decides what it runs):
+//   time.Timer, time.Ticker:      struct { C <-chan time.Time; handle uintptr }
+//   context.Context:              interface (Deadline, Done, Err, Value);
+//   context.CancelFunc:           func()
+//   testing.T:                    struct { handle uintptr } (import only with
+//                                 CheckOptions::allow_testing)
+// Packages: fmt, sync, sync/atomic, time, errors, strings, strconv, bytes, os, runtime,
+// math, context, testing.
 #pragma once
 
 #include <string_view>

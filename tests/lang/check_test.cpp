@@ -703,6 +703,14 @@ TEST_CASE("type errors are reported with Go's message and position", "[check]") 
         const char* expected;
     };
     static const Row rows[] = {
+    {"func main() { x := 1; var b bool; _ = 1 == b; _ = x }",
+     "3:44: invalid operation: 1 == b (mismatched types untyped int and bool)"},
+    {"func main() { var p *int; _ = p == 1 }",
+     "3:36: cannot convert 1 (untyped int constant) to *int"},
+    {"func main() { x := 1; _ = x == nil }",
+     "3:32: invalid operation: x == nil (mismatched types int and untyped nil)"},
+    {"func main() { for i := 0; int < 2; i++ {} }",
+     "3:27: int (type) is not an expression"},
     {"func main() { x := 1 }",
      "3:15: x declared but not used"},
     {"import \"fmt\"\nfunc main() {}",
