@@ -21,160 +21,96 @@ bool independent(const Access* a0, const Access* a1, const Access* b0, const Acc
 }
 }  // namespace
 
-bool DporStrategy::next_execution() {
-    if (!TreeSearch::next_execution()) return false;
-    for (auto [space, id] : m_used) {
-        Obj* o = &m_objs[space][id];
-        for (Gid q : o->touched)
-            for (auto& l : o->last) l[q] = 0;
-        o->touched.clear();
-        o->last_acquire = o->last_write_acquire = o->last_from_zero = o->last_once = 0;
-        o->used = false;
+void DporStrategy::reset_run() {
+    for (auto [space, id] : m_used_joins) {
+        Joins& j = m_joins[space][id];
+        for (auto& v : j.join) std::fill(v.begin(), v.end(), 0u);
+        j.used = false;
     }
-    m_used.clear();
+    m_used_joins.clear();
     m_events.clear();
+    m_virtuals.clear();
+    m_vaccesses.clear();
+    m_vclocks.clear();
     std::fill(m_local.begin(), m_local.end(), 0u);
-    for (auto& b : m_base) std::fill(b.begin(), b.end(), 0u);
+    std::fill(m_last_event.begin(), m_last_event.end(), 0u);
+    std::fill(m_pending_extra.begin(), m_pending_extra.end(), 0u);
     m_next_sleep.clear();
-    return true;
 }
 
-DporStrategy::Obj& DporStrategy::obj(const Access& a) {
-    auto& v = m_objs[static_cast<int>(a.space)];
-    if (a.id >= v.size()) v.resize(a.id + 1);
-    Obj& o = v[a.id];
-    if (!o.used) {
-        o.used = true;
-        m_used.emplace_back(static_cast<uint8_t>(a.space), a.id);
+bool DporStrategy::next_execution() {
+    if (m_pending_analysis) {
+        analyse_execution(*m_pending_analysis);
+        m_pending_analysis = nullptr;
     }
-    for (auto& l : o.last)
-        if (l.size() < m_stride) l.resize(m_stride, 0);
-    return o;
+    if (!TreeSearch::next_execution()) return false;
+    reset_run();
+    return true;
 }
 
 void DporStrategy::ensure_stride(uint32_t n) {
     if (n <= m_stride) return;
     uint32_t stride = std::max(n, m_stride * 2);
-    std::vector<uint32_t> clocks(static_cast<size_t>(m_events.size()) * stride, 0);
-    for (size_t e = 0; e < m_events.size(); ++e)
-        std::copy(m_clocks.begin() + e * m_stride, m_clocks.begin() + e * m_stride + m_stride, clocks.begin() + e * stride);
-    m_clocks = std::move(clocks);
+    auto restride = [&](std::vector<uint32_t>& flat, size_t rows) {
+        std::vector<uint32_t> out(rows * stride, 0);
+        for (size_t r = 0; r < rows; ++r) std::copy(flat.begin() + r * m_stride, flat.begin() + r * m_stride + m_stride, out.begin() + r * stride);
+        flat = std::move(out);
+    };
+    restride(m_clocks, m_events.size());
+    restride(m_vclocks, m_virtuals.size());
     m_stride = stride;
-    for (auto& b : m_base) b.resize(stride, 0);
-    if (m_base.size() < stride) m_base.resize(stride, std::vector<uint32_t>(stride, 0));
-    if (m_local.size() < stride) m_local.resize(stride, 0);
-    m_scratch.resize(stride, 0);
-    for (auto& space : m_objs)
-        for (auto& o : space)
-            for (auto& l : o.last)
-                if (!l.empty() && l.size() < stride) l.resize(stride, 0);
+    m_local.resize(stride, 0);
+    m_last_event.resize(stride, 0);
+    m_pending_extra.resize(stride, 0);
+    for (auto& space : m_joins)
+        for (auto& j : space)
+            for (auto& v : j.join)
+                if (!v.empty()) v.resize(stride, 0);
+    for (auto& space : m_tables)
+        for (auto& t : space)
+            for (auto& v : t.last)
+                if (!v.empty()) v.resize(stride, 0);
 }
 
-void DporStrategy::collect(const Access* begin, const Access* end, Gid g) {
-    m_cands.clear();
+DporStrategy::Joins& DporStrategy::joins(const Access& a) {
+    auto& v = m_joins[static_cast<int>(a.space)];
+    if (a.id >= v.size()) v.resize(a.id + 1);
+    Joins& j = v[a.id];
+    if (!j.used) {
+        j.used = true;
+        m_used_joins.emplace_back(static_cast<uint8_t>(a.space), a.id);
+        for (auto& x : j.join)
+            if (x.size() < m_stride) x.resize(m_stride, 0);
+    }
+    return j;
+}
+
+DporStrategy::Table& DporStrategy::table(const Access& a) {
+    auto& v = m_tables[static_cast<int>(a.space)];
+    if (a.id >= v.size()) v.resize(a.id + 1);
+    Table& t = v[a.id];
+    if (!t.used) {
+        t.used = true;
+        m_used_tables.emplace_back(static_cast<uint8_t>(a.space), a.id);
+        for (auto& x : t.last)
+            if (x.size() < m_stride) x.resize(m_stride, 0);
+    }
+    return t;
+}
+
+void DporStrategy::compute_clock(const Event& ev, const Access* begin, const Access* end, uint32_t* c) {
+    std::fill(c, c + m_stride, 0u);
+    auto join = [&](const uint32_t* o) {
+        for (uint32_t k = 0; k < m_stride; ++k) c[k] = std::max(c[k], o[k]);
+    };
+    if (ev.prev != none) join(clock(ev.prev));
+    if (ev.extra != none) join(clock(ev.extra));
     for (const Access* a = begin; a != end; ++a) {
-        Obj& o = obj(*a);
-        for (Gid q : o.touched) {
-            if (q == g) continue;
-            for (int m = 0; m < 3; ++m) {
-                if (!modes_conflict(a->mode, all_modes[m])) continue;
-                uint32_t e = o.last[m][q];
-                if (e) m_cands.push_back(e - 1);
-            }
-        }
+        Joins& j = joins(*a);
+        for (int m = 0; m < 3; ++m)
+            if (modes_conflict(a->mode, all_modes[m])) join(j.join[m].data());
     }
-    std::sort(m_cands.begin(), m_cands.end());
-    m_cands.erase(std::unique(m_cands.begin(), m_cands.end()), m_cands.end());
-}
-
-DporStrategy::Blocking DporStrategy::blocking_of(const vm::Operation& op, uint8_t reacquire) {
-    switch (op.kind) {
-    case OpKind::Lock: return Blocking::Lock;
-    case OpKind::RLock: return Blocking::RLock;
-    case OpKind::WgWait: return Blocking::Wait;
-    case OpKind::OnceEnter: return Blocking::Once;
-    default: return Blocking::No;
-    }
-}
-
-void DporStrategy::analyse(const Execution& exec, Gid g, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, bool skip_regular_releases) {
-    const uint32_t* base = m_base[g].data();
-    const auto& steps = exec.steps();
-    for (uint32_t cand : m_cands) {
-        if (hb(cand, base)) continue;
-        bool immediate = true;
-        for (uint32_t other : m_cands)
-            if (other != cand && hb(cand, clock(other))) {
-                immediate = false;
-                break;
-            }
-        if (!immediate) continue;
-        if (blocking != Blocking::No) {
-            // A blocking step cannot move before what let it proceed; its race is with what
-            // disabled it (below).
-            const StepRecord& r = steps[cand];
-            if (blocking == Blocking::Wait) continue;
-            // RUnlock never enables an RLock (readers do not exclude readers): that race is
-            // an ordinary one.
-            bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
-            if (skip_regular_releases && (enabling || r.effect == StepEffect::CondPark || r.op.kind == OpKind::OnceExit)) continue;
-        }
-        race(exec, cand, end, g, c);
-    }
-    if (blocking == Blocking::No) return;
-    Access a{Space::Sync, AccessMode::Write, sync_obj};
-    Obj& o = obj(a);
-    uint32_t dis = 0;
-    switch (blocking) {
-    case Blocking::Lock: dis = o.last_acquire; break;
-    case Blocking::RLock: dis = o.last_write_acquire; break;
-    case Blocking::Wait: dis = o.last_from_zero; break;
-    case Blocking::Once: dis = o.last_once; break;
-    case Blocking::No: break;
-    }
-    if (!dis) return;
-    uint32_t d = dis - 1;
-    if (m_events[d].g == g || hb(d, base)) return;
-    race(exec, d, end, g, c);
-}
-
-void DporStrategy::race(const Execution& exec, uint32_t e, uint32_t end, Gid p, const uint32_t* clock_p) {
-    SearchNode& node = m_nodes[e];
-    // v = the steps after e that do not depend on it, then p's step. Its initials are the
-    // goroutines whose first step in v depends on nothing earlier in v.
-    m_seen.clear();
-    m_initials.clear();
-    auto first_in_v = [&](Gid q, const uint32_t* c) {
-        for (const auto& [r, first] : m_seen)
-            if (c[r] >= m_events[first].local) return false;
-        return true;
-    };
-    auto seen = [&](Gid q) {
-        for (const auto& s : m_seen)
-            if (s.first == q) return true;
-        return false;
-    };
-    for (uint32_t j = e + 1; j < end; ++j) {
-        const uint32_t* cj = clock(j);
-        if (hb(e, cj)) continue;
-        Gid q = m_events[j].g;
-        if (seen(q)) continue;
-        if (first_in_v(q, cj)) m_initials.push_back(q);
-        m_seen.emplace_back(q, j);
-    }
-    if (!seen(p) && first_in_v(p, clock_p)) m_initials.push_back(p);
-    for (Gid q : m_initials)
-        if (node.backtrack.has(q) || node.sleep.has(q)) return;
-    for (Gid q : m_initials)
-        if (node.enabled.has(q)) {
-            add_backtrack(node, q);
-            return;
-        }
-    // No initial can start there (it is blocked at that point): fall back to every
-    // enabled goroutine, as Flanagan–Godefroid do; sound, only less reduced.
-    (void)exec;
-    for (Gid q = 0; q < node.enabled.limit(); ++q)
-        if (node.enabled.has(q) && !node.sleep.has(q)) add_backtrack(node, q);
+    c[ev.g] = ev.local;
 }
 
 void DporStrategy::on_step(const Execution& exec) {
@@ -198,87 +134,210 @@ void DporStrategy::on_step(const Execution& exec) {
         }
     }
 
-    // This step's clock: its goroutine's, joined with its conflicting predecessors.
-    collect(a0, a1, g);
-    uint32_t local = ++m_local[g];
-    m_events.push_back(Event{g, local});
+    Event ev;
+    ev.g = g;
+    ev.local = ++m_local[g];
+    ev.prev = m_last_event[g] ? m_last_event[g] - 1 : none;
+    ev.extra = m_pending_extra[g] ? m_pending_extra[g] - 1 : none;
+    m_events.push_back(ev);
     m_clocks.resize(m_events.size() * static_cast<size_t>(m_stride), 0);
     uint32_t* c = &m_clocks[static_cast<size_t>(i) * m_stride];
-    std::copy(m_base[g].begin(), m_base[g].end(), c);
-    c[g] = local;
-    for (uint32_t cand : m_cands) {
-        const uint32_t* cc = clock(cand);
-        for (uint32_t k = 0; k < m_stride; ++k) c[k] = std::max(c[k], cc[k]);
-    }
-
-    Blocking blocking = Blocking::No;
-    uint32_t sync_obj = rec.op.object;
-    if (rec.op.kind == OpKind::CondWait) {
-        if (rec.effect == StepEffect::Acquire) {
-            blocking = Blocking::Lock;
-            sync_obj = static_cast<uint32_t>(rec.op.arg);
-        }
-    } else if (rec.op.kind != OpKind::Lock || rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
-        blocking = blocking_of(rec.op, 0);
-    }
-    analyse(exec, g, blocking, sync_obj, i, c, true);
-
-    // Record it on its objects.
+    compute_clock(ev, a0, a1, c);
     for (const Access* a = a0; a != a1; ++a) {
-        Obj& o = obj(*a);
-        auto& slot = o.last[static_cast<int>(a->mode)][g];
-        bool first = true;
-        for (auto& l : o.last)
-            if (l[g]) first = false;
-        if (first) o.touched.push_back(g);
-        slot = i + 1;
+        auto& jm = joins(*a).join[static_cast<int>(a->mode)];
+        for (uint32_t k = 0; k < m_stride; ++k) jm[k] = std::max(jm[k], c[k]);
     }
-    if (vm::op_object_space(rec.op.kind) == vm::ObjectSpace::Sync || rec.op.kind == OpKind::CondWait) {
-        Obj& o = obj(Access{Space::Sync, AccessMode::Write, sync_obj});
-        if (rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
-            o.last_acquire = i + 1;
-            if (rec.op.kind != OpKind::RLock && rec.op.kind != OpKind::TryRLock) o.last_write_acquire = i + 1;
-        }
-        if (rec.effect == StepEffect::FromZeroAdd) o.last_from_zero = i + 1;
-        if (rec.op.kind == OpKind::OnceEnter) o.last_once = i + 1;
-    }
-    std::copy(c, c + m_stride, m_base[g].begin());
+    m_last_event[g] = i + 1;
+    m_pending_extra[g] = 0;
     if (rec.op.kind == OpKind::Go && exec.goroutine_count() > 0) {
         Gid child = exec.goroutine_count() - 1;
         ensure_stride(child + 1);
-        c = &m_clocks[static_cast<size_t>(i) * m_stride];
-        std::copy(c, c + m_stride, m_base[child].begin());
+        m_last_event[child] = i + 1;  // the go statement → the goroutine's first step
+        m_pending_extra[child] = 0;
         m_local[child] = 0;
     }
-    if (rec.partner != UINT32_MAX) {
-        auto& pb = m_base[rec.partner];
-        for (uint32_t k = 0; k < m_stride; ++k) pb[k] = std::max(pb[k], c[k]);
-    }
+    if (rec.partner != UINT32_MAX) m_pending_extra[rec.partner] = i + 1;
 }
 
 void DporStrategy::on_end(const Execution& exec) {
-    if (exec.end() == EndKind::SleepBlocked || exec.end() == EndKind::Running) return;
+    m_pending_analysis = nullptr;
+    if (exec.end() == EndKind::Running) return;
+    m_pending_analysis = &exec;
+    if (exec.end() == EndKind::SleepBlocked) return;
     // The operations that never ran (blocked, or dropped when the program ended) race
-    // with what ran: they are the next events of their goroutines.
-    const uint32_t end = static_cast<uint32_t>(exec.steps().size());
+    // with what ran: they are the next events of their goroutines. Capture them now (the
+    // program moves on after this).
     ensure_stride(exec.goroutine_count());
     for (Gid q = 0; q < exec.goroutine_count(); ++q) {
         if (!exec.alive(q)) continue;
         if (!exec.steps().empty() && exec.end() != EndKind::Deadlock && exec.steps().back().choice.g == q && exec.steps().back().effect == StepEffect::Ends) continue;
-        m_pacc.clear();
-        exec.pending_accesses(q, m_pacc);
-        collect(m_pacc.data(), m_pacc.data() + m_pacc.size(), q);
-        std::copy(m_base[q].begin(), m_base[q].end(), m_scratch.begin());
-        m_scratch[q] = m_local[q] + 1;
-        for (uint32_t cand : m_cands) {
-            const uint32_t* cc = clock(cand);
-            for (uint32_t k = 0; k < m_stride; ++k) m_scratch[k] = std::max(m_scratch[k], cc[k]);
-        }
+        Virtual v;
+        v.ev.g = q;
+        v.ev.local = m_local[q] + 1;
+        v.ev.prev = m_last_event[q] ? m_last_event[q] - 1 : none;
+        v.ev.extra = m_pending_extra[q] ? m_pending_extra[q] - 1 : none;
+        v.access_begin = static_cast<uint32_t>(m_vaccesses.size());
+        exec.pending_accesses(q, m_vaccesses);
+        v.access_end = static_cast<uint32_t>(m_vaccesses.size());
         const vm::Operation& op = exec.pending(q);
-        Blocking blocking = blocking_of(op, 1);
-        uint32_t sync_obj = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
-        analyse(exec, q, blocking, sync_obj, end, m_scratch.data(), true);
+        switch (op.kind) {
+        case OpKind::Lock: v.blocking = Blocking::Lock; break;
+        case OpKind::RLock: v.blocking = Blocking::RLock; break;
+        case OpKind::WgWait: v.blocking = Blocking::Wait; break;
+        case OpKind::OnceEnter: v.blocking = Blocking::Once; break;
+        default: v.blocking = Blocking::No; break;
+        }
+        v.sync_obj = op.object;
+        m_vclocks.resize((m_virtuals.size() + 1) * static_cast<size_t>(m_stride), 0);
+        compute_clock(v.ev, m_vaccesses.data() + v.access_begin, m_vaccesses.data() + v.access_end, &m_vclocks[m_virtuals.size() * static_cast<size_t>(m_stride)]);
+        m_virtuals.push_back(v);
     }
+}
+
+void DporStrategy::collect(const Access* begin, const Access* end, Gid g) {
+    m_cands.clear();
+    for (const Access* a = begin; a != end; ++a) {
+        Table& t = table(*a);
+        for (int m = 0; m < 3; ++m) {
+            if (!modes_conflict(a->mode, all_modes[m])) continue;
+            for (Gid q : t.touched[m])
+                if (q != g) m_cands.push_back(t.last[m][q] - 1);
+        }
+    }
+    std::sort(m_cands.begin(), m_cands.end());
+    m_cands.erase(std::unique(m_cands.begin(), m_cands.end()), m_cands.end());
+}
+
+void DporStrategy::analyse_execution(const Execution& exec) {
+    for (auto [space, id] : m_used_tables) {
+        Table& t = m_tables[space][id];
+        for (int m = 0; m < 3; ++m) {
+            for (Gid q : t.touched[m]) t.last[m][q] = 0;
+            t.touched[m].clear();
+        }
+        t.last_acquire = t.last_write_acquire = t.last_from_zero = t.last_once = 0;
+        t.used = false;
+    }
+    m_used_tables.clear();
+    const auto& steps = exec.steps();
+    const Access* accesses = exec.accesses().data();
+    const uint32_t n = static_cast<uint32_t>(std::min(steps.size(), m_events.size()));
+    for (uint32_t i = 0; i < n; ++i) {
+        const StepRecord& rec = steps[i];
+        const Event& ev = m_events[i];
+        const Access* a0 = accesses + rec.access_begin;
+        const Access* a1 = accesses + rec.access_end;
+        collect(a0, a1, ev.g);
+        Blocking blocking = Blocking::No;
+        if (rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
+            if (rec.op.kind == OpKind::Lock) blocking = Blocking::Lock;
+            if (rec.op.kind == OpKind::RLock) blocking = Blocking::RLock;
+        }
+        if (rec.op.kind == OpKind::WgWait) blocking = Blocking::Wait;
+        if (rec.op.kind == OpKind::OnceEnter) blocking = Blocking::Once;
+        analyse(ev, blocking, rec.op.object, i, clock(i), exec);
+        for (const Access* a = a0; a != a1; ++a) {
+            Table& t = table(*a);
+            int m = static_cast<int>(a->mode);
+            if (!t.last[m][ev.g]) t.touched[m].push_back(ev.g);
+            t.last[m][ev.g] = i + 1;
+        }
+        if (vm::op_object_space(rec.op.kind) == vm::ObjectSpace::Sync) {
+            Table& t = table(Access{Space::Sync, AccessMode::Write, rec.op.object});
+            if (rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
+                t.last_acquire = i + 1;
+                if (rec.op.kind != OpKind::RLock && rec.op.kind != OpKind::TryRLock) t.last_write_acquire = i + 1;
+            }
+            if (rec.effect == StepEffect::FromZeroAdd) t.last_from_zero = i + 1;
+            if (rec.op.kind == OpKind::OnceEnter) t.last_once = i + 1;
+        }
+    }
+    for (size_t v = 0; v < m_virtuals.size(); ++v) {
+        const Virtual& vt = m_virtuals[v];
+        collect(m_vaccesses.data() + vt.access_begin, m_vaccesses.data() + vt.access_end, vt.ev.g);
+        analyse(vt.ev, vt.blocking, vt.sync_obj, n, &m_vclocks[v * static_cast<size_t>(m_stride)], exec);
+    }
+}
+
+void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec) {
+    const auto& steps = exec.steps();
+    for (uint32_t cand : m_cands) {
+        if (covered(cand, ev)) continue;
+        bool immediate = true;
+        for (uint32_t other : m_cands)
+            if (other != cand && hb(cand, clock(other))) {
+                immediate = false;
+                break;
+            }
+        if (!immediate) continue;
+        if (blocking != Blocking::No) {
+            // A blocking step cannot move before what let it proceed; its race is with what
+            // disabled it (below). RUnlock never enables an RLock: that race is ordinary.
+            if (blocking == Blocking::Wait) continue;
+            const StepRecord& r = steps[cand];
+            bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
+            if (enabling || r.effect == StepEffect::CondPark || r.op.kind == OpKind::OnceExit) continue;
+        }
+        race(cand, end, ev.g, c);
+    }
+    if (blocking == Blocking::No) return;
+    Table& t = table(Access{Space::Sync, AccessMode::Write, sync_obj});
+    uint32_t dis = 0;
+    switch (blocking) {
+    case Blocking::Lock: dis = t.last_acquire; break;
+    case Blocking::RLock: dis = t.last_write_acquire; break;
+    case Blocking::Wait: dis = t.last_from_zero; break;
+    case Blocking::Once: dis = t.last_once; break;
+    case Blocking::No: break;
+    }
+    if (!dis) return;
+    uint32_t d = dis - 1;
+    if (m_events[d].g == ev.g || covered(d, ev)) return;
+    race(d, end, ev.g, c);
+}
+
+void DporStrategy::race(uint32_t e, uint32_t end, Gid p, const uint32_t* clock_p) {
+    SearchNode& node = m_nodes[e];
+    // v = the steps after e that do not depend on it, then p's step. Its initials are the
+    // goroutines whose first step in v depends on nothing earlier in v.
+    m_seen.clear();
+    m_initials.clear();
+    if (m_seen_stamp.size() < m_stride) m_seen_stamp.resize(m_stride, 0);
+    if (++m_stamp == 0) {
+        std::fill(m_seen_stamp.begin(), m_seen_stamp.end(), 0u);
+        m_stamp = 1;
+    }
+    auto first_in_v = [&](const uint32_t* c) {
+        for (const auto& [r, first] : m_seen)
+            if (c[r] >= m_events[first].local) return false;
+        return true;
+    };
+    auto seen = [&](Gid q) { return m_seen_stamp[q] == m_stamp; };
+    for (uint32_t j = e + 1; j < end; ++j) {
+        Gid q = m_events[j].g;
+        if (seen(q)) continue;
+        const uint32_t* cj = clock(j);
+        if (hb(e, cj)) continue;
+        if (first_in_v(cj)) {
+            // An initial already explored or scheduled from here: nothing to add.
+            if (node.backtrack.has(q) || node.sleep.has(q)) return;
+            m_initials.push_back(q);
+        }
+        m_seen_stamp[q] = m_stamp;
+        m_seen.emplace_back(q, j);
+    }
+    if (!seen(p) && first_in_v(clock_p)) m_initials.push_back(p);
+    for (Gid q : m_initials)
+        if (node.backtrack.has(q) || node.sleep.has(q)) return;
+    for (Gid q : m_initials)
+        if (node.enabled.has(q)) {
+            add_backtrack(node, q);
+            return;
+        }
+    // No initial can start there (it is blocked at that point): fall back to every
+    // enabled goroutine, as Flanagan–Godefroid do; sound, only less reduced.
+    for (Gid q = 0; q < node.enabled.limit(); ++q)
+        if (node.enabled.has(q) && !node.sleep.has(q)) add_backtrack(node, q);
 }
 
 }  // namespace lockstep::checker

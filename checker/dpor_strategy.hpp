@@ -7,6 +7,11 @@
 // acquisition of the mutex, the WaitGroup Add from zero, the Do running f), not against
 // the release that let them proceed: putting a Lock before the Unlock it waited for is
 // not an execution, putting it before the other goroutine's Lock is.
+//
+// Cost: while an execution runs, each step only gets its clock (its goroutine's clock
+// joined with the per-object joins of the conflicting modes). The race analysis walks the
+// finished execution when the next one is asked for, so a search that stops at its first
+// bug never pays for it.
 #pragma once
 
 #include <optional>
@@ -29,43 +34,73 @@ protected:
     void initial_sleep(SearchNode& node) override { node.sleep.assign(m_next_sleep); }
 
 private:
+    static constexpr uint32_t none = UINT32_MAX;
     struct Event {
         vm::Gid g = 0;
-        uint32_t local = 0;  // 1-based index among g's events
+        uint32_t local = 0;    // 1-based index among g's events
+        uint32_t prev = none;  // g's previous event, or the go statement that started g
+        uint32_t extra = none; // an unbuffered rendezvous g took part in as the partner since
     };
-    struct Obj {
-        std::vector<uint32_t> last[3];  // per mode, per goroutine: last event index + 1
-        std::vector<vm::Gid> touched;
+    enum class Blocking : uint8_t { No, Lock, RLock, Wait, Once };
+    // The operation a goroutine had pending when the execution ended: the next event it
+    // would have performed.
+    struct Virtual {
+        Event ev;
+        uint32_t access_begin, access_end;  // into m_vaccesses
+        Blocking blocking;
+        uint32_t sync_obj;
+    };
+    // Per object, while walking an execution: the last event of each goroutine per mode.
+    struct Table {
+        std::vector<uint32_t> last[3];    // index + 1
+        std::vector<vm::Gid> touched[3];
         uint32_t last_acquire = 0;        // + 1: latest Lock/RLock/TryLock acquisition or announce
         uint32_t last_write_acquire = 0;  // + 1: latest Lock acquisition or announce
         uint32_t last_from_zero = 0;      // + 1: latest WaitGroup Add from zero
         uint32_t last_once = 0;           // + 1: latest Once.Do entry
         bool used = false;
     };
-    enum class Blocking : uint8_t { No, Lock, RLock, Wait, Once };
+    // Per object, while running: the join of the clocks of its events, per mode.
+    struct Joins {
+        std::vector<uint32_t> join[3];
+        bool used = false;
+    };
 
-    Obj& obj(const Access& a);
     const uint32_t* clock(uint32_t event) const { return &m_clocks[static_cast<size_t>(event) * m_stride]; }
     bool hb(uint32_t e, const uint32_t* c) const { return c[m_events[e].g] >= m_events[e].local; }
+    bool covered(uint32_t e, const Event& ev) const {
+        return (ev.prev != none && hb(e, clock(ev.prev))) || (ev.extra != none && hb(e, clock(ev.extra)));
+    }
     void ensure_stride(uint32_t n);
-    // Candidates: the last conflicting event of each other goroutine on each object.
+    Joins& joins(const Access& a);
+    Table& table(const Access& a);
+    // This step's (or a pending operation's) clock into c.
+    void compute_clock(const Event& ev, const Access* begin, const Access* end, uint32_t* c);
+    void analyse_execution(const Execution& exec);
     void collect(const Access* begin, const Access* end, vm::Gid g);
-    void analyse(const Execution& exec, vm::Gid g, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, bool skip_regular_releases);
-    void race(const Execution& exec, uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
-    static Blocking blocking_of(const vm::Operation& op, uint8_t cond_phase_reacquire);
+    void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
+    void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
+    void reset_run();
 
     std::vector<Event> m_events;
     std::vector<uint32_t> m_clocks;  // per event, stride m_stride
     uint32_t m_stride = 0;
-    std::vector<std::vector<uint32_t>> m_base;  // per goroutine: clock its next event starts from (size m_stride)
+    std::vector<uint32_t> m_last_event;     // per goroutine: + 1, the event its next one follows
+    std::vector<uint32_t> m_pending_extra;  // per goroutine: + 1, a rendezvous since that event
     std::vector<uint32_t> m_local;
-    std::vector<Obj> m_objs[5];
-    std::vector<std::pair<uint8_t, uint32_t>> m_used;  // (space, id) of the objects touched this execution
+    std::vector<Joins> m_joins[5];
+    std::vector<Table> m_tables[5];
+    std::vector<std::pair<uint8_t, uint32_t>> m_used_joins, m_used_tables;
+    std::vector<Virtual> m_virtuals;
+    std::vector<Access> m_vaccesses;
+    std::vector<uint32_t> m_vclocks;
+    const Execution* m_pending_analysis = nullptr;
     GoroutineSet m_next_sleep;
     std::vector<uint32_t> m_cands;
-    std::vector<uint32_t> m_scratch;
     std::vector<Access> m_pacc;
     std::vector<std::pair<vm::Gid, uint32_t>> m_seen;
+    std::vector<uint32_t> m_seen_stamp;
+    uint32_t m_stamp = 0;
     std::vector<vm::Gid> m_initials;
 };
 
