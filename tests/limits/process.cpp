@@ -1,0 +1,124 @@
+// fork/exec of the lockstep binary with captured output, a timeout and a timed SIGINT.
+#include "process.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace lockstep::limits {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string temp_dir() {
+    static const std::string dir = [] {
+        fs::path d = fs::temp_directory_path() / ("lockstep-limits-" + std::to_string(::getpid()));
+        fs::create_directories(d);
+        return d.string();
+    }();
+    return dir;
+}
+
+// Removes the directory when the test binary exits.
+struct TempCleanup {
+    ~TempCleanup() {
+        std::error_code ec;
+        fs::remove_all(fs::temp_directory_path() / ("lockstep-limits-" + std::to_string(::getpid())), ec);
+    }
+} g_cleanup;
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::string Ended::describe() const {
+    char buf[96];
+    if (timed_out) std::snprintf(buf, sizeof buf, "still running after %.1f s (killed)", seconds);
+    else if (signal) std::snprintf(buf, sizeof buf, "killed by signal %d after %.2f s", signal, seconds);
+    else std::snprintf(buf, sizeof buf, "exit %d after %.2f s", code, seconds);
+    return std::string(buf) + "; stderr: " + err.substr(0, 400);
+}
+
+Ended run_lockstep(const Launch& launch) {
+    static int serial = 0;
+    std::string base = temp_dir() + "/run" + std::to_string(++serial);
+    std::string out_path = base + ".out", err_path = base + ".err";
+    std::vector<std::string> argv_s{LOCKSTEP_BINARY};
+    argv_s.insert(argv_s.end(), launch.args.begin(), launch.args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        int in = ::open("/dev/null", O_RDONLY);
+        int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0) ::_exit(127);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        // A test runner may have ignored SIGINT; lockstep must see it as a user would.
+        std::signal(SIGINT, SIG_DFL);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    Ended e;
+    if (pid < 0) {
+        e.err = "fork failed";
+        return e;
+    }
+    bool interrupted = false;
+    int status = 0;
+    while (true) {
+        pid_t r = ::waitpid(pid, &status, WNOHANG);
+        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (r == pid) break;
+        if (!interrupted && launch.sigint_after_seconds >= 0 && elapsed >= launch.sigint_after_seconds) {
+            ::kill(pid, SIGINT);
+            interrupted = true;
+        }
+        if (elapsed >= launch.timeout_seconds) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            e.timed_out = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!e.timed_out) {
+        if (WIFEXITED(status)) e.code = WEXITSTATUS(status);
+        if (WIFSIGNALED(status)) e.signal = WTERMSIG(status);
+    }
+    e.out = slurp(out_path);
+    e.err = slurp(err_path);
+    fs::remove(out_path);
+    fs::remove(err_path);
+    return e;
+}
+
+std::string write_scenario(const std::string& name, const std::string& text) {
+    std::string path = temp_dir() + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+nlohmann::json json_scenario(const std::string& out) { return nlohmann::json::parse(out).at("scenarios").at(0); }
+
+}  // namespace lockstep::limits
