@@ -1056,6 +1056,7 @@ reload:
                 ChanObj& c = chans[chan_count];
                 c.buf.clear();
                 c.head = 0;
+                c.values = 0;
                 c.closed = false;
                 c.cap = static_cast<uint32_t>(cap);
                 c.elem = static_cast<uint32_t>(in.a);

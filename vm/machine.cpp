@@ -375,7 +375,10 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
             runtime_panic(g, "send on closed channel");
             return true;
         }
-        if (!g.delivered) c.buf.insert(c.buf.end(), &g.stack[g.sp - n], &g.stack[g.sp]);
+        if (!g.delivered) {
+            c.buf.insert(c.buf.end(), &g.stack[g.sp - n], &g.stack[g.sp]);
+            ++c.values;
+        }
         g.delivered = false;
         g.sp -= n + 1;
         return true;
@@ -390,6 +393,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         if (c.count() > 0) {
             std::memcpy(s, &c.buf[c.head], sizeof(Value) * n);
             c.head += n;
+            --c.values;
             if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
         } else if (take_from_partner(*this, out.partner, g.op.object, s, n)) {
         } else {
@@ -431,13 +435,17 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                     send = true;
                     sent_on = ch - 1;
                     if (c.closed) panic_closed = true;
-                    else if (!g.delivered) c.buf.insert(c.buf.end(), &g.stack[at + 1], &g.stack[at + 1 + sc.elem_slots]);
+                    else if (!g.delivered) {
+                        c.buf.insert(c.buf.end(), &g.stack[at + 1], &g.stack[at + 1 + sc.elem_slots]);
+                        ++c.values;
+                    }
                 } else {
                     uint32_t n = sc.elem_slots;
                     ok = true;
                     if (c.count() > 0) {
                         std::memcpy(tmp, &c.buf[c.head], sizeof(Value) * n);
                         c.head += n;
+                        --c.values;
                         if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
                     } else if (take_from_partner(*this, out.partner, ch - 1, tmp, n)) {
                     } else {

@@ -107,7 +107,9 @@ struct ChanObj {
     bool closed = false;
     std::vector<Value> buf;
     uint32_t head = 0;  // first slot of the oldest value in buf
-    uint32_t count() const { return static_cast<uint32_t>((buf.size() - head) / slots); }
+    // Values in the buffer, counted apart from buf: a chan struct{} has 0-slot values.
+    uint32_t values = 0;
+    uint32_t count() const { return values; }
 };
 
 struct Machine::Impl {

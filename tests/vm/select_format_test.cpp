@@ -75,3 +75,23 @@ TEST_CASE("Printf flags and verbs, nested %v/%+v/%#v, and the virtual clock matc
     for (const Operation& op : r.trace) yield |= op.kind == OpKind::Yield;
     CHECK(yield);  // time.Sleep
 }
+
+TEST_CASE("channels of zero-size values count their buffered values", "[vm][chan]") {
+    // chan struct{} values occupy no slots; len() and receives must still see them.
+    RunResult r = run_go(R"(package main
+
+import "fmt"
+
+func main() {
+	done := make(chan struct{}, 2)
+	done <- struct{}{}
+	done <- struct{}{}
+	fmt.Println(len(done), cap(done))
+	<-done
+	fmt.Println(len(done))
+	_, ok := <-done
+	fmt.Println(len(done), ok)
+}
+)");
+    CHECK(r.output == "2 2\n1\n0 true\n");
+}
