@@ -104,7 +104,7 @@ TEST_CASE("goroutines=N is a bound, not a panic of the program", "[limits][!mayf
     for (const auto& b : s["bugs"]) CHECK(b["kind"] != "panic");
 }
 
-TEST_CASE("the default goroutine bound (10000) is hit in seconds", "[limits][slow][.][!mayfail]") {
+TEST_CASE("the default goroutine bound (10000) is hit in seconds", "[slow][.][!mayfail]") {
     // Hidden (run with `test_limits "[slow]"`): today one execution of 10001 goroutines
     // takes about 40 s and 3.3 GB before the bound stops it.
     auto path = write_scenario("spawn10001.go", spawner(10001, ""));
