@@ -230,7 +230,7 @@ void Checker::define(AssignStmt* as) {
         if (!l->is<Ident>()) error(start_pos(l), "non-name " + expr_string(l) + " on left side of :=");
     std::vector<Operand> vals = rhs_values(as->rhs, as->lhs.size(), start_pos(as->lhs[0]));
     as->defines.assign(as->lhs.size(), false);
-    std::vector<Object*> fresh;
+    std::vector<std::pair<Object*, Ident*>> fresh;  // new variables and their declaring identifiers
     std::unordered_set<std::string> names;
     bool any_new = false;
     for (size_t i = 0; i < as->lhs.size(); ++i) {
@@ -257,7 +257,7 @@ void Checker::define(AssignStmt* as) {
         id->type = x.type;
         as->defines[i] = true;
         any_new = true;
-        fresh.push_back(v);
+        fresh.push_back({v, id});
     }
     if (!any_new) {
         // Go reports this at the := operator, which follows the (identifier) operands.
@@ -267,8 +267,8 @@ void Checker::define(AssignStmt* as) {
         if (k != std::string_view::npos) at.col = static_cast<uint32_t>(k + 1);
         error(at, "no new variables on left side of :=");
     }
-    for (Object* v : fresh) {
-        declare(v, v->decl ? v->decl : nullptr);
+    for (auto& [v, id] : fresh) {
+        declare(v, id);
         m_func->locals.push_back(v);
     }
 }

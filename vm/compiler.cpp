@@ -365,7 +365,6 @@ static std::string func_name(const Object* fn) {
 std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
     m_mod = std::make_shared<Module>();
     m_mod->add_builtin_types();
-    m_idents.add_file(m_file);
     site({}, "");  // site 0: nowhere
 
     uint32_t cell = 1;

@@ -10,7 +10,6 @@
 #include "lang/diagnostic.hpp"
 #include "lang/token.hpp"
 #include "vm/compiler.hpp"
-#include "vm/ident_index.hpp"
 
 namespace lockstep::vm {
 
@@ -162,7 +161,6 @@ public:
     std::unordered_map<std::string, uint32_t> m_wrappers;  // "T\x1fM" or a library function's name
     std::vector<std::unique_ptr<lang::Pointer>> m_owned_types;  // types the compiler makes (*T for method values)
     uint32_t m_last_operands = 0;
-    IdentIndex m_idents;
     lang::Object* def(const lang::Expr* e) const { return m_idents.object_of(e->as<lang::Ident>()); }  // slots pushed by the last prepare_call
 };
 
