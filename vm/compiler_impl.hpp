@@ -160,8 +160,9 @@ public:
     lang::Pos m_conversion_pos;  // the conversion being compiled (sites of []byte -> string reads)
     std::unordered_map<std::string, uint32_t> m_wrappers;  // "T\x1fM" or a library function's name
     std::vector<std::unique_ptr<lang::Pointer>> m_owned_types;  // types the compiler makes (*T for method values)
-    uint32_t m_last_operands = 0;
-    lang::Object* def(const lang::Expr* e) const { return m_idents.object_of(e->as<lang::Ident>()); }  // slots pushed by the last prepare_call
+    uint32_t m_last_operands = 0;  // slots pushed by the last prepare_call
+    // The variable a defining identifier declares.
+    static lang::Object* def(const lang::Expr* e) { return e->as<lang::Ident>()->obj; }
 };
 
 }  // namespace lockstep::vm
