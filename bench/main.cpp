@@ -107,9 +107,9 @@ void unsafe_counter_table() {
     std::string kinds;
     for (const auto& b : both.bugs) kinds += (kinds.empty() ? "" : "+") + std::string(checker::bug_kind_id(b.kind()));
 
-    Table table({"search", "found", "executions", "steps", "search s", "with traces s", "front end s"});
+    Table table({"search", "found", "executions", "steps", "search s", "with traces s", "front end ms"});
     table.add({"first bug", first, count(r.stats.executions), count(r.stats.steps), seconds(r.stats.seconds), seconds(total),
-               seconds(front_end)});
+               fmt::format("{:.2f}", 1e3 * front_end)});
     table.add({"expected kinds", kinds, count(both.stats.executions), count(both.stats.steps), seconds(both.stats.seconds),
                seconds(both_total), "—"});
     std::cout << "\nUnsafe counter, 1000 goroutines (scenarios/chapter3/unsafe_counter_1000.go), dpor\n\n";
