@@ -276,7 +276,7 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
             if (blocking == Blocking::Wait) continue;
             const StepRecord& r = steps[cand];
             bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
-            if (enabling || r.effect == StepEffect::CondPark || r.op.kind == OpKind::OnceExit) continue;
+            if (enabling || r.effect == StepEffect::CondPark) continue;
         }
         race(cand, end, ev.g, c);
     }

@@ -561,6 +561,8 @@ void Execution::step(Choice choice) {
     case OpKind::OnceExit: {
         push_access(Space::Sync, AccessMode::Write, op.object);
         SyncObject& s = sync_object(op.object);
+        // The end of a running f is what lets the Dos waiting for it proceed.
+        if (!s.once.done()) rec.effect = StepEffect::Release;
         s.once.finish();
         s.release.join(clock);
         if (op.arg != 0) m_once_panics.push_back(OncePanic{op.object, g, op.site, index});  // f panicked

@@ -49,7 +49,7 @@ enum class StepEffect : uint8_t {
     Plain,
     Acquire,      // Lock / RLock / successful TryLock / Cond re-lock: took the lock
     Announce,     // RWMutex writer registered behind readers
-    Release,      // Unlock / RUnlock
+    Release,      // Unlock / RUnlock / the end of a running Once f
     CondPark,     // Cond.Wait: unlocked the locker and parked
     FromZeroAdd,  // WaitGroup Add with delta > 0 from counter 0
     Ends,         // the step ended the execution (crash, misuse, exit)
