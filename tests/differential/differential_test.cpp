@@ -211,6 +211,7 @@ void check_all(const std::vector<std::string>& files) {
 }  // namespace
 
 TEST_CASE("real Go's outcomes, races and crashes are among lockstep's findings on every scenario", "[differential]") {
+    REQUIRE(fs::exists(LOCKSTEP_BINARY));
     if (!go_available()) {
         WARN("differential test skipped: no `go` on PATH (install golang-go; .ci/run does)");
         return;
@@ -223,6 +224,7 @@ TEST_CASE("real Go's outcomes, races and crashes are among lockstep's findings o
 // One line per open issue in known_issues.hpp; the test passes once all are fixed, then
 // the lines go.
 TEST_CASE("scenarios with a known differential issue", "[differential][!mayfail]") {
+    REQUIRE(fs::exists(LOCKSTEP_BINARY));
     if (!go_available()) {
         WARN("differential test skipped: no `go` on PATH");
         return;
