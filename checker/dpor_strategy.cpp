@@ -273,8 +273,10 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
         if (blocking != Blocking::No) {
             // A blocking step cannot move before what let it proceed; its race is with what
             // disabled it (below). RUnlock never enables an RLock: that race is ordinary.
-            if (blocking == Blocking::Wait) continue;
             const StepRecord& r = steps[cand];
+            // Dones enable a Wait; an Add from zero disabled it (its race is below); other
+            // Adds left it disabled. Anything else (a panic ending the world) is ordinary.
+            if (blocking == Blocking::Wait && r.op.kind == OpKind::WgAdd) continue;
             bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
             if (enabling || r.effect == StepEffect::CondPark) continue;
         }

@@ -114,3 +114,18 @@ TEST_CASE("ordered Output blocks make prints dependent", "[dpor]") {
         if (unordered) CHECK(rd.stats.executions == 1);
     }
 }
+
+TEST_CASE("a goroutine that panics after its Done races with main's Wait", "[dpor]") {
+    // Go may run main's print and exit before the panic is raised: both outcomes exist.
+    std::vector<Script> s = {{"main", {wg_add(1, 1), go(1), wg_wait(1), print("done")}}, {"w", {wg_done(1), panic_op("late")}}};
+    ScriptedProgram p1(s), p2(s);
+    checker::Options n, d;
+    n.strategy = checker::Strategy::Naive;
+    n.all = d.all = true;
+    auto rn = checker::explore(p1, n);
+    auto rd = checker::explore(p2, d);
+    CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
+    bool exited_first = false;
+    for (const auto& o : rd.outcomes) exited_first |= o == "done\n";
+    CHECK(exited_first);
+}
