@@ -178,7 +178,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
     // Explain: replay each bug's schedule with tracing, check it reproduces.
     for (const Kept& k : kept) {
         ReplayRun run = run_schedule(exec, k.token, true);
-        LOCKSTEP_ASSERT(run.valid, "the recorded schedule does not replay: " + run.error);
+        LOCKSTEP_ASSERT(run.valid, "the recorded schedule of a " + std::string(bug_kind_id(k.bug.kind)) + " does not replay: " + run.error + " (token " + k.token + ")");
         const FoundBug* again = nullptr;
         for (const auto& b : exec.bugs())
             if (b.same_bug(k.bug)) again = &b;
