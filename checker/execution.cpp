@@ -394,6 +394,7 @@ void Execution::step(Choice choice) {
     case OpKind::AtomicLoad:
         push_access(Space::Memory, AccessMode::Read, op.object);
         clock.join(atomic_clock(op.object));
+        if (m_races.on_read(op.object, g, clock, op.site, index, false, bug, true)) report(bug);
         break;
     case OpKind::AtomicStore:
     case OpKind::AtomicRmw: {
@@ -401,6 +402,11 @@ void Execution::step(Choice choice) {
         VectorClock& a = atomic_clock(op.object);
         clock.join(a);
         a.join(clock);
+        if (m_races.on_write(op.object, g, clock, op.site, index, false, bug, true)) report(bug);
+        // An atomic write between a plain read and a plain write of the same variable is
+        // lost like any other (the atomic itself never overwrites from a stale read).
+        FoundBug ignored;
+        m_lost.on_write(op.object, g, op.site, index, ignored);
         break;
     }
     case OpKind::Lock: {

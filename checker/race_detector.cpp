@@ -27,14 +27,14 @@ void RaceDetector::fill(FoundBug& bug, const AccessEpoch& prev, bool prev_write,
     if (is_map) bug.variant = (write && prev_write) ? VariantMapWrites : VariantMapReadWrite;
 }
 
-bool RaceDetector::on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug) {
+bool RaceDetector::on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic) {
     Shadow& s = shadow(loc);
     bool raced = false;
-    if (s.written && s.write.g != g && !c.covers(s.write.g, s.write.t)) {
+    if (s.written && s.write.g != g && !(atomic && s.write.atomic) && !c.covers(s.write.g, s.write.t)) {
         fill(bug, s.write, true, g, site, step, false, loc, is_map);
         raced = true;
     }
-    AccessEpoch me{g, c.get(g), site, step};
+    AccessEpoch me{g, c.get(g), site, step, atomic};
     for (auto& r : s.reads)
         if (r.g == g) {
             r = me;
@@ -44,23 +44,23 @@ bool RaceDetector::on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32
     return raced;
 }
 
-bool RaceDetector::on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug) {
+bool RaceDetector::on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic) {
     Shadow& s = shadow(loc);
     bool raced = false;
-    if (s.written && s.write.g != g && !c.covers(s.write.g, s.write.t)) {
+    if (s.written && s.write.g != g && !(atomic && s.write.atomic) && !c.covers(s.write.g, s.write.t)) {
         fill(bug, s.write, true, g, site, step, true, loc, is_map);
         raced = true;
     }
     if (!raced)
         for (const auto& r : s.reads)
-            if (r.g != g && !c.covers(r.g, r.t)) {
+            if (r.g != g && !(atomic && r.atomic) && !c.covers(r.g, r.t)) {
                 fill(bug, r, false, g, site, step, true, loc, is_map);
                 raced = true;
                 break;
             }
     s.reads.clear();
     s.written = true;
-    s.write = AccessEpoch{g, c.get(g), site, step};
+    s.write = AccessEpoch{g, c.get(g), site, step, atomic};
     return raced;
 }
 

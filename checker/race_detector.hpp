@@ -16,15 +16,18 @@ struct AccessEpoch {
     uint32_t t = 0;     // g's clock component at the access
     uint32_t site = 0;
     uint32_t step = 0;
+    bool atomic = false;  // sync/atomic access: two atomic accesses never race
 };
 
 class RaceDetector {
 public:
     void reset();
-    // A plain (non-atomic) access by g with clock `c`. Returns true and fills `bug` when it
-    // races with an earlier access. `is_map` switches to concurrent-map-access.
-    bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug);
-    bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug);
+    // An access by g with clock `c`. Returns true and fills `bug` when it races with an
+    // earlier access (at least one of the two plain, as Go's race detector: mixing atomic
+    // and plain accesses to one variable is a race). `is_map` switches to
+    // concurrent-map-access.
+    bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
+    bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
 
 private:
     struct Shadow {

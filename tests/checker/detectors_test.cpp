@@ -73,6 +73,9 @@ TEST_CASE("each program shows exactly its bug kinds", "[detectors]") {
         {"write under RLock", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1)}}, {"r", {rlock(4), load(0, 0), store(0, 0, 1), runlock(4), wg_done(1)}}}, {"data-race", "lost-update"}},
         {"RUnlock of unlocked", {{"main", {rlock(4), runlock(4), runlock(4)}}}, {"unlock-of-unlocked"}},
         {"atomics synchronize", {{"main", {go(1), op(OpKind::AtomicLoad, 1), load(0, 0)}}, {"w", {store(0, -1, 1), op(OpKind::AtomicStore, 1)}}}, {"data-race"}},
+        // hits++ next to atomic.AddInt64(&hits, 1): Go reports the race; the atomic add can be lost.
+        {"mixed atomic and plain", {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1), op(OpKind::AtomicLoad, 0)}}, {"a", {op(OpKind::AtomicRmw, 0), wg_done(1)}}, {"p", {load(0, 0), store(0, 0, 1), wg_done(1)}}}, {"data-race", "lost-update"}},
+        {"atomics only", {{"main", {wg_add(1, 2), go(1), go(1), wg_wait(1), op(OpKind::AtomicLoad, 0)}}, {"a", {op(OpKind::AtomicRmw, 0), wg_done(1)}}}, {}},
         {"pool put/get", {{"main", {op(OpKind::PoolPut, 6), go(1), op(OpKind::PoolGet, 6)}}, {"w", {op(OpKind::PoolGet, 6)}}}, {}},
     };
     for (const auto& r : rows) {
