@@ -867,6 +867,9 @@ reload:
                 if (c == 0 && cap) goto reload;
                 sp -= 2;
                 S[sp++] = Value::of_pair(c, static_cast<uint32_t>(len), static_cast<uint32_t>(cap));
+                // Once.Do's deferred OnceExit runs in panic mode exactly when f is exiting
+                // by a panic (a Do called while an outer panic unwinds still returns normally).
+                if (kind == OpKind::OnceExit && fr->snippet == SnippetMode::Panic) arg = 1;
                 break;
             }
             case Opcode::SliceLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;
