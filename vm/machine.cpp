@@ -81,10 +81,27 @@ void Machine::Impl::reset() {
     clock = 0;
     nested = 0;
     output().clear();
+    output_truncated = false;
     goroutine_count() = 0;
     Gid g = new_goroutine(M.start_function, FrameKind::Top);
     gs[g].state = GoroutineState::Pending;
     run(g);
+}
+
+void Machine::Impl::append_output(std::string_view text) {
+    if (output_truncated) return;
+    std::string& o = output();
+    size_t room = limits.max_output_bytes > o.size() ? limits.max_output_bytes - o.size() : 0;
+    if (text.size() <= room) {
+        o.append(text);
+        return;
+    }
+    // Cut, and say so once: a silent cut reads as a program that stopped printing.
+    o.append(text.substr(0, room));
+    o += "\n[lockstep: output truncated after ";
+    o += std::to_string(limits.max_output_bytes);
+    o += " bytes]\n";
+    output_truncated = true;
 }
 
 Gid Machine::Impl::new_goroutine(uint32_t fn, FrameKind kind) {
@@ -296,9 +313,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         return true;
     }
     case Pend::Print: {
-        std::string& o = output();
-        size_t room = limits.max_output_bytes > o.size() ? limits.max_output_bytes - o.size() : 0;
-        o.append(g.print_buf, 0, std::min(room, g.print_buf.size()));
+        append_output(g.print_buf);
         g.print_buf.clear();
         return true;
     }

@@ -149,6 +149,9 @@ struct Machine::Impl {
     void start_panic(Goroutine& g, Value iface);
     void runtime_panic(Goroutine& g, std::string_view msg);  // "runtime error: ..." style errors
     void fatal(Goroutine& g, std::string_view msg);           // "fatal error: ..."
+    // Appends to the execution's output up to max_output_bytes, then one marker line.
+    void append_output(std::string_view text);
+    bool output_truncated = false;
     void unwind(Goroutine& g);
     void ensure_stack(Goroutine& g, uint32_t extra);
     // Runs f(args) to completion for the VM itself; results replace the args on the stack.

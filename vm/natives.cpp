@@ -90,7 +90,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
             g.stack[g.sp++] = Value{};
         }
         if (nested) {
-            output().append(g.print_buf);
+            append_output(g.print_buf);
             g.print_buf.clear();
             return;
         }
