@@ -817,6 +817,9 @@ reload:
                 uint32_t site = in.b >= 0 ? static_cast<uint32_t>(in.b) : static_cast<uint32_t>(S[bp + (-in.b - 1)].i);
                 int64_t arg = 0;
                 if (kind == OpKind::WgAdd) arg = S[--sp].i;
+                // Once.Do's deferred OnceExit runs in panic mode exactly when f is exiting
+                // by a panic (a Do called while an outer panic unwinds still returns normally).
+                if (kind == OpKind::OnceExit && fr->snippet == SnippetMode::Panic) arg = 1;
                 Cell p = S[--sp].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
                 if (nested) {
@@ -867,9 +870,6 @@ reload:
                 if (c == 0 && cap) goto reload;
                 sp -= 2;
                 S[sp++] = Value::of_pair(c, static_cast<uint32_t>(len), static_cast<uint32_t>(cap));
-                // Once.Do's deferred OnceExit runs in panic mode exactly when f is exiting
-                // by a panic (a Do called while an outer panic unwinds still returns normally).
-                if (kind == OpKind::OnceExit && fr->snippet == SnippetMode::Panic) arg = 1;
                 break;
             }
             case Opcode::SliceLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;

@@ -181,6 +181,9 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     const Instr& in = g.pinstr;
     Pend pend = g.pend;
     g.pend = Pend::None;
+    // Only the operations that read or write a value set it again: a Lock or a print
+    // must not show the value of the load before it.
+    g.last_type = 0;
     switch (pend) {
     case Pend::None:
     case Pend::Yield:
@@ -198,9 +201,6 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::Load: {
         ensure_stack(g, 1);
         Value v = heap[g.pcell + g.pidx];
-    // Only the operations that read or write a value set it again: a Lock or a print
-    // must not show the value of the load before it.
-    g.last_type = 0;
         g.stack[g.sp++] = v;
         g.last_value = v;
         g.last_type = in.n == 1 ? static_cast<uint32_t>(in.a) : 0;
