@@ -749,6 +749,7 @@ void Compiler::conversion(const CallExpr* e) {
 void Compiler::call(const CallExpr* e) {
     uint32_t results = 0;
     std::vector<Instr> finish = prepare_call(e, results);
+    mark_site(e->pos);  // after the arguments: a stack overflow points at this call
     for (const Instr& in : finish) code().push_back(in);
 }
 

@@ -39,6 +39,20 @@ uint32_t Compiler::site(Pos pos, std::string expr) {
     return static_cast<uint32_t>(m_mod->sites.size() - 1);
 }
 
+void Compiler::mark_site(Pos pos) {
+    if (!m_fn || !pos.valid()) return;
+    const auto& table = m_mod->functions[m_fn->index].pc_sites;
+    if (!table.empty() && m_mod->sites[table.back().site].pos == pos) return;
+    mark_site_index(site(pos, ""));
+}
+
+void Compiler::mark_site_index(uint32_t s) {
+    auto& table = m_mod->functions[m_fn->index].pc_sites;
+    uint32_t pc = here();
+    if (!table.empty() && table.back().pc == pc) table.back().site = s;
+    else table.push_back({pc, s});
+}
+
 std::string Compiler::expr_text(const Expr* e) {
     if (!e) return "";
     switch (e->kind) {
@@ -483,6 +497,8 @@ void Compiler::compile_function(uint32_t index, const FuncType* sig_node, const 
     }
     Function& f0 = m_mod->functions[index];
     f0.site = site(sig_node ? sig_node->pos : Pos{}, "");
+    f0.pc_sites.clear();
+    f0.pc_sites.push_back({0, f0.site});
     // Parameters (receiver first) occupy the bottom of the frame; escaping ones are then
     // moved to heap cells.
     std::vector<std::pair<const Object*, uint32_t>> params;
@@ -548,6 +564,7 @@ void Compiler::emit_snippets() {
     for (size_t i = 0; i < m_fn->snippets.size(); i++) {
         auto sn = m_fn->snippets[i];
         code()[sn.patch].a = static_cast<int32_t>(here());
+        mark_site_index(static_cast<uint32_t>(code()[sn.patch].b));  // the go/defer statement
         for (const Instr& in : sn.finish) code().push_back(in);
         if (sn.result_slots) emit(Opcode::Pop, 0, sn.result_slots);
         emit(Opcode::EndSnippet);
@@ -573,6 +590,7 @@ LoopLabels* Compiler::find_loop(const Stmt* target) {
 
 void Compiler::stmt(const Stmt* s) {
     if (!s) return;
+    if (s->kind != NodeKind::BlockStmt && s->kind != NodeKind::EmptyStmt) mark_site(s->pos);
     switch (s->kind) {
     case NodeKind::EmptyStmt: return;
     case NodeKind::BlockStmt: block(s->as<BlockStmt>()->stmts); return;

@@ -65,6 +65,9 @@ public:
     // --- errors and sites
     [[noreturn]] void unsupported(lang::Pos pos, const std::string& what) const;
     uint32_t site(lang::Pos pos, std::string expr = {});
+    // Code emitted from here on comes from pos (Function::pc_sites).
+    void mark_site(lang::Pos pos);
+    void mark_site_index(uint32_t site);
     static std::string expr_text(const lang::Expr* e);
 
     // --- types

@@ -31,6 +31,30 @@ struct Function {
     uint32_t epilogue = 0;     // pc of `RunDefers; <push results>; Ret`: where a recovered panic resumes
     uint32_t site = 0;         // where the function is declared
     std::vector<Instr> code;
+    // Where each stretch of code comes from, for what the VM reports itself (a bound hit,
+    // a stack overflow, a goroutine stopped at the instruction budget): an entry covers
+    // the code from its pc up to the next entry's. Sorted by pc; empty for the VM's own
+    // snippets (Once.Do, wrappers).
+    struct PcSite {
+        uint32_t pc = 0;
+        uint32_t site = 0;
+    };
+    std::vector<PcSite> pc_sites;
+    // The site of the instruction at pc; 0 (nowhere) when the table does not cover it.
+    uint32_t site_at(uint32_t pc) const {
+        uint32_t found = 0;
+        size_t lo = 0, hi = pc_sites.size();
+        while (lo < hi) {  // the last entry whose pc <= pc
+            size_t mid = (lo + hi) / 2;
+            if (pc_sites[mid].pc <= pc) {
+                found = pc_sites[mid].site;
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return found;
+    }
 };
 
 // Well-known runtime types every module has, at fixed indices.
