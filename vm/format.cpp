@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
+#include <vector>
 
 #include "lang/constant.hpp"
 #include "vm/machine_state.hpp"
@@ -118,7 +120,28 @@ std::string duration_string(int64_t d) {
 
 std::string format_duration(int64_t d) { return duration_string(d); }
 
-bool Machine::Impl::call_string_method(const Value& iface, uint32_t method, std::string& out) {
+// The arguments of a fmt call, copied off the goroutine's stack: a String() method the
+// formatting runs may grow (reallocate) that stack.
+class StableArgs {
+public:
+    StableArgs(const Value* args, uint32_t n) {
+        if (n > std::size(m_small)) {
+            m_large.assign(args, args + n);
+            m_data = m_large.data();
+        } else {
+            std::copy(args, args + n, m_small);
+            m_data = m_small;
+        }
+    }
+    const Value* data() const { return m_data; }
+
+private:
+    Value m_small[16];
+    std::vector<Value> m_large;
+    const Value* m_data = nullptr;
+};
+
+bool Machine::Impl::call_string_method(const Value iface, uint32_t method, std::string& out) {
     if (iface.c == 0) return false;
     const RMethod* m = find_method(iface.c, method);
     if (!m) return false;
@@ -143,9 +166,16 @@ bool Machine::Impl::call_string_method(const Value& iface, uint32_t method, std:
     else std::memcpy(&g.stack[g.sp], &heap[recv.p.a], sizeof(Value) * r);
     g.sp += r;
     uint32_t sp0 = g.sp - r;
+    nested_panic.clear();
     if (!run_nested(current, Value::of_pair(m->function + 1, 0), r)) {
-        out += "%!v(PANIC=" + M.method_names[method] + " method)";
-        g.sp = sp0;
+        if (M.types[iface.c].kind == RKind::Pointer && iface.p.a == 0 && !nested_panic.empty()) {
+            out += "<nil>";  // fmt's catchPanic: a nil receiver that panics prints as <nil>
+        } else {
+            out += "%!v(PANIC=" + M.method_names[method] + " method";
+            if (!nested_panic.empty()) out += ": " + nested_panic;
+            out += ")";
+        }
+        gs[current].sp = sp0;
         return true;
     }
     Value s = g.stack[--g.sp];
@@ -332,7 +362,9 @@ void Machine::Impl::format_value(std::string& out, const Value* v, uint32_t type
     }
 }
 
-void Machine::Impl::sprint(std::string& out, const Value* args, uint32_t n, bool ln) {
+void Machine::Impl::sprint(std::string& out, const Value* stack_args, uint32_t n, bool ln) {
+    StableArgs stable(stack_args, n);
+    const Value* args = stable.data();
     for (uint32_t i = 0; i < n; i++) {
         bool is_string = args[i].c != 0 && M.types[args[i].c].kind == RKind::String;
         if (i > 0) {
@@ -344,7 +376,9 @@ void Machine::Impl::sprint(std::string& out, const Value* args, uint32_t n, bool
     if (ln) out += '\n';
 }
 
-void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* args, uint32_t n) {
+void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* stack_args, uint32_t n) {
+    StableArgs stable(stack_args, n);
+    const Value* args = stable.data();
     uint32_t argi = 0;
     for (size_t i = 0; i < f.size();) {
         char c = f[i];

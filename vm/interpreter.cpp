@@ -30,6 +30,14 @@ std::string index_error(int64_t i, int64_t len) {
     return "runtime error: index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
 }
 
+// Budget granted per frame deeper than any before in one resume: above the instructions
+// a recursive call costs (arguments, call, the frame's set-up).
+constexpr uint64_t instructions_per_new_frame = 64;
+
+// Go code the VM runs for itself (String()/Error() under fmt) may call fmt again: the only
+// place a Go call recurses on the C++ stack, so its depth has its own, small bound.
+constexpr int max_nested_depth = 200;
+
 constexpr std::string_view nil_deref = "runtime error: invalid memory address or nil pointer dereference";
 
 }  // namespace
@@ -42,7 +50,12 @@ void Machine::Impl::ensure_stack(Goroutine& g, uint32_t extra) {
 Cell Machine::Impl::alloc(uint32_t n) {
     Cell c = static_cast<Cell>(heap.size());
     if (heap.size() + n > limits.max_heap_cells) {
-        fatal(gs[current], "runtime: out of memory: cannot allocate more than max_heap_cells cells");
+        // Not Go's "out of memory": Go would run this; lockstep's heap model is smaller.
+        Goroutine& g = gs[current];
+        fatal(g,
+              "lockstep bound: the program allocates more than " + std::to_string(limits.max_heap_cells) +
+                  " heap cells (max_heap_cells), more than lockstep can model",
+              current_site(g));
         return 0;
     }
     heap.resize(heap.size() + n);  // value-initialized: zero
@@ -153,6 +166,9 @@ bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Gorouti
 }
 
 void Machine::Impl::pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg) {
+    // A fatal error inside code the VM ran for itself (fmt calling String()) ends the
+    // goroutine; the native that called it must not turn that into its own operation.
+    if (g.pend == Pend::Panic) return;
     g.op.kind = kind;
     g.op.object = object;
     g.op.site = site;
@@ -164,8 +180,9 @@ void Machine::Impl::pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t s
 void Machine::Impl::enter(Goroutine& g, uint32_t fn, uint32_t env, uint32_t arg_slots, FrameKind kind) {
     const Function& f = M.functions[fn];
     if (g.frames.size() >= limits.max_call_depth) {
-        fatal(g, "stack overflow");
-        g.panic_text = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow";
+        // Go prints "runtime: goroutine stack exceeds 1000000000-byte limit" on a line of
+        // its own, then "fatal error: stack overflow": the report's headline is the latter.
+        fatal(g, "stack overflow", current_site(g));
         return;
     }
     uint32_t bp = g.sp - arg_slots;
@@ -209,12 +226,22 @@ void Machine::Impl::runtime_panic(Goroutine& g, std::string_view msg) {
     start_panic(g, m);
 }
 
-void Machine::Impl::fatal(Goroutine& g, std::string_view msg) {
+void Machine::Impl::fatal(Goroutine& g, std::string_view msg, uint32_t site) {
     g.fatal = true;
     g.panicking = true;
     g.panic_text = std::string(msg);
     g.frames.clear();
-    pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+    pause(g, OpKind::Panic, 0, site, Pend::Panic);
+}
+
+uint32_t Machine::Impl::current_site(const Goroutine& g) const {
+    // Frames without a table (Once.Do, wrappers) defer to their caller.
+    for (size_t i = g.frames.size(); i-- > 0;) {
+        const Frame& fr = g.frames[i];
+        uint32_t s = M.functions[fr.fn].site_at(fr.pc ? fr.pc - 1 : 0);
+        if (s != 0) return s;
+    }
+    return 0;
 }
 
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
@@ -230,10 +257,14 @@ void Machine::Impl::unwind(Goroutine& g) {
     while (!g.frames.empty()) {
         Frame& fr = g.frames.back();
         if (fr.kind == FrameKind::Nested) {
-            // A panic escaping code the VM runs for itself (an Error() method under fmt).
-            g.panic_text = panic_text(g.panic_value);
-            g.frames.clear();
-            pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+            // A panic escaping a String()/Error() method fmt called: fmt recovers it and
+            // prints "%!v(PANIC=String method: msg)"; run_nested reports it.
+            nested_panic = panic_text(g.panic_value);
+            g.sp = fr.bp;
+            g.frames.pop_back();
+            g.panicking = g.recovered = false;
+            g.panic_value = Value{};
+            g.pend = Pend::NestedPanic;  // ends the nested run()
             return;
         }
         if (g.defers.size() > fr.defer_base) {
@@ -259,6 +290,13 @@ void Machine::Impl::unwind(Goroutine& g) {
 bool Machine::Impl::run_nested(Gid gid, Value f, uint32_t arg_slots) {
     Goroutine& g = gs[gid];
     size_t depth = g.frames.size();
+    if (g.pend == Pend::Panic) return false;  // a fatal error already ended the goroutine
+    if (nested >= max_nested_depth) {
+        // Each level is a C++ recursion (fmt calling String() calling fmt...): stop it
+        // long before the C++ stack runs out, as Go's stack would.
+        fatal(g, "stack overflow", current_site(g));
+        return false;
+    }
     nested++;
     call_value(g, f, arg_slots);
     if (g.frames.size() == depth + 1) {
@@ -266,6 +304,10 @@ bool Machine::Impl::run_nested(Gid gid, Value f, uint32_t arg_slots) {
         run(gid);
     }
     nested--;
+    if (g.pend == Pend::NestedPanic) {
+        g.pend = Pend::None;
+        return false;
+    }
     return g.frames.size() == depth && g.pend == Pend::None;
 }
 
@@ -273,10 +315,18 @@ void Machine::Impl::run(Gid gid) {
     Goroutine& g = gs[gid];
     current = gid;
     uint64_t budget = limits.max_instructions_per_resume;
+    // A recursion growing to a new depth is not a spinning loop: each new frame extends the
+    // budget, so a runaway recursion ends as a stack overflow (max_call_depth) and a deep
+    // one Go runs is not cut short as a livelock.
+    size_t deepest = g.frames.size();
     g.pend = Pend::None;
 
 reload:
     if (g.frames.empty() || g.pend != Pend::None) return;
+    if (g.frames.size() > deepest) {
+        budget += instructions_per_new_frame * (g.frames.size() - deepest);
+        deepest = g.frames.size();
+    }
     {
         Frame* fr = &g.frames.back();
         const Function* fn = &M.functions[fr->fn];
@@ -321,7 +371,7 @@ reload:
         for (;;) {
             if (budget-- == 0) [[unlikely]] {
                 SAVE();
-                pause(g, OpKind::StepLimit, 0, 0, Pend::StepLimit);
+                pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit);
                 return;
             }
             const Instr& in = code[pc++];

@@ -186,6 +186,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     g.last_type = 0;
     switch (pend) {
     case Pend::None:
+    case Pend::NestedPanic:
     case Pend::Yield:
     case Pend::StepLimit:
     case Pend::Relock: return true;
@@ -267,7 +268,11 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     }
     case Pend::Go: {
         if (goroutine_count() >= limits.max_goroutines) {
-            fatal(g, "too many goroutines (lockstep's max_goroutines bound)");
+            // Not a Go error: Go would start it. Reported at the go statement.
+            fatal(g,
+                  "lockstep bound: too many goroutines, this go statement would start more than " +
+                      std::to_string(limits.max_goroutines) + " (raise with //lockstep:bound goroutines=N)",
+                  static_cast<uint32_t>(in.b));
             return false;
         }
         Frame parent = g.frames.back();

@@ -18,7 +18,9 @@ struct MachineLimits {
     uint32_t max_goroutines = 10000;
     uint32_t max_heap_cells = 1u << 24;
     uint32_t max_output_bytes = 1u << 20;
-    uint32_t max_call_depth = 2000;
+    // Frames live on the VM's own vectors, not the C++ stack: Go's 1 GB stacks run
+    // recursions millions deep, and a false stack overflow is worse than a slower true one.
+    uint32_t max_call_depth = 1'000'000;
     uint64_t max_instructions_per_resume = 5'000'000;
 };
 

@@ -47,6 +47,7 @@ enum class Pend : uint8_t {
     None, Load, Store, Sync, CondWait, Relock, Atomic, Go, Print, Yield, MapIndex, MapStore,
     MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, SyncMap, Panic, Exit, StepLimit,
     Access,  // a Load/Store announced by a bulk instruction (append, copy, conversions), which then re-executes
+    NestedPanic,  // not an operation: a panic left a method fmt called (run_nested returns false)
 };
 
 struct Goroutine {
@@ -130,6 +131,7 @@ struct Machine::Impl {
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
+    std::string nested_panic;  // the message of the last panic that left a nested run
     std::string scratch;
 
     uint32_t& goroutine_count() { return self.m_goroutine_count; }
@@ -148,7 +150,9 @@ struct Machine::Impl {
     void pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg = 0);
     void start_panic(Goroutine& g, Value iface);
     void runtime_panic(Goroutine& g, std::string_view msg);  // "runtime error: ..." style errors
-    void fatal(Goroutine& g, std::string_view msg);           // "fatal error: ..."
+    void fatal(Goroutine& g, std::string_view msg, uint32_t site = 0);  // "fatal error: ..."
+    // The site of the instruction g's innermost frame last ran (0 when unknown).
+    uint32_t current_site(const Goroutine& g) const;
     // Appends to the execution's output up to max_output_bytes, then one marker line.
     void append_output(std::string_view text);
     bool output_truncated = false;
@@ -188,7 +192,7 @@ struct Machine::Impl {
     void sprint(std::string& out, const Value* args, uint32_t n, bool ln);
     void sprintf(std::string& out, std::string_view fmt, const Value* args, uint32_t n);
     // The Error() / String() text of an interface value whose dynamic type has that method.
-    bool call_string_method(const Value& iface, uint32_t method, std::string& out);
+    bool call_string_method(Value iface, uint32_t method, std::string& out);  // iface copied: the stack may move
     std::string panic_text(const Value& iface);
     Gid current = 0;
 };
