@@ -399,7 +399,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
             return true;
         }
         if (!g.delivered) {
-            c.buf.insert(c.buf.end(), &g.stack[g.sp - n], &g.stack[g.sp]);
+            c.buf.insert(c.buf.end(), g.stack.data() + g.sp - n, g.stack.data() + g.sp);
             ++c.values;
         }
         g.delivered = false;
@@ -414,7 +414,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         Value* s = g.stack.data() + g.sp;
         bool ok = true;
         if (c.count() > 0) {
-            std::memcpy(s, &c.buf[c.head], sizeof(Value) * n);
+            if (n > 0) std::memcpy(s, c.buf.data() + c.head, sizeof(Value) * n);  // chan struct{}: n == 0
             c.head += n;
             --c.values;
             if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
@@ -459,14 +459,14 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                     sent_on = ch - 1;
                     if (c.closed) panic_closed = true;
                     else if (!g.delivered) {
-                        c.buf.insert(c.buf.end(), &g.stack[at + 1], &g.stack[at + 1 + sc.elem_slots]);
+                        c.buf.insert(c.buf.end(), g.stack.data() + at + 1, g.stack.data() + at + 1 + sc.elem_slots);
                         ++c.values;
                     }
                 } else {
                     uint32_t n = sc.elem_slots;
                     ok = true;
                     if (c.count() > 0) {
-                        std::memcpy(tmp, &c.buf[c.head], sizeof(Value) * n);
+                        if (n > 0) std::memcpy(tmp, c.buf.data() + c.head, sizeof(Value) * n);
                         c.head += n;
                         --c.values;
                         if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
