@@ -24,7 +24,10 @@ bool independent(const Access* a0, const Access* a1, const Access* b0, const Acc
 void DporStrategy::reset_run() {
     for (auto [space, id] : m_used_joins) {
         Joins& j = m_joins[space][id];
-        for (auto& v : j.join) std::fill(v.begin(), v.end(), 0u);
+        for (int m = 0; m < 3; ++m) {
+            if (j.joined[m]) std::fill(j.join[m].begin(), j.join[m].end(), 0u);
+            j.joined[m] = false;
+        }
         j.used = false;
     }
     m_used_joins.clear();
@@ -99,16 +102,16 @@ DporStrategy::Table& DporStrategy::table(const Access& a) {
 }
 
 void DporStrategy::compute_clock(const Event& ev, const Access* begin, const Access* end, uint32_t* c) {
-    std::fill(c, c + m_stride, 0u);
     auto join = [&](const uint32_t* o) {
         for (uint32_t k = 0; k < m_stride; ++k) c[k] = std::max(c[k], o[k]);
     };
-    if (ev.prev != none) join(clock(ev.prev));
+    if (ev.prev != none) std::copy(clock(ev.prev), clock(ev.prev) + m_stride, c);
+    else std::fill(c, c + m_stride, 0u);
     if (ev.extra != none) join(clock(ev.extra));
     for (const Access* a = begin; a != end; ++a) {
         Joins& j = joins(*a);
         for (int m = 0; m < 3; ++m)
-            if (modes_conflict(a->mode, all_modes[m])) join(j.join[m].data());
+            if (j.joined[m] && modes_conflict(a->mode, all_modes[m])) join(j.join[m].data());
     }
     c[ev.g] = ev.local;
 }
@@ -140,11 +143,14 @@ void DporStrategy::on_step(const Execution& exec) {
     ev.prev = m_last_event[g] ? m_last_event[g] - 1 : none;
     ev.extra = m_pending_extra[g] ? m_pending_extra[g] - 1 : none;
     m_events.push_back(ev);
-    m_clocks.resize(m_events.size() * static_cast<size_t>(m_stride), 0);
+    // Grown, never shrunk: every row is written in full by compute_clock.
+    if (m_clocks.size() < m_events.size() * static_cast<size_t>(m_stride)) m_clocks.resize(m_events.size() * static_cast<size_t>(m_stride), 0);
     uint32_t* c = &m_clocks[static_cast<size_t>(i) * m_stride];
     compute_clock(ev, a0, a1, c);
     for (const Access* a = a0; a != a1; ++a) {
-        auto& jm = joins(*a).join[static_cast<int>(a->mode)];
+        Joins& j = joins(*a);
+        j.joined[static_cast<int>(a->mode)] = true;
+        auto& jm = j.join[static_cast<int>(a->mode)];
         for (uint32_t k = 0; k < m_stride; ++k) jm[k] = std::max(jm[k], c[k]);
     }
     m_last_event[g] = i + 1;
@@ -204,8 +210,6 @@ void DporStrategy::collect(const Access* begin, const Access* end, Gid g) {
                 if (q != g) m_cands.push_back(t.last[m][q] - 1);
         }
     }
-    std::sort(m_cands.begin(), m_cands.end());
-    m_cands.erase(std::unique(m_cands.begin(), m_cands.end()), m_cands.end());
 }
 
 void DporStrategy::analyse_execution(const Execution& exec) {
@@ -261,15 +265,12 @@ void DporStrategy::analyse_execution(const Execution& exec) {
 
 void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec) {
     const auto& steps = exec.steps();
+    // The candidates a race could reverse, before the costlier question of which are
+    // immediate: the Dones before a Wait, or the last steps before main's exit, are a
+    // thousand candidates none of which can race.
+    m_eligible.clear();
     for (uint32_t cand : m_cands) {
         if (covered(cand, ev)) continue;
-        bool immediate = true;
-        for (uint32_t other : m_cands)
-            if (other != cand && hb(cand, clock(other))) {
-                immediate = false;
-                break;
-            }
-        if (!immediate) continue;
         if (blocking != Blocking::No) {
             // A blocking step cannot move before what let it proceed; its race is with what
             // disabled it (below). RUnlock never enables an RLock: that race is ordinary.
@@ -280,7 +281,33 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
             bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
             if (enabling || r.effect == StepEffect::CondPark) continue;
         }
-        race(cand, end, ev.g, c);
+        m_eligible.push_back(cand);
+    }
+    if (!m_eligible.empty()) {
+        std::sort(m_eligible.begin(), m_eligible.end());
+        // The immediate candidates: those that happen before no other candidate, kept as
+        // an antichain. One that precedes a dropped candidate precedes a kept one
+        // (transitivity), so comparing with the kept ones is enough: a chain of a thousand
+        // conflicting accesses costs linear time, not quadratic, and needs no sorting (a
+        // duplicate precedes itself and is dropped).
+        m_immediate.clear();
+        for (uint32_t cand : m_cands) {
+            bool immediate = true;
+            for (uint32_t kept : m_immediate)
+                if (hb(cand, clock(kept))) {
+                    immediate = false;
+                    break;
+                }
+            if (!immediate) continue;
+            size_t w = 0;
+            for (uint32_t kept : m_immediate)
+                if (!hb(kept, clock(cand))) m_immediate[w++] = kept;
+            m_immediate.resize(w);
+            m_immediate.push_back(cand);
+        }
+        std::sort(m_immediate.begin(), m_immediate.end());
+        for (uint32_t cand : m_immediate)
+            if (std::binary_search(m_eligible.begin(), m_eligible.end(), cand)) race(cand, end, ev.g, c);
     }
     if (blocking == Blocking::No) return;
     Table& t = table(Access{Space::Sync, AccessMode::Write, sync_obj});

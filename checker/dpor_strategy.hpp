@@ -63,6 +63,7 @@ private:
     // Per object, while running: the join of the clocks of its events, per mode.
     struct Joins {
         std::vector<uint32_t> join[3];
+        bool joined[3] = {false, false, false};  // join[m] is not all zero (worth joining)
         bool used = false;
     };
 
@@ -97,6 +98,8 @@ private:
     const Execution* m_pending_analysis = nullptr;
     GoroutineSet m_next_sleep;
     std::vector<uint32_t> m_cands;
+    std::vector<uint32_t> m_eligible;   // analyse(): the candidates a race could reverse, sorted
+    std::vector<uint32_t> m_immediate;  // analyse(): the candidates no other one follows
     std::vector<Access> m_pacc;
     std::vector<std::pair<vm::Gid, uint32_t>> m_seen;
     std::vector<uint32_t> m_seen_stamp;

@@ -211,11 +211,131 @@ bool Execution::compute_enabled(Gid g) const {
 void Execution::compute_enabled() {
     uint32_t n = m_program.goroutine_count();
     if (m_enabled.size() < n) m_enabled.resize(n, 0);
+    std::fill(m_enabled.begin(), m_enabled.end(), 0);
     m_enabled_list.clear();
+    for (auto& w : m_sync_waiters) w.clear();
+    for (auto& w : m_chan_waiters) w.clear();
+    m_select_waiters.clear();
     for (Gid g = 0; g < n; ++g) {
+        m_gs[g].wait_space = WaitNone;
+        register_waiter(g);
         m_enabled[g] = compute_enabled(g) ? 1 : 0;
         if (m_enabled[g]) m_enabled_list.push_back(g);
     }
+}
+
+std::vector<Gid> Execution::enabled_from_scratch() const {
+    std::vector<Gid> out;
+    for (Gid g = 0; g < m_program.goroutine_count(); ++g)
+        if (compute_enabled(g)) out.push_back(g);
+    return out;
+}
+
+void Execution::register_waiter(Gid g) {
+    GState& gs = m_gs[g];
+    gs.wait_space = WaitNone;
+    if (m_program.state(g) != vm::GoroutineState::Pending) return;
+    const vm::Operation& op = m_program.pending(g);
+    std::vector<Gid>* list = nullptr;
+    switch (op.kind) {
+    case OpKind::Lock:
+    case OpKind::RLock:
+    case OpKind::WgWait:
+    case OpKind::OnceEnter:
+        if (op.object >= m_sync_waiters.size()) m_sync_waiters.resize(op.object + 1);
+        list = &m_sync_waiters[op.object];
+        gs.wait_space = WaitSync;
+        break;
+    case OpKind::ChanSend:
+    case OpKind::ChanRecv:
+        if (op.object >= m_chan_waiters.size()) m_chan_waiters.resize(op.object + 1);
+        list = &m_chan_waiters[op.object];
+        gs.wait_space = WaitChan;
+        break;
+    case OpKind::Select:
+        list = &m_select_waiters;
+        gs.wait_space = WaitSelect;
+        break;
+    default: return;
+    }
+    gs.wait_id = op.object;
+    gs.wait_pos = static_cast<uint32_t>(list->size());
+    list->push_back(g);
+}
+
+void Execution::unregister_waiter(Gid g) {
+    GState& gs = m_gs[g];
+    std::vector<Gid>* list = nullptr;
+    switch (gs.wait_space) {
+    case WaitSync: list = &m_sync_waiters[gs.wait_id]; break;
+    case WaitChan: list = &m_chan_waiters[gs.wait_id]; break;
+    case WaitSelect: list = &m_select_waiters; break;
+    default: return;
+    }
+    LOCKSTEP_ASSERT(gs.wait_pos < list->size() && (*list)[gs.wait_pos] == g, "waiter list out of step with the goroutine");
+    Gid moved = list->back();
+    (*list)[gs.wait_pos] = moved;
+    m_gs[moved].wait_pos = gs.wait_pos;
+    list->pop_back();
+    gs.wait_space = WaitNone;
+}
+
+void Execution::set_enabled(Gid g, bool on) {
+    if ((m_enabled[g] != 0) == on) return;
+    m_enabled[g] = on ? 1 : 0;
+    auto at = std::lower_bound(m_enabled_list.begin(), m_enabled_list.end(), g);
+    if (on) m_enabled_list.insert(at, g);
+    else m_enabled_list.erase(at);
+}
+
+void Execution::refresh(Gid g) { set_enabled(g, compute_enabled(g)); }
+
+void Execution::refresh_chan(uint32_t chan) {
+    if (chan < m_chan_waiters.size())
+        for (Gid q : m_chan_waiters[chan]) refresh(q);
+}
+
+void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t after, bool resumed, uint32_t access_begin) {
+    if (m_enabled.size() < after) m_enabled.resize(after, 0);
+    m_touched_chans.clear();
+    bool chans = false;
+    // A goroutine that moved waits on something else now; a send or receive it now waits
+    // at may be the partner another goroutine on that channel was missing.
+    auto moved = [&](Gid q) {
+        unregister_waiter(q);
+        register_waiter(q);
+        if (m_gs[q].wait_space == WaitChan) {
+            chans = true;
+            m_touched_chans.push_back(m_gs[q].wait_id);
+        } else if (m_gs[q].wait_space == WaitSelect) {
+            chans = true;
+            uint32_t cases = static_cast<uint32_t>(m_program.pending(q).arg);
+            for (uint32_t i = 0; i < cases; ++i) m_touched_chans.push_back(m_program.select_case(q, i).chan);
+        }
+    };
+    if (resumed) moved(g);
+    if (partner != UINT32_MAX) moved(partner);
+    for (Gid c = before; c < after; ++c) {
+        m_gs[c].wait_space = WaitNone;
+        moved(c);
+    }
+    for (uint32_t i = access_begin; i < m_accesses.size(); ++i) {
+        const Access& a = m_accesses[i];
+        if (a.space == Space::Sync && a.id < m_sync_waiters.size()) {
+            for (Gid q : m_sync_waiters[a.id]) refresh(q);
+        } else if (a.space == Space::Chan) {
+            chans = true;
+            m_touched_chans.push_back(a.id);
+        }
+    }
+    if (chans) {
+        for (uint32_t c : m_touched_chans) refresh_chan(c);
+        for (Gid q : m_select_waiters) refresh(q);
+    }
+    for (Gid q : m_woken) refresh(q);
+    refresh(g);
+    if (partner != UINT32_MAX) refresh(partner);
+    for (Gid c = before; c < after; ++c) refresh(c);
 }
 
 uint32_t Execution::alternatives(Gid g) const {
@@ -345,6 +465,7 @@ void Execution::step(Choice choice) {
     rec.op = op;
     rec.access_begin = static_cast<uint32_t>(m_accesses.size());
     if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
+    m_woken.clear();
 
     GState& gs = m_gs[g];
     gs.clock.tick(g);
@@ -601,6 +722,7 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         Gid w = 0;
         while (s.cond.signal(w)) {
+            m_woken.push_back(w);
             m_gs[w].cond = 2;
             m_gs[w].wake.join(clock);
             if (op.kind == OpKind::CondSignal) break;
@@ -730,8 +852,8 @@ void Execution::step(Choice choice) {
     // against every other goroutine's steps (what runs after main returns never runs).
     push_access(Space::Global, running() ? AccessMode::Read : AccessMode::Write, 0);
 
+    uint32_t before = m_program.goroutine_count(), after = before;
     if (resume) {
-        uint32_t before = m_program.goroutine_count();
         if (partner != UINT32_MAX) {
             // The receiver first: the VM takes the value from the sender still paused.
             vm::Outcome pout;
@@ -747,7 +869,7 @@ void Execution::step(Choice choice) {
         } else {
             m_program.resume(g, out);
         }
-        uint32_t after = m_program.goroutine_count();
+        after = m_program.goroutine_count();
         if (after > before) {
             if (m_gs.size() < after) m_gs.resize(after);  // invalidates gs and clock
             for (Gid c = before; c < after; ++c) {
@@ -765,7 +887,7 @@ void Execution::step(Choice choice) {
     m_steps.push_back(rec);
     m_last = g;
     if (running()) {
-        compute_enabled();
+        update_enabled(g, partner, before, after, resume, rec.access_begin);
         if (m_steps.size() >= m_config.max_steps && running()) finish_stuck();
     }
 }

@@ -42,6 +42,7 @@ enum class EndKind : uint8_t {
     Deadlock,      // no goroutine enabled, main not finished
     StepLimit,     // --max-steps or a StepLimit op
     SleepBlocked,  // the explorer cut it: every enabled goroutine is asleep (redundant)
+    Stopped,       // the explorer cut it mid-way: the time budget ran out or it was interrupted
 };
 
 // What a step did beyond the operation itself, where it matters to dependency analysis.
@@ -83,6 +84,9 @@ public:
     bool alive(vm::Gid g) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
+    // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
+    // to date step by step without looking at them all (for tests).
+    std::vector<vm::Gid> enabled_from_scratch() const;
     // Number of alternatives of g's pending operation (>= 1 when enabled).
     uint32_t alternatives(vm::Gid g) const;
     const vm::Operation& pending(vm::Gid g) const { return m_program.pending(g); }
@@ -121,12 +125,19 @@ public:
     vm::Gid mutex_holder(uint32_t sync_id) const;
 
 private:
+    enum WaitSpace : uint8_t { WaitNone, WaitSync, WaitChan, WaitSelect };
     struct GState {
         bool announced = false;  // RWMutex writer already announced at its pending Lock
         uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (its pending Lock re-locks)
         uint32_t cond_id = 0;    // the Cond it waits on (cond != 0)
         VectorClock clock;
         VectorClock wake;        // Cond: the signaller's clock
+        // Where g is listed as waiting (see m_sync_waiters): its pending operation's
+        // enabledness depends on that object's state, so a step touching the object
+        // re-examines it. WaitNone: its pending operation is always enabled.
+        uint8_t wait_space = 0;
+        uint32_t wait_id = 0;
+        uint32_t wait_pos = 0;   // index in that list
     };
     struct SyncObject {
         sync::MutexModel mutex;
@@ -149,8 +160,16 @@ private:
     SyncObject& sync_object(uint32_t id);
     ChanState& chan_state(uint32_t id);
     VectorClock& atomic_clock(uint32_t loc);
+    // Every goroutine from scratch (start, drain); after a step, only those whose
+    // enabledness the step can have changed (update_enabled).
     void compute_enabled();
     bool compute_enabled(vm::Gid g) const;
+    void update_enabled(vm::Gid g, vm::Gid partner, uint32_t before, uint32_t after, bool resumed, uint32_t access_begin);
+    void refresh(vm::Gid g);
+    void set_enabled(vm::Gid g, bool on);
+    void register_waiter(vm::Gid g);
+    void unregister_waiter(vm::Gid g);
+    void refresh_chan(uint32_t chan);
     bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
     bool select_case_ready(vm::Gid g, uint32_t index) const;
     uint32_t ready_select_cases(vm::Gid g) const;
@@ -169,7 +188,15 @@ private:
     EndKind m_end = EndKind::Running;
     std::vector<GState> m_gs;
     std::vector<uint8_t> m_enabled;
-    std::vector<vm::Gid> m_enabled_list;
+    std::vector<vm::Gid> m_enabled_list;  // sorted by gid
+    // The goroutines whose pending operation can be enabled or disabled by other
+    // goroutines' steps, listed by the object it depends on: Lock, RLock, Wait and Do by
+    // sync id; send and receive by channel id; selects apart (they depend on every case).
+    std::vector<std::vector<vm::Gid>> m_sync_waiters;
+    std::vector<std::vector<vm::Gid>> m_chan_waiters;
+    std::vector<vm::Gid> m_select_waiters;
+    std::vector<vm::Gid> m_woken;          // this step's Signal/Broadcast
+    std::vector<uint32_t> m_touched_chans;  // scratch of update_enabled
     std::vector<SyncObject> m_sync;
     std::vector<ChanState> m_chans;
     std::vector<VectorClock> m_atomics;

@@ -92,35 +92,44 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         return true;
     };
 
-    uint64_t runs = 0;
-    while (true) {
+    // The bounds that stop the search mid-way: looked at before every execution and every
+    // k_steps_between_checks steps inside one (an execution of a thousand goroutines can
+    // take longer than a whole budget), so a budget is overrun by one check interval at most.
+    constexpr uint32_t k_steps_between_checks = 2048;
+    auto stop_now = [&]() {
         if (options.interrupted && options.interrupted->load(std::memory_order_relaxed)) {
             bound = "interrupted";
-            break;
+            return true;
         }
+        auto now = Clock::now();
+        double seconds = std::chrono::duration<double>(now - start).count();
+        if (seconds >= options.time_budget_seconds) {
+            bound = "time-budget";
+            return true;
+        }
+        if (options.progress && now - last_progress >= std::chrono::milliseconds(100)) {
+            last_progress = now;
+            stats.seconds = seconds;
+            options.progress->progress(stats, kept.size());
+        }
+        return false;
+    };
+
+    while (true) {
         if (options.max_executions && stats.executions >= *options.max_executions) {
             bound = "executions";
             break;
         }
-        if ((runs & 15) == 0) {
-            auto now = Clock::now();
-            double seconds = std::chrono::duration<double>(now - start).count();
-            if (seconds >= options.time_budget_seconds) {
-                bound = "time-budget";
-                break;
-            }
-            if (options.progress && now - last_progress >= std::chrono::milliseconds(100)) {
-                last_progress = now;
-                stats.seconds = seconds;
-                options.progress->progress(stats, kept.size());
-            }
-        }
+        if (stop_now()) break;
         if (!strategy->next_execution()) {
             exhausted = true;
             break;
         }
-        ++runs;
+        // next_execution() may have analysed the previous execution at length.
+        if (stop_now()) break;
         exec.start();
+        bool stopped = false;
+        uint32_t countdown = k_steps_between_checks;
         while (exec.running()) {
             if (exec.enabled_list().empty()) {
                 exec.finish_stuck();
@@ -133,11 +142,24 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             }
             exec.step(c);
             strategy->on_step(exec);
+            if (--countdown == 0) {
+                countdown = k_steps_between_checks;
+                if (stop_now()) {
+                    exec.cut(EndKind::Stopped);
+                    stopped = true;
+                    break;
+                }
+            }
         }
-        strategy->on_end(exec);
-        exec.drain_after_exit();
+        if (!stopped) {
+            strategy->on_end(exec);
+            exec.drain_after_exit();
+        }
         stats.steps += exec.steps().size();
-        if (exec.end() == EndKind::SleepBlocked) {
+        if (stopped) {
+            // Not a complete execution; the bugs its prefix showed are real (their token
+            // replays the prefix), so they are kept below.
+        } else if (exec.end() == EndKind::SleepBlocked) {
             ++stats.sleep_blocked;
         } else {
             ++stats.executions;
@@ -168,7 +190,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             k->preemptions = pre;
             k->steps = n;
         }
-        if (satisfied()) break;
+        if (stopped || satisfied()) break;
     }
     stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (exhausted && strategy->bound_hit()) bound = "preemptions";

@@ -13,9 +13,6 @@ struct KnownIssue {
 };
 
 inline constexpr KnownIssue k_known_issues[] = {
-    {"scenarios/chapter3/unsafe_counter_1000.go",
-     "checker: `check --all --time-budget 20s` runs far past its budget (killed after 35 s): the budget is "
-     "only looked at every 16 executions, and 1000-goroutine executions are slow"},
     {"tests/scenarios/mixed_atomic.go",
      "checker: atomic.AddInt64 in one goroutine, plain hits++ in the other: Go's race detector reports a race, "
      "lockstep verifies the scenario (its expect line says data-race lost-update)"},
