@@ -125,7 +125,15 @@ TEST_CASE("a goroutine that panics after its Done races with main's Wait", "[dpo
     auto rn = checker::explore(p1, n);
     auto rd = checker::explore(p2, d);
     CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
-    bool exited_first = false;
-    for (const auto& o : rd.outcomes) exited_first |= o == "done\n";
+    bool exited_first = false, panicked = false;
+    for (const auto& o : rd.outcomes) {
+        exited_first |= o == "done\n";
+        panicked |= o.find("panic: late") != std::string::npos;
+    }
     CHECK(exited_first);
+    CHECK(panicked);
+    // The executions where the panic comes first still report it.
+    CHECK(kinds(rd) == std::set<std::string>{"panic"});
+    auto first = checker::explore(p2, {});
+    CHECK(kinds(first) == std::set<std::string>{"panic"});
 }
