@@ -62,6 +62,7 @@ struct Bug {
     std::string details;      // further explanation lines (may be empty)
     Location location;
     std::vector<GoroutineRef> goroutines;  // the goroutines involved
+    std::vector<GoroutineRef> lanes;       // every goroutine with a step in the trace (swimlane names)
     std::string schedule;     // replay token
     std::string output;       // what the execution printed
     std::vector<TraceStep> trace;

@@ -165,6 +165,19 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         bug.goroutines.push_back(std::move(ref));
     }
     bug.trace = trace;
+    // Every goroutine with a step in the trace gets a named lane, involved or not.
+    for (const TraceStep& step : trace) {
+        bool seen = false;
+        for (const auto& r : bug.lanes) seen |= r.id == step.goroutine;
+        Gid g = step.goroutine - 1;
+        if (seen || step.goroutine == 0 || g >= p.goroutine_count()) continue;
+        vm::GoroutineInfo info = p.goroutine_info(g);
+        GoroutineRef ref;
+        ref.id = step.goroutine;
+        ref.name = info.name;
+        if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        bug.lanes.push_back(std::move(ref));
+    }
     auto mark = [&](uint8_t i, std::string note) {
         if (i >= f.count) return;
         uint32_t s = f.steps[i];
@@ -179,11 +192,13 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
     case BugKind::ConcurrentMapAccess: {
         std::string obj = object_name(p, f.sites[0], "a shared variable");
         if (f.kind == BugKind::DataRace) {
-            bug.message = fmt::format("data race on {}: {} at {} by {}, previous {} at {} by {}", obj, access_word(f.flags[0]), where(p, f.sites[0]), gname(f.gids[0]),
-                                      access_word(f.flags[1]), where(p, f.sites[1]), gname(f.gids[1]));
+            bug.message = fmt::format("data-race on {}", obj);
+            bug.details = fmt::format("{} at {} by {}, previous {} at {} by {}, not ordered by happens-before", access_word(f.flags[0]), where(p, f.sites[0]),
+                                      gname(f.gids[0]), access_word(f.flags[1]), where(p, f.sites[1]), gname(f.gids[1]));
         } else {
-            bug.message = f.variant == VariantMapWrites ? "concurrent map writes" : "concurrent map read and map write";
-            bug.details = fmt::format("on {}: {} at {} by {}, {} at {} by {}", obj, access_word(f.flags[0]), where(p, f.sites[0]), gname(f.gids[0]), access_word(f.flags[1]),
+            bug.message = fmt::format("concurrent-map-access on {}: fatal error: {}", obj,
+                                      f.variant == VariantMapWrites ? "concurrent map writes" : "concurrent map read and map write");
+            bug.details = fmt::format("{} at {} by {}, {} at {} by {}", access_word(f.flags[0]), where(p, f.sites[0]), gname(f.gids[0]), access_word(f.flags[1]),
                                       where(p, f.sites[1]), gname(f.gids[1]));
         }
         mark(1, fmt::format("{} by {}", access_word(f.flags[1]), gname(f.gids[1])));
@@ -202,7 +217,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     }
     case BugKind::Deadlock: {
-        bug.message = "all goroutines are asleep - deadlock!";
+        bug.message = "deadlock: all goroutines are asleep - deadlock!";
         std::string d;
         for (uint8_t i = 0; i < f.count; ++i) {
             Gid g = f.gids[i];
@@ -220,25 +235,27 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
     }
     case BugKind::RecursiveLock: {
         std::string obj = object_name(p, f.sites[0], "the lock");
+        bug.message = fmt::format("recursive-lock on {}", obj);
         if (f.variant == VariantRecursiveOnce)
-            bug.message = fmt::format("recursive-lock: Once.Do on {} called from inside its own function by {} at {}", obj, gname(f.gids[0]), where(p, f.sites[0]));
+            bug.details = fmt::format("Once.Do on {} is called from inside its own function by {} at {}", obj, gname(f.gids[0]), where(p, f.sites[0]));
         else if (f.variant == VariantRecursiveRLock)
-            bug.message = fmt::format("recursive-lock on {}: {} locks it at {} while holding a read lock that a waiting writer is queued behind", obj, gname(f.gids[0]), where(p, f.sites[0]));
+            bug.details = fmt::format("{} read-locks {} at {} while holding a read lock that a waiting writer is queued behind", gname(f.gids[0]), obj, where(p, f.sites[0]));
         else
-            bug.message = fmt::format("recursive-lock on {}: {} locks it again at {} while already holding it", obj, gname(f.gids[0]), where(p, f.sites[0]));
+            bug.details = fmt::format("{} locks {} again at {} while already holding it", gname(f.gids[0]), obj, where(p, f.sites[0]));
         mark(0, "already held by this goroutine");
         break;
     }
     case BugKind::UnlockOfUnlocked:
-        bug.message = "fatal error: " + mutex_message(f.variant);
+        bug.message = fmt::format("unlock-of-unlocked on {}: fatal error: {}", object_name(p, f.sites[0], "a lock"), mutex_message(f.variant));
         mark(0, "not locked");
         break;
     case BugKind::NegativeWaitGroup:
-        bug.message = "panic: sync: negative WaitGroup counter";
+        bug.message = fmt::format("negative-waitgroup on {}: panic: sync: negative WaitGroup counter", object_name(p, f.sites[0], "a WaitGroup"));
         mark(0, "the counter goes below zero");
         break;
     case BugKind::WaitGroupMisuse:
-        bug.message = "sync: WaitGroup misuse: Add called concurrently with Wait";
+        bug.message = fmt::format("waitgroup-misuse on {}: panic: sync: WaitGroup misuse: Add called concurrently with Wait",
+                                  object_name(p, f.sites[0], "a WaitGroup"));
         bug.details = fmt::format("{} calls Add at {} with the counter at zero, not ordered before {}'s Wait at {}", gname(f.gids[0]), where(p, f.sites[0]), gname(f.gids[1]),
                                   where(p, f.sites[1]));
         mark(1, "Wait returns with the counter at zero");
@@ -279,7 +296,8 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     }
     case BugKind::OncePanic:
-        bug.message = fmt::format("once-panic: the function passed to Once.Do panicked at {}; the Once is done, so the Do at {} returns without running it",
+        bug.message = fmt::format("once-panic on {}", object_name(p, f.sites[1], "a Once"));
+        bug.details = fmt::format("the function passed to Once.Do panicked at {}; the Once is done, so the Do at {} returns without running it",
                                   where(p, f.sites[0]), where(p, f.sites[1]));
         mark(0, "f panicked: the Once is now done");
         mark(1, "returns without running f");
@@ -288,7 +306,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         std::string lock = object_name(p, f.sites[1], "a lock");
         std::string what = f.steps[0] < trace.size() ? trace[f.steps[0]].op : std::string("block");
         if (what == "yield") what = "sleep";
-        bug.message = fmt::format("lock-held-blocking: {} is held across a blocking operation ({} at {})", lock, what, where(p, f.sites[0]));
+        bug.message = fmt::format("lock-held-blocking on {}: held across a {}", lock, what);
         bug.details = fmt::format("{} took {} at {} and blocks at {} while holding it: every goroutine that needs it waits too", gname(f.gids[0]), lock, where(p, f.sites[1]),
                                   where(p, f.sites[0]));
         mark(1, "takes the lock");
@@ -297,7 +315,8 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
     }
     case BugKind::LockOrderInversion: {
         std::string a = object_name(p, f.sites[0], "one lock"), b = object_name(p, f.sites[1], "another lock");
-        bug.message = fmt::format("lock-order-inversion: {} and {} are taken in opposite orders ({} then {} by {}, {} then {} by {}): a potential deadlock", a, b, a, b,
+        bug.message = fmt::format("lock-order-inversion on {} and {}", a, b);
+        bug.details = fmt::format("{} and {} are taken in opposite orders ({} then {} by {}, {} then {} by {}): a potential deadlock", a, b, a, b,
                                   gname(f.gids[0]), b, a, gname(f.gids[2]));
         bug.location = location_of(p.site(f.sites[3]));
         mark(0, "holds the first lock");

@@ -144,7 +144,14 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
         SwimlaneOptions lanes;
         lanes.width = options.width;
         lanes.max_rows = options.max_trace_rows;
-        out += render_swimlanes(bug.trace, bug.goroutines, style, lanes);
+        // Lanes are named from the involved goroutines, then from every goroutine in the trace.
+        std::vector<checker::GoroutineRef> named = bug.goroutines;
+        for (const auto& ref : bug.lanes) {
+            bool seen = false;
+            for (const auto& g : named) seen |= g.id == ref.id;
+            if (!seen) named.push_back(ref);
+        }
+        out += render_swimlanes(bug.trace, named, style, lanes);
     }
 
     // A static finding has no execution, hence no output to show.
