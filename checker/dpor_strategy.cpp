@@ -276,8 +276,9 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
             // disabled it (below). RUnlock never enables an RLock: that race is ordinary.
             const StepRecord& r = steps[cand];
             // Dones enable a Wait; an Add from zero disabled it (its race is below); other
-            // Adds left it disabled. Anything else (a panic ending the world) is ordinary.
-            if (blocking == Blocking::Wait && r.op.kind == OpKind::WgAdd) continue;
+            // Adds left it disabled. A Done below zero that ended the program found the
+            // Wait enabled: like anything else ending the world, an ordinary race.
+            if (blocking == Blocking::Wait && r.op.kind == OpKind::WgAdd && r.effect != StepEffect::Ends) continue;
             bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
             if (enabling || r.effect == StepEffect::CondPark) continue;
         }

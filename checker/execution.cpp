@@ -342,6 +342,12 @@ uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     switch (op.kind) {
     case OpKind::PoolGet: return op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].pool.get_choices() : 1;
+    case OpKind::WgAdd: {
+        // Below zero with a released Wait still returning: which of the two panics wins.
+        if (op.object >= m_sync.size() || !m_sync[op.object].used) return 1;
+        const sync::WaitGroupModel& wg = m_sync[op.object].wg;
+        return wg.counter() + op.arg < 0 && wg.waiters_returning() ? 2 : 1;
+    }
     case OpKind::Select: {
         uint32_t r = ready_select_cases(g);
         return r ? r : 1;
@@ -408,7 +414,7 @@ bool Execution::would_crash(Gid g) const {
     case OpKind::Unlock: return !s.mutex.write_held();
     case OpKind::RUnlock: return s.mutex.reader_count() == 0;
     case OpKind::CondWait: return !s.mutex.write_held();
-    case OpKind::WgAdd: return s.wg.counter() + op.arg < 0;
+    case OpKind::WgAdd: return s.wg.counter() + op.arg < 0 || (op.arg > 0 && s.wg.counter() == 0 && s.wg.waiters_returning());
     case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
     default: return false;
     }
@@ -627,8 +633,25 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         rec.aux = s.wg.counter();
         bool from_zero = false;
-        if (s.wg.add(op.arg, from_zero) != sync::Misuse::None) {
+        sync::Misuse misuse = s.wg.add(op.arg, from_zero);
+        // A Done below zero while a released Wait has not returned: Go's Done panics, and
+        // so does the waking Wait (it finds the counter changed); either message can come
+        // first, a data choice (alt 1: the Wait's).
+        if (misuse == sync::Misuse::NegativeCounter && !(choice.alt == 1 && s.wg.waiters_returning())) {
             crash_with(BugKind::NegativeWaitGroup, 0);
+            break;
+        }
+        if (misuse != sync::Misuse::None) {
+            if (from_zero) rec.effect = StepEffect::FromZeroAdd;  // what the waiter's Wait races with
+            Gid waiter = s.wg.returning_waiter();
+            bug = FoundBug{};
+            bug.kind = BugKind::WaitGroupMisuse;
+            bug.variant = VariantWgReuse;
+            bug.object = op.object;
+            bug.add(op.site, index, g, 1);
+            bug.add(m_program.pending(waiter).site, index, waiter, 0);
+            crash(g, bug);
+            resume = false;
             break;
         }
         if (from_zero) {
@@ -647,6 +670,9 @@ void Execution::step(Choice choice) {
                 }
         }
         if (op.arg < 0) s.release.join(clock);  // Done → the Wait it releases
+        if (rec.aux > 0 && s.wg.counter() == 0 && op.object < m_sync_waiters.size())
+            for (Gid q : m_sync_waiters[op.object])
+                if (m_program.pending(q).kind == OpKind::WgWait) s.wg.release(q);
         break;
     }
     case OpKind::WgWait: {
@@ -654,6 +680,7 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         rec.aux = s.wg.counter();
         clock.join(s.release);
+        s.wg.wait_returns(g);
         s.waits.push_back(AccessEpoch{g, clock.get(g), op.site, index});
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         break;

@@ -52,6 +52,8 @@ enum BugVariant : uint32_t {
     VariantRecursiveOnce = 2,
     VariantMapWrites = 0,       // concurrent map writes
     VariantMapReadWrite = 1,    // concurrent map read and map write
+    VariantWgAddDuringWait = 0, // WaitGroup misuse: Add called concurrently with Wait
+    VariantWgReuse = 1,         // WaitGroup is reused before previous Wait has returned
 };
 
 }  // namespace lockstep::checker

@@ -133,6 +133,9 @@ std::string crash_text(const Execution& exec) {
             switch (b.kind) {
             case BugKind::UnlockOfUnlocked: return "fatal error: " + mutex_message(b.variant);
             case BugKind::NegativeWaitGroup: return "panic: sync: negative WaitGroup counter";
+            case BugKind::WaitGroupMisuse:
+                if (b.variant == VariantWgReuse) return "panic: sync: WaitGroup is reused before previous Wait has returned";
+                break;
             case BugKind::ConcurrentMapAccess: return b.variant == VariantMapWrites ? "fatal error: concurrent map writes" : "fatal error: concurrent map read and map write";
             case BugKind::RecursiveLock: return "fatal error: all goroutines are asleep - deadlock!";
             default: break;
@@ -254,6 +257,14 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         mark(0, "the counter goes below zero");
         break;
     case BugKind::WaitGroupMisuse:
+        if (f.variant == VariantWgReuse) {
+            bug.message = fmt::format("waitgroup-misuse on {}: panic: sync: WaitGroup is reused before previous Wait has returned",
+                                      object_name(p, f.sites[0], "a WaitGroup"));
+            bug.details = fmt::format("{} changes the counter at {} after it reached zero and released {}'s Wait at {}, which has not returned yet", gname(f.gids[0]),
+                                      where(p, f.sites[0]), gname(f.gids[1]), where(p, f.sites[1]));
+            mark(0, "the released Wait has not returned");
+            break;
+        }
         bug.message = fmt::format("waitgroup-misuse on {}: panic: sync: WaitGroup misuse: Add called concurrently with Wait",
                                   object_name(p, f.sites[0], "a WaitGroup"));
         bug.details = fmt::format("{} calls Add at {} with the counter at zero, not ordered before {}'s Wait at {}", gname(f.gids[0]), where(p, f.sites[0]), gname(f.gids[1]),

@@ -13,6 +13,7 @@ enum class Misuse : uint8_t {
     RUnlockOfUnlocked,      // "sync: RUnlock of unlocked RWMutex"
     NegativeCounter,        // "sync: negative WaitGroup counter"
     AddConcurrentWithWait,  // "sync: WaitGroup misuse: Add called concurrently with Wait"
+    ReusedBeforeWaitReturned,  // "sync: WaitGroup is reused before previous Wait has returned"
 };
 
 }  // namespace lockstep::sync

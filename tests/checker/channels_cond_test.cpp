@@ -88,3 +88,54 @@ TEST_CASE("the received value is the sent one", "[chan]") {
     CHECK(r.verdict == checker::Verdict::Verified);
     CHECK(r.outcomes == std::vector<std::string>{"got 42\n"});
 }
+
+TEST_CASE("a WaitGroup reused before a released Wait returned is waitgroup-misuse", "[waitgroup]") {
+    // main and goroutine 3 wait; goroutine 2's Done releases both; main adds again at once.
+    // Go's woken Wait then panics, unless it returned before the Add.
+    std::vector<Script> reuse = {
+        {"main", {wg_add(1, 1), go(1), go(2), wg_wait(1), wg_add(1, 1), wg_done(1), print("again")}},
+        {"done", {wg_done(1)}},
+        {"waiter", {wg_wait(1)}}};
+    // The same with main alone waiting: its own next Add follows its Wait, no misuse.
+    std::vector<Script> alone = {{"main", {wg_add(1, 1), go(1), wg_wait(1), wg_add(1, 1), go(1), wg_wait(1), print("again")}},
+                                 {"done", {wg_done(1)}}};
+    for (bool misuse : {true, false}) {
+        INFO((misuse ? "reuse" : "alone"));
+        ScriptedProgram p1(misuse ? reuse : alone), p2(misuse ? reuse : alone);
+        checker::Options n, d;
+        n.strategy = checker::Strategy::Naive;
+        n.all = d.all = true;
+        auto rn = checker::explore(p1, n);
+        auto rd = checker::explore(p2, d);
+        auto want = misuse ? std::set<std::string>{"waitgroup-misuse"} : std::set<std::string>{};
+        CHECK(kinds(rd) == want);
+        CHECK(kinds(rn) == want);
+        CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
+        std::set<std::string> outcomes(rd.outcomes.begin(), rd.outcomes.end());
+        CHECK(outcomes.count("again\n") == 1);  // the waiter returned first: no panic
+        if (misuse) {
+            CHECK(outcomes.count("panic: sync: WaitGroup is reused before previous Wait has returned") == 1);
+            // (Where goroutine 3's Wait returned first, main's Add is still not ordered
+            // after it: the other waitgroup-misuse, "Add called concurrently with Wait".)
+            bool reused = false;
+            for (const auto& b : rd.bugs) reused |= b.message.find("WaitGroup is reused before previous Wait has returned") != std::string::npos;
+            CHECK(reused);
+        }
+    }
+}
+
+TEST_CASE("a Done below zero while a released Wait returns: either panic can come first", "[waitgroup]") {
+    // wg_double_done.go: Add(1), and two Dones; main's Wait was released by the first.
+    std::vector<Script> s = {{"main", {wg_add(1, 1), go(1), wg_wait(1), print("done")}}, {"w", {wg_done(1), wg_done(1)}}};
+    ScriptedProgram p1(s), p2(s);
+    checker::Options n, d;
+    n.strategy = checker::Strategy::Naive;
+    n.all = d.all = true;
+    auto rn = checker::explore(p1, n);
+    auto rd = checker::explore(p2, d);
+    CHECK(kinds(rd) == std::set<std::string>{"negative-waitgroup", "waitgroup-misuse"});
+    CHECK(kinds(rn) == kinds(rd));
+    CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
+    std::set<std::string> outcomes(rd.outcomes.begin(), rd.outcomes.end());
+    CHECK(outcomes.count("done\n") == 1);  // main returned before the second Done
+}

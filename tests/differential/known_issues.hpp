@@ -16,10 +16,6 @@ inline constexpr KnownIssue k_known_issues[] = {
     {"tests/scenarios/mixed_atomic.go",
      "checker: atomic.AddInt64 in one goroutine, plain hits++ in the other: Go's race detector reports a race, "
      "lockstep verifies the scenario (its expect line says data-race lost-update)"},
-    {"tests/scenarios/wg_double_done.go",
-     "checker/sync: the extra Done drives the counter below zero after Wait was woken; in real Go the woken Wait "
-     "can panic first, \"panic: sync: WaitGroup is reused before previous Wait has returned\" (seen under -race), "
-     "an outcome and a waitgroup-misuse lockstep never shows"},
 };
 
 }  // namespace lockstep::differential

@@ -72,6 +72,29 @@ TEST_CASE("WaitGroup: Wait enabled at zero; negative counter; Add from zero", "[
     CHECK(wg.counter() == 0);
 }
 
+TEST_CASE("WaitGroup: an Add from zero before a released Wait returned is the reuse misuse", "[waitgroup]") {
+    WaitGroupModel wg;
+    bool from_zero = false;
+    REQUIRE(wg.add(1, from_zero) == Misuse::None);
+    REQUIRE(wg.add(-1, from_zero) == Misuse::None);
+    // Goroutines 3 and 4 were blocked in Wait when the counter reached zero.
+    wg.release(3);
+    wg.release(4);
+    CHECK(wg.waiters_returning());
+    wg.wait_returns(3);
+    CHECK(wg.waiters_returning());
+    CHECK(wg.returning_waiter() == 4);
+    CHECK(wg.add(1, from_zero) == Misuse::ReusedBeforeWaitReturned);
+    CHECK(wg.counter() == 0);
+    wg.wait_returns(4);
+    CHECK_FALSE(wg.waiters_returning());
+    CHECK(wg.add(1, from_zero) == Misuse::None);  // every waiter returned: reuse is fine
+    CHECK(from_zero);
+    CHECK(wg.counter() == 1);
+    wg.reset();
+    CHECK_FALSE(wg.waiters_returning());
+}
+
 TEST_CASE("Once: one Do runs f, others wait for it, then return at once", "[once]") {
     OnceModel o;
     CHECK(o.enter_step(1) == OnceStep::RunsF);
