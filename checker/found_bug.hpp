@@ -17,10 +17,11 @@ inline constexpr uint32_t no_site = UINT32_MAX;
 struct FoundBug {
     BugKind kind = BugKind::Panic;
     uint8_t count = 0;                 // how many of sites/steps/gids are used
-    std::array<uint32_t, 4> sites{};   // the decisive operations' sites (the dedup key)
-    std::array<uint32_t, 4> steps{};   // their 0-based step indices in the execution
-    std::array<vm::Gid, 4> gids{};
-    std::array<uint8_t, 4> flags{};    // per decisive step: 1 = write (races), kind-specific otherwise
+    // Eight: a lock-order cycle of four locks has two decisive steps per edge.
+    std::array<uint32_t, 8> sites{};   // the decisive operations' sites (the dedup key)
+    std::array<uint32_t, 8> steps{};   // their 0-based step indices in the execution
+    std::array<vm::Gid, 8> gids{};
+    std::array<uint8_t, 8> flags{};    // per decisive step: 1 = write (races), kind-specific otherwise
     uint32_t object = 0;               // the location / sync object involved
     uint32_t variant = 0;              // kind-specific (which Go message)
 

@@ -325,15 +325,30 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     }
     case BugKind::LockOrderInversion: {
-        std::string a = object_name(p, f.sites[0], "one lock"), b = object_name(p, f.sites[1], "another lock");
-        bug.message = fmt::format("lock-order-inversion on {} and {}", a, b);
-        bug.details = fmt::format("{} and {} are taken in opposite orders ({} then {} by {}, {} then {} by {}): a potential deadlock", a, b, a, b,
-                                  gname(f.gids[0]), b, a, gname(f.gids[2]));
-        bug.location = location_of(p.site(f.sites[3]));
-        mark(0, "holds the first lock");
-        mark(1, "takes the second");
-        mark(2, "holds them in the other order");
-        mark(3, "takes the first: inversion");
+        // Two decisive steps per edge of the cycle (holds, takes); this goroutine's last.
+        const uint8_t edges = f.count / 2;
+        if (edges == 2) {
+            std::string a = object_name(p, f.sites[0], "one lock"), b = object_name(p, f.sites[1], "another lock");
+            bug.message = fmt::format("lock-order-inversion on {} and {}", a, b);
+            bug.details = fmt::format("{} and {} are taken in opposite orders ({} then {} by {}, {} then {} by {}): a potential deadlock", a, b, a, b,
+                                      gname(f.gids[0]), b, a, gname(f.gids[2]));
+        } else {
+            std::string names, orders;
+            for (uint8_t e = 0; e < edges; ++e) {
+                std::string from = object_name(p, f.sites[2 * e], "a lock"), to = object_name(p, f.sites[2 * e + 1], "a lock");
+                names += e == 0 ? from : (e + 1 == edges ? " and " : ", ") + from;
+                orders += fmt::format("{}{} then {} by {}", e ? ", " : "", from, to, gname(f.gids[2 * e]));
+            }
+            bug.message = "lock-order-inversion on " + names;
+            bug.details = fmt::format("{} are taken in a cycle ({}): each goroutine can hold one and wait for the next, a potential deadlock", names, orders);
+        }
+        bug.location = location_of(p.site(f.sites[f.count - 1]));
+        for (uint8_t e = 0; e + 1 < edges; ++e) {
+            mark(2 * e, e == 0 ? "holds the first lock" : "holds a lock of the cycle");
+            mark(2 * e + 1, e == 0 ? "takes the second" : "takes the next");
+        }
+        mark(f.count - 2, edges == 2 ? "holds them in the other order" : "holds the last lock of the cycle");
+        mark(f.count - 1, "takes the first: inversion");
         break;
     }
     default: bug.message = std::string(bug_kind_id(f.kind)); break;

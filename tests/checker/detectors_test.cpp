@@ -200,3 +200,48 @@ TEST_CASE("lock-order inversion is a warning that names both orders", "[detector
     CHECK(inv->severity == checker::Severity::Warning);
     CHECK(decisive(*inv) == 4);
 }
+
+TEST_CASE("lock-order inversion: a cycle through three locks and three goroutines", "[detectors]") {
+    // g1: A then B; g2: B then C; g3: C then A. No two goroutines invert a pair, yet the
+    // three can deadlock, each holding one lock and waiting for the next.
+    auto nested = [](uint32_t a, uint32_t b) { return std::vector<ScriptOp>{lock(a), lock(b), unlock(b), unlock(a)}; };
+    auto done = [](std::vector<ScriptOp> ops) {
+        ops.push_back(wg_done(1));
+        return ops;
+    };
+    std::vector<Script> cycle = {
+        {"main", {wg_add(1, 3), go(1), go(2), go(3), wg_wait(1)}}, {"g1", done(nested(2, 3))}, {"g2", done(nested(3, 4))}, {"g3", done(nested(4, 2))}};
+    ScriptedProgram p(cycle);
+    checker::Options o;
+    o.all = true;
+    auto res = checker::explore(p, o);
+    const checker::Bug* inv = find(res, checker::BugKind::LockOrderInversion);
+    REQUIRE(inv);
+    CHECK(inv->severity == checker::Severity::Warning);
+    CHECK(decisive(*inv) == 6);  // holds and takes, per goroutine
+    CHECK(inv->goroutines.size() == 3);
+    CHECK(inv->details.find("taken in a cycle") != std::string::npos);
+    CHECK(find(res, checker::BugKind::Deadlock));  // and some interleaving does deadlock
+
+    // A gate lock G held around every nested pair serializes them: no cycle is possible.
+    auto gated = [](uint32_t a, uint32_t b) { return std::vector<ScriptOp>{lock(5), lock(a), lock(b), unlock(b), unlock(a), unlock(5)}; };
+    ScriptedProgram pg({{"main", {wg_add(1, 3), go(1), go(2), go(3), wg_wait(1)}}, {"g1", done(gated(2, 3))}, {"g2", done(gated(3, 4))}, {"g3", done(gated(4, 2))}});
+    auto rg = checker::explore(pg, o);
+    CHECK_FALSE(find(rg, checker::BugKind::LockOrderInversion));
+    CHECK_FALSE(find(rg, checker::BugKind::Deadlock));
+
+    // One goroutine taking all three orders in turn cannot deadlock with itself.
+    std::vector<ScriptOp> alone;
+    for (auto [a, b] : {std::pair<uint32_t, uint32_t>{2, 3}, {3, 4}, {4, 2}})
+        for (const auto& x : nested(a, b)) alone.push_back(x);
+    ScriptedProgram pa({{"main", alone}});
+    auto ra = checker::explore(pa, o);
+    CHECK(ra.bugs.empty());
+
+    // Four locks, four goroutines: still found.
+    ScriptedProgram p4({{"main", {go(1), go(2), go(3), go(4)}}, {"g1", nested(2, 3)}, {"g2", nested(3, 4)}, {"g3", nested(4, 6)}, {"g4", nested(6, 2)}});
+    auto r4 = checker::explore(p4, o);
+    const checker::Bug* inv4 = find(r4, checker::BugKind::LockOrderInversion);
+    REQUIRE(inv4);
+    CHECK(decisive(*inv4) == 8);
+}
