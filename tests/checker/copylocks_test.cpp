@@ -4,14 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "checker/copylocks.hpp"
 #include "lang/check.hpp"
 #include "lang/parser.hpp"
+#include "tests/support/process.hpp"
 
 using namespace lockstep;
+using test_support::read_file;
 
 namespace {
 
@@ -635,13 +635,6 @@ func main() {}
     CHECK(checker::lock_path(type_named(c, "InIface")).empty());
     CHECK(checker::lock_path(type_named(c, "Plain")).empty());
     CHECK(checker::lock_path(nullptr).empty());
-}
-
-static std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 TEST_CASE("the scenarios copy no locks but the chapter's copy_mutex (go vet agrees)", "[copylocks]") {

@@ -4,22 +4,19 @@
 
 #include <string>
 
+#include "tests/support/process.hpp"
+
 namespace lockstep::cli::testing {
 
-struct Ran {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Ran = test_support::Captured;
 
 // `args` is appended to the binary's path as is (shell syntax); `env` is prefixed
 // (e.g. "NO_COLOR=1").
 Ran run_lockstep(const std::string& args, const std::string& env = "");
 
-// A fresh file NAME with TEXT in a per-process temporary directory; returns its path.
-std::string write_temp(const std::string& name, const std::string& text);
-std::string temp_dir();
-
-std::string shell_quote(const std::string& s);
+// Scenario files in the per-process temporary directory, and quoting (tests/support).
+using test_support::shell_quote;
+using test_support::temp_dir;
+using test_support::write_temp;
 
 }  // namespace lockstep::cli::testing

@@ -107,7 +107,7 @@ void check_scenario(const std::string& file, const GoSettings& go, int budget, T
         FAIL_CHECK("go build failed (every scenario must be real Go):\n" << obs.build_error);
         return;
     }
-    LockstepResult lk = check_with_lockstep(file, budget, go.cache_dir);
+    LockstepResult lk = check_with_lockstep(file, budget);
     // Go outside the supported subset is a clear diagnostic (SPEC §2), not a failure.
     if (lk.exit_code == 2 && lk.stderr_text.find("unsupported: ") != std::string::npos) {
         ++tally.unsupported;

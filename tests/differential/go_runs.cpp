@@ -5,10 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "outcome.hpp"
@@ -19,13 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 uint64_t fnv1a(std::string_view bytes) {
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : bytes) {
@@ -33,15 +23,6 @@ uint64_t fnv1a(std::string_view bytes) {
         h *= 1099511628211ull;
     }
     return h;
-}
-
-// The exit status of a shell command, as the shell reports it (128+N for signal N).
-int shell(const std::string& command) {
-    int status = std::system(command.c_str());
-    if (status == -1) return -1;
-    if (WIFEXITED(status)) return WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return -1;
 }
 
 // The environment every go command runs in: GOPATH mode, so a lone file builds without a
@@ -64,10 +45,10 @@ std::string build(const std::string& path, const std::string& source, GoMode mod
     // half-written binary.
     std::string tmp = binary + ".tmp" + std::to_string(::getpid());
     std::string log = tmp + ".log";
-    int rc = shell(go_env(settings) + "go build " + (mode == GoMode::Race ? "-race " : "") + "-o " + shell_quote(tmp) +
-                   " " + shell_quote(path) + " >" + shell_quote(log) + " 2>&1");
+    int rc = test_support::run_shell(go_env(settings) + "go build " + (mode == GoMode::Race ? "-race " : "") + "-o " +
+                                     shell_quote(tmp) + " " + shell_quote(path) + " >" + shell_quote(log) + " 2>&1");
     if (rc != 0) {
-        error = read_file(log);
+        error = test_support::read_file(log);
         if (error.empty()) error = "go build exited with status " + std::to_string(rc);
         fs::remove(log);
         fs::remove(tmp);
@@ -79,20 +60,17 @@ std::string build(const std::string& path, const std::string& source, GoMode mod
 }
 
 GoRun run_once(const std::string& binary, GoMode mode, int procs, const GoSettings& settings) {
-    std::string scratch = settings.cache_dir + "/run" + std::to_string(::getpid());
-    fs::create_directories(scratch);
-    std::string out = scratch + "/out", err = scratch + "/err";
     // halt_on_error=0: keep running after the first race, so a later panic still shows.
-    std::string cmd = "GOMAXPROCS=" + std::to_string(procs) + " GORACE=halt_on_error=0 timeout -k 2 " +
-                      std::to_string(settings.timeout_seconds) + " " + shell_quote(binary) + " </dev/null >" +
-                      shell_quote(out) + " 2>" + shell_quote(err);
+    test_support::Captured ran =
+        test_support::run_captured("GOMAXPROCS=" + std::to_string(procs) + " GORACE=halt_on_error=0 timeout -k 2 " +
+                                   std::to_string(settings.timeout_seconds) + " " + shell_quote(binary));
     GoRun run;
     run.mode = mode;
     run.procs = procs;
-    run.exit_code = shell(cmd);
+    run.exit_code = ran.code;
     run.timed_out = run.exit_code == 124 || run.exit_code == 128 + 9;
-    run.stdout_text = read_file(out);
-    std::string err_text = read_file(err);
+    run.stdout_text = ran.out;
+    const std::string& err_text = ran.err;
     run.race_reported = err_text.find("WARNING: DATA RACE") != std::string::npos;
     run.crash = go_crash_line(err_text);
     run.outcome = go_outcome(run.stdout_text, err_text);
@@ -103,18 +81,12 @@ GoRun run_once(const std::string& binary, GoMode mode, int procs, const GoSettin
 
 const char* mode_name(GoMode mode) { return mode == GoMode::Race ? "race" : "plain"; }
 
-std::string shell_quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-bool go_available() { return shell("command -v go >/dev/null 2>&1") == 0; }
+bool go_available() { return test_support::run_shell("command -v go >/dev/null 2>&1") == 0; }
 
 GoObservation observe_under_go(const std::string& path, const GoSettings& settings) {
     fs::create_directories(settings.cache_dir);
     GoObservation obs;
-    std::string source = read_file(path);
+    std::string source = test_support::read_file(path);
     obs.binary[0] = build(path, source, GoMode::Plain, settings, obs.build_error);
     if (obs.binary[0].empty()) return obs;
     obs.binary[1] = build(path, source, GoMode::Race, settings, obs.race_build_error);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/process.hpp"
+
 namespace lockstep::differential {
 
 enum class GoMode { Plain, Race };
@@ -46,6 +48,6 @@ GoObservation observe_under_go(const std::string& path, const GoSettings& settin
 // The shell command that reproduces one run: build, then run at that GOMAXPROCS.
 std::string go_reproduce_command(const std::string& path, const GoRun& run);
 
-std::string shell_quote(const std::string& s);
+using test_support::shell_quote;
 
 }  // namespace lockstep::differential

@@ -1,14 +1,7 @@
 // Runs the lockstep binary under test as a user would and parses its JSON report.
 #include "lockstep_runs.hpp"
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "go_runs.hpp"
 #include "outcome.hpp"
@@ -16,13 +9,6 @@
 namespace lockstep::differential {
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The explorer keeps at most this many distinct outcomes (checker::Options::max_outcomes).
 constexpr size_t k_kept_outcomes = 64;
@@ -40,22 +26,16 @@ std::string lockstep_check_command(const std::string& path, int time_budget_seco
            " --time-budget " + std::to_string(time_budget_seconds) + "s " + shell_quote(path);
 }
 
-LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds, const std::string& scratch_dir) {
-    std::filesystem::create_directories(scratch_dir);
-    std::string out = scratch_dir + "/lockstep" + std::to_string(::getpid()) + ".json";
-    std::string err = out + ".err";
+LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds) {
     // A hard stop well past the budget: a lockstep that ignores its own budget is a failure,
     // not a hung test suite.
-    std::string cmd = "timeout -k 5 " + std::to_string(time_budget_seconds + 15) + " " +
-                      lockstep_check_command(path, time_budget_seconds) + " </dev/null >" + shell_quote(out) + " 2>" +
-                      shell_quote(err);
+    test_support::Captured ran = test_support::run_captured("timeout -k 5 " + std::to_string(time_budget_seconds + 15) +
+                                                            " " + lockstep_check_command(path, time_budget_seconds));
     LockstepResult r;
-    int status = std::system(cmd.c_str());
-    r.exit_code = status == -1 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.stderr_text = read_file(err);
-    std::string text = read_file(out);
+    r.exit_code = ran.code;
+    r.stderr_text = ran.err;
     try {
-        auto doc = nlohmann::json::parse(text);
+        auto doc = nlohmann::json::parse(ran.out);
         const auto& s = doc.at("scenarios").at(0);
         r.verdict = s.at("verdict").get<std::string>();
         const auto& stats = s.at("stats");

@@ -27,6 +27,6 @@ struct LockstepResult {
 // The command line that checks `path` (also printed to reproduce a failure).
 std::string lockstep_check_command(const std::string& path, int time_budget_seconds);
 
-LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds, const std::string& scratch_dir);
+LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds);
 
 }  // namespace lockstep::differential

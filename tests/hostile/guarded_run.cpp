@@ -1,45 +1,10 @@
-// std::system over `timeout`: the exit status says exactly how the child ended, and output goes
-// to files so that a flood of stderr can never block the child.
+// test_support::run_captured over `timeout`: the exit status says exactly how the child ended.
 #include "guarded_run.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
+#include <utility>
 
 namespace lockstep::hostile {
-
-namespace fs = std::filesystem;
-
-namespace {
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path run_dir() {
-    static fs::path dir = [] {
-        fs::path p = fs::temp_directory_path() / ("lockstep-hostile-runs-" + std::to_string(::getpid()));
-        fs::create_directories(p);
-        return p;
-    }();
-    return dir;
-}
-
-}  // namespace
-
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 std::string Ending::describe() const {
     std::string what = timed_out ? "hang (stopped by timeout)"
@@ -50,20 +15,14 @@ std::string Ending::describe() const {
 }
 
 Ending run_guarded(const std::string& args, int seconds) {
-    static int counter = 0;
-    fs::path base = run_dir() / std::to_string(++counter);
-    std::string cmd = "timeout -k 5 " + std::to_string(seconds) + " " + shell_quote(LOCKSTEP_BINARY) + " " + args +
-                      " >" + base.string() + ".out 2>" + base.string() + ".err </dev/null";
-    int status = std::system(cmd.c_str());
+    test_support::Captured ran = test_support::run_captured("timeout -k 5 " + std::to_string(seconds) + " " +
+                                                            shell_quote(LOCKSTEP_BINARY) + " " + args);
     Ending e;
-    if (WIFEXITED(status)) e.code = WEXITSTATUS(status);
-    else if (WIFSIGNALED(status)) e.code = 128 + WTERMSIG(status);
+    e.code = ran.code;
     // timeout(1) exits 124 when it stopped the command, 137 when it had to KILL it.
     e.timed_out = e.code == 124 || e.code == 137;
-    e.out = slurp(base.string() + ".out");
-    e.err = slurp(base.string() + ".err");
-    fs::remove(base.string() + ".out");
-    fs::remove(base.string() + ".err");
+    e.out = std::move(ran.out);
+    e.err = std::move(ran.err);
     return e;
 }
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "tests/support/process.hpp"
+
 namespace lockstep::hostile {
 
 struct Ending {
@@ -22,7 +24,7 @@ struct Ending {
 // `seconds` (then killed 5 s later if it ignores SIGTERM).
 Ending run_guarded(const std::string& args, int seconds = 20);
 
-std::string shell_quote(const std::string& s);
+using test_support::shell_quote;
 
 // stderr holds a Go-style positioned diagnostic, `FILE.go:LINE:COL: message`.
 bool has_positioned_diagnostic(const std::string& err);

@@ -1,12 +1,8 @@
 // Generators of the hostile corpus; deterministic, so a failure names a reproducible input.
 #include "hostile_inputs.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace lockstep::hostile {
 
@@ -53,13 +49,6 @@ std::vector<std::string> scenario_paths() {
     return paths;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::vector<std::string> truncations(const std::string& text, size_t step) {
     std::vector<std::string> out;
     for (size_t n = 0; n < text.size(); n += step) out.push_back(text.substr(0, n));
@@ -101,23 +90,6 @@ std::string drop_line(const std::string& text, Rng& rng) {
     size_t end = text.find('\n', begin);
     end = end == std::string::npos ? text.size() : end + 1;
     return text.substr(0, begin) + text.substr(end);
-}
-
-std::string temp_dir() {
-    static std::string dir = [] {
-        fs::path p = fs::temp_directory_path() / ("lockstep-hostile-" + std::to_string(::getpid()));
-        fs::create_directories(p);
-        return p.string();
-    }();
-    return dir;
-}
-
-std::string write_temp(const std::string& name, const std::string& text) {
-    fs::path p = fs::path(temp_dir()) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p.string();
 }
 
 }  // namespace lockstep::hostile

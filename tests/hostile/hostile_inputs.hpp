@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/process.hpp"
+
 namespace lockstep::hostile {
 
 // splitmix64: the same stream on every platform and standard library (std distributions
@@ -32,7 +34,7 @@ std::string long_chain(const std::string& head, const std::string& link, int lin
 
 // Every .go file under scenarios/ and tests/scenarios/ of the source tree, sorted.
 std::vector<std::string> scenario_paths();
-std::string read_file(const std::string& path);
+using test_support::read_file;
 
 // The proper prefixes of `text` whose length is a multiple of `step` (0 included).
 std::vector<std::string> truncations(const std::string& text, size_t step);
@@ -42,7 +44,7 @@ std::string mutate_bytes(const std::string& text, Rng& rng);
 std::string drop_line(const std::string& text, Rng& rng);
 
 // A per-process temporary directory, and a file written there (subdirectories made).
-std::string temp_dir();
-std::string write_temp(const std::string& name, const std::string& text);
+using test_support::temp_dir;
+using test_support::write_temp;
 
 }  // namespace lockstep::hostile

@@ -2,15 +2,9 @@
 // the locked-counter generator and report normalization.
 #include "pipeline.hpp"
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include <catch2/catch.hpp>
 
@@ -72,57 +66,8 @@ std::string relative(const std::string& path) { return fs::relative(path, LOCKST
 
 std::string source_path(const std::string& relative_path) { return (fs::path(LOCKSTEP_SOURCE_DIR) / relative_path).string(); }
 
-std::string shell_quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-namespace {
-
-// Removes the per-process directory when the test binary exits.
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("lockstep-integration-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-const fs::path& temp_dir() {
-    static TempDir dir;
-    return dir.path;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
-
-std::string write_temp(const std::string& name, const std::string& text) {
-    fs::path p = temp_dir() / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p.string();
-}
-
 Ran run_lockstep(const std::string& args) {
-    static int counter = 0;
-    std::string base = (temp_dir() / ("run" + std::to_string(++counter))).string();
-    std::string cmd = "NO_COLOR=1 " + shell_quote(LOCKSTEP_BINARY) + " " + args + " >" + base + ".out 2>" + base +
-                      ".err </dev/null";
-    int status = std::system(cmd.c_str());
-    Ran r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-    r.out = slurp(base + ".out");
-    r.err = slurp(base + ".err");
-    return r;
+    return test_support::run_captured("NO_COLOR=1 " + shell_quote(LOCKSTEP_BINARY) + " " + args);
 }
 
 std::string without_timings(const std::string& report) {

@@ -15,6 +15,7 @@
 #include "cli/driver/exploration.hpp"
 #include "cli/driver/front_end.hpp"
 #include "cli/driver/settings.hpp"
+#include "tests/support/process.hpp"
 
 namespace lockstep::integration {
 
@@ -68,16 +69,12 @@ using bench::lock_orders;
 using bench::locked_counter_source;
 
 // Writes `text` as NAME in this process's temporary directory (removed at exit).
-std::string write_temp(const std::string& name, const std::string& text);
+using test_support::write_temp;
 
 // The built lockstep binary (LOCKSTEP_BINARY) run with `args` (shell syntax).
-struct Ran {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
+using Ran = test_support::Captured;
 Ran run_lockstep(const std::string& args);
-std::string shell_quote(const std::string& s);
+using test_support::shell_quote;
 
 // A report with its wall-clock figures blanked ("seconds": 0.0123 in JSON, "0.01s" in
 // text): the only part of a report that may differ between two runs of the same inputs.

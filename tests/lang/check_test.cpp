@@ -5,15 +5,15 @@
 
 #include <filesystem>
 #include <functional>
-#include <fstream>
-#include <sstream>
 
 #include "lang/check.hpp"
 #include "lang/parser.hpp"
 #include "lang/token.hpp"
 #include "lang/universe.hpp"
+#include "tests/support/process.hpp"
 
 using namespace lockstep::lang;
+using lockstep::test_support::read_file;
 
 namespace {
 
@@ -212,13 +212,6 @@ Object* var_named(Checked& c, const std::string& name) {
 }
 
 std::string expr_string_for_test(const Expr* e) { return std::string(node_kind_name(e->kind)); }
-
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 

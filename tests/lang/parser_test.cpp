@@ -3,15 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <optional>
 #include <string>
 
 #include "lang/ast_dump.hpp"
 #include "lang/parser.hpp"
+#include "tests/support/process.hpp"
 
 using namespace lockstep::lang;
+using lockstep::test_support::read_file;
 
 namespace {
 
@@ -61,13 +61,6 @@ std::string parse_error(const std::string& text) {
         return e.diagnostics().front().headline();
     }
     return "";
-}
-
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace

@@ -1,12 +1,11 @@
-// fork/exec of the lockstep binary with captured output, a timeout and a timed SIGINT.
+// fork/exec of the lockstep binary with captured output, a timeout and a timed SIGINT (no
+// shell: test_support::run_captured cannot signal the child itself).
 #include "process.hpp"
 
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <fcntl.h>
@@ -17,34 +16,6 @@ namespace lockstep::limits {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string temp_dir() {
-    static const std::string dir = [] {
-        fs::path d = fs::temp_directory_path() / ("lockstep-limits-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d.string();
-    }();
-    return dir;
-}
-
-// Removes the directory when the test binary exits.
-struct TempCleanup {
-    ~TempCleanup() {
-        std::error_code ec;
-        fs::remove_all(fs::temp_directory_path() / ("lockstep-limits-" + std::to_string(::getpid())), ec);
-    }
-} g_cleanup;
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
-
 std::string Ended::describe() const {
     char buf[96];
     if (timed_out) std::snprintf(buf, sizeof buf, "still running after %.1f s (killed)", seconds);
@@ -54,8 +25,7 @@ std::string Ended::describe() const {
 }
 
 Ended run_lockstep(const Launch& launch) {
-    static int serial = 0;
-    std::string base = temp_dir() + "/run" + std::to_string(++serial);
+    std::string base = test_support::next_capture_base();
     std::string out_path = base + ".out", err_path = base + ".err";
     std::vector<std::string> argv_s{LOCKSTEP_BINARY};
     argv_s.insert(argv_s.end(), launch.args.begin(), launch.args.end());
@@ -106,17 +76,11 @@ Ended run_lockstep(const Launch& launch) {
         if (WIFEXITED(status)) e.code = WEXITSTATUS(status);
         if (WIFSIGNALED(status)) e.signal = WTERMSIG(status);
     }
-    e.out = slurp(out_path);
-    e.err = slurp(err_path);
+    e.out = test_support::read_file(out_path);
+    e.err = test_support::read_file(err_path);
     fs::remove(out_path);
     fs::remove(err_path);
     return e;
-}
-
-std::string write_scenario(const std::string& name, const std::string& text) {
-    std::string path = temp_dir() + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
 }
 
 nlohmann::json json_scenario(const std::string& out) { return nlohmann::json::parse(out).at("scenarios").at(0); }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/process.hpp"
+
 namespace lockstep::limits {
 
 struct Ended {
@@ -31,7 +33,9 @@ struct Launch {
 Ended run_lockstep(const Launch& launch);
 
 // A fresh file NAME holding TEXT in this process's temporary directory; its path.
-std::string write_scenario(const std::string& name, const std::string& text);
+inline std::string write_scenario(const std::string& name, const std::string& text) {
+    return test_support::write_temp(name, text);
+}
 
 // The first scenario of a `--format json` report (throws if `out` is not one).
 nlohmann::json json_scenario(const std::string& out);

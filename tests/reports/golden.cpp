@@ -3,7 +3,8 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
+
+#include "tests/support/process.hpp"
 
 namespace lockstep::reports::testing {
 
@@ -14,10 +15,7 @@ std::string golden(const std::string& name, const std::string& actual) {
         std::ofstream out(path, std::ios::binary);
         out << actual;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return test_support::read_file(path);
 }
 
 }  // namespace lockstep::reports::testing

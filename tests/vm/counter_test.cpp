@@ -1,35 +1,28 @@
 // The chapter's counter programs end to end: compiled from source, run on the Machine,
 // output compared with what Go 1.19 prints.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
-
-static std::string read_scenario(const std::string& rel) {
-    std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using lockstep::test_support::read_source;
 
 TEST_CASE("safe counter prints Final count: 3", "[vm][chapter3]") {
-    RunResult r = run_go(read_scenario("scenarios/chapter3/safe_counter.go"));
+    RunResult r = run_go(read_source("scenarios/chapter3/safe_counter.go"));
     CHECK(r.panic == "");
     CHECK(r.output == "Final count: 3\n");
 }
 
 TEST_CASE("unsafe counter runs sequentially to 2", "[vm][chapter3]") {
-    RunResult r = run_go(read_scenario("scenarios/chapter3/unsafe_counter.go"));
+    RunResult r = run_go(read_source("scenarios/chapter3/unsafe_counter.go"));
     CHECK(r.output == "Final count: 2\n");
 }
 
 TEST_CASE("c.value++ on a heap struct is a Load then a Store of one location", "[vm][visible]") {
-    RunResult r = run_go(read_scenario("scenarios/chapter3/unsafe_counter.go"));
-    Compiled c = compile_source(read_scenario("scenarios/chapter3/unsafe_counter.go"));
+    RunResult r = run_go(read_source("scenarios/chapter3/unsafe_counter.go"));
+    Compiled c = compile_source(read_source("scenarios/chapter3/unsafe_counter.go"));
     Machine m(c.module);
     RunResult again = run_lowest_first(m);
     bool found = false;
@@ -54,7 +47,7 @@ TEST_CASE("c.value++ on a heap struct is a Load then a Store of one location", "
 }
 
 TEST_CASE("reset gives identical executions", "[vm][reset]") {
-    Compiled c = compile_source(read_scenario("scenarios/chapter3/safe_counter.go"));
+    Compiled c = compile_source(read_source("scenarios/chapter3/safe_counter.go"));
     Machine m(c.module);
     RunResult first = run_lowest_first(m);
     m.reset();

@@ -2,24 +2,18 @@
 // interfaces of different dynamic types), deletes and re-inserts, and lockstep's
 // deterministic insertion-order iteration. maps.out is what `go run` printed.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
+using lockstep::test_support::read_source;
 
 TEST_CASE("map lookups follow Go's key equality", "[vm][maps]") {
-    auto read = [](const std::string& rel) {
-        std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
-    RunResult r = run_go(read("tests/vm/programs/maps.go"));
+    RunResult r = run_go(read_source("tests/vm/programs/maps.go"));
     CHECK(r.panic == "");
-    CHECK(r.output == read("tests/vm/programs/maps.out"));
+    CHECK(r.output == read_source("tests/vm/programs/maps.out"));
 }
 
 TEST_CASE("range over a map is insertion order; a re-inserted key goes last", "[vm][maps]") {

@@ -3,24 +3,13 @@
 // expressions, method values, RWMutex.RLocker and library functions used as values. The
 // .out files are what `go run` (Go 1.19) printed for the same programs.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
-
-namespace {
-
-std::string read_source(const std::string& rel) {
-    std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
+using lockstep::test_support::read_source;
 
 TEST_CASE("promoted methods dispatch through sync.Locker, fmt.Stringer and error", "[vm][methods]") {
     RunResult r = run_go(read_source("tests/vm/programs/promoted_methods.go"));

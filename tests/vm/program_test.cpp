@@ -1,34 +1,23 @@
 // Whole programs compiled from source and run on the Machine: the output must be exactly
 // what Go 1.19 printed for the same file (the .out files were produced with `go run`).
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
-
-namespace {
-
-std::string read_file(const std::string& rel) {
-    std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
+using lockstep::test_support::read_source;
 
 TEST_CASE("a tour of the language prints what go run prints", "[vm][program]") {
-    RunResult r = run_go(read_file("tests/vm/programs/language_tour.go"));
+    RunResult r = run_go(read_source("tests/vm/programs/language_tour.go"));
     CHECK(r.panic == "");
-    CHECK(r.output == read_file("tests/vm/programs/language_tour.out"));
+    CHECK(r.output == read_source("tests/vm/programs/language_tour.out"));
 }
 
 TEST_CASE("runtime panics are recovered with Go's messages", "[vm][program]") {
-    RunResult r = run_go(read_file("tests/vm/programs/recovered_panics.go"));
-    CHECK(r.output == read_file("tests/vm/programs/recovered_panics.out"));
+    RunResult r = run_go(read_source("tests/vm/programs/recovered_panics.go"));
+    CHECK(r.output == read_source("tests/vm/programs/recovered_panics.out"));
     // the last, unrecovered panic of a struct value
     CHECK(r.panic.rfind("(main.T) 0xc", 0) == 0);
     CHECK_FALSE(r.fatal);
@@ -80,13 +69,13 @@ TEST_CASE("chapter scenarios print Go's output under a sequential schedule", "[v
     };
     for (const Case& c : cases) {
         INFO(c.file);
-        RunResult r = run_go(read_file(c.file));
+        RunResult r = run_go(read_source(c.file));
         CHECK(r.panic == "");
         CHECK(r.output == c.output);
     }
 }
 
 TEST_CASE("forgotten unlock and recursive lock block forever", "[vm][chapter3]") {
-    CHECK(run_go(read_file("scenarios/chapter3/forgot_unlock.go")).deadlock);
-    CHECK(run_go(read_file("scenarios/chapter3/recursive_lock.go")).deadlock);
+    CHECK(run_go(read_source("scenarios/chapter3/forgot_unlock.go")).deadlock);
+    CHECK(run_go(read_source("scenarios/chapter3/recursive_lock.go")).deadlock);
 }

@@ -1,13 +1,13 @@
 // select outcomes chosen by the scheduler (each ready case, default), the virtual clock
 // (Sleep is a Yield, Since is deterministic) and Printf's flags and verbs against go run.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
+using lockstep::test_support::read_source;
 
 namespace {
 
@@ -62,15 +62,9 @@ TEST_CASE("select performs the case the scheduler chooses", "[vm][select]") {
 }
 
 TEST_CASE("Printf flags and verbs, nested %v/%+v/%#v, and the virtual clock match go run", "[vm][fmt]") {
-    auto read = [](const std::string& rel) {
-        std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
-    RunResult r = run_go(read("tests/vm/programs/printf_time.go"));
+    RunResult r = run_go(read_source("tests/vm/programs/printf_time.go"));
     CHECK(r.panic == "");
-    CHECK(r.output == read("tests/vm/programs/printf_time.out"));
+    CHECK(r.output == read_source("tests/vm/programs/printf_time.out"));
     bool yield = false;
     for (const Operation& op : r.trace) yield |= op.kind == OpKind::Yield;
     CHECK(yield);  // time.Sleep

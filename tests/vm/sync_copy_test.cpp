@@ -2,26 +2,20 @@
 // struct assignment, a value receiver or a range variable copying a Mutex must not lock
 // the original.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "tests/support/process.hpp"
 #include "tests/vm/run_go.hpp"
 
 using namespace lockstep::vm;
 using namespace lockstep::vm::test;
+using lockstep::test_support::read_source;
 
 TEST_CASE("a copied mutex is independent of the original", "[vm][sync]") {
-    auto read = [](const std::string& rel) {
-        std::ifstream in(std::string(LOCKSTEP_SOURCE_DIR) + "/" + rel);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
-    RunResult r = run_go(read("tests/vm/programs/copied_mutex.go"));
+    RunResult r = run_go(read_source("tests/vm/programs/copied_mutex.go"));
     CHECK_FALSE(r.deadlock);
     CHECK(r.panic == "");
-    CHECK(r.output == read("tests/vm/programs/copied_mutex.out"));
+    CHECK(r.output == read_source("tests/vm/programs/copied_mutex.out"));
 }
 
 TEST_CASE("copy of a used mutex gets its own sync id; the original keeps its id", "[vm][sync]") {
