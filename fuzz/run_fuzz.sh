@@ -2,6 +2,8 @@
 # `make fuzz`: checks that clang and libFuzzer are present (installing them on Debian when
 # not), builds the fuzz targets in their own build directory, seeds each target's corpus
 # from the scenario files, and runs each target for SECONDS. Exits non-zero on any finding.
+# With FUZZ_RUNS=N in the environment each target instead runs exactly N inputs from a fixed
+# seed and a fresh corpus: a repeatable pass, which is what CI runs.
 # Usage: fuzz/run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
 set -eu
 
@@ -50,16 +52,26 @@ status=0
 for target in "$@"; do
     corpus="$build/corpus-${target#fuzz_}"
     artifacts="$build/artifacts-${target#fuzz_}"
+    if [ -n "${FUZZ_RUNS:-}" ]; then
+        # Repeatable: a fresh corpus, a fixed input count and random seed give the same run.
+        rm -rf "$corpus"
+        budget="-runs=$FUZZ_RUNS -seed=1"
+        what="$FUZZ_RUNS inputs"
+    else
+        budget="-max_total_time=$seconds"
+        what="${seconds}s"
+    fi
     mkdir -p "$corpus" "$artifacts"
     # Seeds are copied at fuzz time, so the scenarios are never committed twice; the
     # corpus libFuzzer grows on top of them stays in the build directory between runs.
     find scenarios tests/scenarios -name '*.go' | while read -r f; do
         cp "$f" "$corpus/seed-$(echo "$f" | tr / _)"
     done
-    echo "fuzz: $target for ${seconds}s (corpus $corpus, findings in $artifacts/)"
+    echo "fuzz: $target for $what (corpus $corpus, findings in $artifacts/)"
     # -timeout: one input taking this long is a hang (a finding); -max_len keeps inputs
     # around the size of a real scenario.
-    if ! "$build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len=16384 \
+    # shellcheck disable=SC2086
+    if ! "$build/fuzz/$target" $budget -timeout=10 -max_len=16384 \
         -dict=fuzz/go.dict -artifact_prefix="$artifacts/" -print_final_stats=1 "$corpus" \
         2>"$build/$target.log"; then
         status=1
