@@ -229,6 +229,7 @@ TEST_CASE("scenarios with a known differential issue", "[differential][!mayfail]
         WARN("differential test skipped: no `go` on PATH");
         return;
     }
+    if (k_known_issues.empty()) SUCCEED("no known differential issues");
     for (const auto& file : scenario_files(true)) {
         INFO("known issue: " << known_issue(file)->what);
         check_all({file});
@@ -236,6 +237,7 @@ TEST_CASE("scenarios with a known differential issue", "[differential][!mayfail]
 }
 
 TEST_CASE("every known differential issue names a scenario of the suite", "[differential]") {
+    if (k_known_issues.empty()) SUCCEED("no known differential issues");
     for (const auto& k : k_known_issues) {
         INFO(k.file);
         CHECK(fs::exists(fs::path(LOCKSTEP_SOURCE_DIR) / k.file));

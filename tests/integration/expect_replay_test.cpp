@@ -74,14 +74,11 @@ TEST_CASE("each expected kind's first bug has a trace and a token that replays i
             ++replayed;
         }
     }
-    if (!missing.empty()) WARN("expected kinds not found (see the [!mayfail] test):\n" << missing);
+    if (!missing.empty()) WARN("expected kinds not found (see the next test):\n" << missing);
     CHECK(replayed >= 30);
 }
 
-// Fails today on once_panic.go (the VM's Once.Do never marks its OnceExit as panicked, so
-// once-panic is never reported) and mixed_atomic.go (a plain access racing with an atomic
-// one is reported neither as a data race nor as the lost update it causes).
-TEST_CASE("each expected kind is found when the scenario is checked", "[integration][scenarios][!mayfail]") {
+TEST_CASE("each expected kind is found when the scenario is checked", "[integration][scenarios]") {
     for (const Checked& c : checked()) {
         INFO(relative(c.scenario.path));
         for (checker::BugKind kind : *c.scenario->directives.expected) {
