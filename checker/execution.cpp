@@ -92,6 +92,7 @@ void Execution::start() {
     m_last = 0;
     m_crashed = 0;
     m_program_panic = false;
+    m_bound_hit = nullptr;
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
 }
@@ -849,6 +850,18 @@ void Execution::step(Choice choice) {
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         break;
     case OpKind::Panic: {
+        // The VM's own bounds reach us as fatal errors it words "lockstep bound: ...": they
+        // end the execution as a bound does, not as a bug of the program (Go has no such error).
+        if (m_program.panic_is_fatal(g)) {
+            std::string text = m_program.panic_message(g);
+            if (text.rfind("lockstep bound:", 0) == 0) {
+                m_bound_hit = text.find("goroutines") != std::string::npos ? "goroutines" : "heap-cells";
+                m_bound_message = std::move(text);
+                m_end = EndKind::Bound;
+                resume = false;
+                break;
+            }
+        }
         bug = FoundBug{};
         bug.kind = BugKind::Panic;
         bug.add(op.site, index, g);
@@ -866,6 +879,7 @@ void Execution::step(Choice choice) {
     case OpKind::StepLimit: {
         bug = FoundBug{};
         bug.kind = BugKind::Livelock;
+        bug.variant = VariantSpinning;
         bug.add(op.site, index, g);
         report(bug);
         m_end = EndKind::StepLimit;

@@ -43,6 +43,7 @@ enum class EndKind : uint8_t {
     StepLimit,     // --max-steps or a StepLimit op
     SleepBlocked,  // the explorer cut it: every enabled goroutine is asleep (redundant)
     Stopped,       // the explorer cut it mid-way: the time budget ran out or it was interrupted
+    Bound,         // the VM hit one of lockstep's own bounds (goroutines, heap cells): not the program's fault
 };
 
 // What a step did beyond the operation itself, where it matters to dependency analysis.
@@ -79,6 +80,9 @@ public:
     void start();
 
     EndKind end() const { return m_end; }
+    // For EndKind::Bound: which bound ("goroutines", "heap-cells"), as Stats::bound names it.
+    const char* bound_hit() const { return m_bound_hit; }
+    const std::string& bound_message() const { return m_bound_message; }
     bool running() const { return m_end == EndKind::Running; }
     uint32_t goroutine_count() const { return m_program.goroutine_count(); }
     bool alive(vm::Gid g) const;
@@ -221,6 +225,8 @@ private:
     vm::Gid m_last = 0;
     vm::Gid m_crashed = 0;
     bool m_program_panic = false;
+    const char* m_bound_hit = nullptr;
+    std::string m_bound_message;
     std::string m_expected;  // normalized expected output
 };
 

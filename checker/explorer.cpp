@@ -164,7 +164,11 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         } else {
             ++stats.executions;
             if (exec.end() == EndKind::StepLimit && !bound) bound = "max-steps";
-            if (result.outcomes.size() < options.max_outcomes) {
+            if (exec.end() == EndKind::Bound && !bound) {
+                bound = exec.bound_hit();
+                stats.bound_message = exec.bound_message();
+            }
+            if (exec.end() != EndKind::Bound && result.outcomes.size() < options.max_outcomes) {
                 std::string outcome(exec.output());
                 std::string crash = crash_text(exec);
                 if (!crash.empty()) outcome += crash;
@@ -190,7 +194,8 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             k->preemptions = pre;
             k->steps = n;
         }
-        if (stopped || satisfied()) break;
+        // Every execution would hit a lockstep bound again: stop at the first.
+        if (stopped || satisfied() || exec.end() == EndKind::Bound) break;
     }
     stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (exhausted && strategy->bound_hit()) bound = "preemptions";

@@ -80,7 +80,8 @@ struct Stats {
     // Executions the explorer cut because they could only repeat explored ones (dpor's
     // sleep sets); not counted in `executions`, which counts complete executions only.
     uint64_t sleep_blocked = 0;
-    std::optional<std::string> bound;  // which bound stopped the run: "executions", "time-budget", "preemptions", "max-steps", "interrupted"
+    std::optional<std::string> bound;  // which bound stopped the run: "executions", "time-budget", "preemptions", "max-steps", "interrupted", "goroutines", "heap-cells"
+    std::string bound_message;         // for the VM's bounds: what it said, and how to raise the bound
 };
 
 struct ScenarioResult {

@@ -291,7 +291,10 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     }
     case BugKind::Livelock:
-        bug.message = fmt::format("livelock: the execution ran past {} steps without finishing", exec.config().max_steps);
+        if (f.variant == VariantSpinning)
+            bug.message = "livelock: a goroutine runs on without ever reaching a visible operation (an endless loop?)";
+        else
+            bug.message = fmt::format("livelock: the execution ran past {} steps without finishing", exec.config().max_steps);
         mark(0, "still running");
         break;
     case BugKind::GoroutineLeak: {

@@ -63,6 +63,7 @@ ojson scenario_json(const ScenarioResult& r) {
     stats["seconds"] = r.stats.seconds;
     stats["complete"] = r.stats.complete;
     stats["bound"] = r.stats.bound ? ojson(*r.stats.bound) : ojson(nullptr);
+    if (!r.stats.bound_message.empty()) stats["bound_message"] = r.stats.bound_message;
     j["stats"] = std::move(stats);
     ojson bugs = ojson::array();
     for (const auto& b : r.bugs) bugs.push_back(bug_json(b));

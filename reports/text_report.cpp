@@ -197,6 +197,7 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
             std::string strategy = r.stats.strategy.empty() ? std::string() : r.stats.strategy + ", ";
             out += fmt::format(" ({}stopped by {} after {} execution{}, {:.2f}s)", strategy, *r.stats.bound, r.stats.executions,
                                r.stats.executions == 1 ? "" : "s", r.stats.seconds);
+            if (!r.stats.bound_message.empty()) out += "\n  " + r.stats.bound_message;
         } else {
             out += fmt::format(" ({})", run_figures(r));
         }
