@@ -542,7 +542,7 @@ void Compiler::compile_function(uint32_t index, const FuncType* sig_node, const 
 }
 
 void Compiler::emit_epilogue() {
-    for (uint32_t j : m_fn->returns) code()[j].a = static_cast<int32_t>(here());
+    patch_all(m_fn->returns, here());
     m_mod->functions[m_fn->index].epilogue = here();
     emit(Opcode::RunDefers);
     uint32_t total = 0;
@@ -940,11 +940,11 @@ void Compiler::for_stmt(const ForStmt* s) {
     stmt(s->body);
     LoopLabels l = m_fn->loops.back();
     m_fn->loops.pop_back();
-    for (uint32_t j : l.continues) code()[j].a = static_cast<int32_t>(here());
+    patch_all(l.continues, here());
     stmt(s->post);
     emit(Opcode::Jump, static_cast<int32_t>(top));
     if (jf != UINT32_MAX) patch(jf);
-    for (uint32_t j : l.breaks) code()[j].a = static_cast<int32_t>(here());
+    patch_all(l.breaks, here());
 }
 
 void Compiler::range_stmt(const RangeStmt* s) {
@@ -1034,18 +1034,15 @@ void Compiler::range_stmt(const RangeStmt* s) {
             emit(Opcode::Load, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(s->x->pos, expr_text(s->x) + "[i]")));
             assign_iter(s->value, elem);
         }
-        m_fn->loops.push_back(labels);
-        stmt(s->body);
-        labels = m_fn->loops.back();
-        m_fn->loops.pop_back();
-        for (uint32_t j : labels.continues) code()[j].a = static_cast<int32_t>(here());
+        labels = loop_body(s->body, labels);
+        patch_all(labels.continues, here());
         emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
         emit(Opcode::Int, 1);
         emit(Opcode::Add);
         emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
         emit(Opcode::Jump, static_cast<int32_t>(top));
         patch(jf);
-        for (uint32_t j : labels.breaks) code()[j].a = static_cast<int32_t>(here());
+        patch_all(labels.breaks, here());
         return;
     }
     if (is_string(xt)) {
@@ -1070,18 +1067,15 @@ void Compiler::range_stmt(const RangeStmt* s) {
             emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
             assign_iter(s->key, int_t);
         }
-        m_fn->loops.push_back(labels);
-        stmt(s->body);
-        labels = m_fn->loops.back();
-        m_fn->loops.pop_back();
-        for (uint32_t j : labels.continues) code()[j].a = static_cast<int32_t>(here());
+        labels = loop_body(s->body, labels);
+        patch_all(labels.continues, here());
         emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
         emit(Opcode::LoadLocal, static_cast<int32_t>(width), 1);
         emit(Opcode::Add);
         emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
         emit(Opcode::Jump, static_cast<int32_t>(top));
         patch(jf);
-        for (uint32_t j : labels.breaks) code()[j].a = static_cast<int32_t>(here());
+        patch_all(labels.breaks, here());
         return;
     }
     if (xt->is<Map>()) {
@@ -1108,18 +1102,15 @@ void Compiler::range_stmt(const RangeStmt* s) {
             emit(Opcode::LoadLocal, static_cast<int32_t>(vt), vs);
             assign_iter(s->value, mt->elem);
         }
-        m_fn->loops.push_back(labels);
-        stmt(s->body);
-        labels = m_fn->loops.back();
-        m_fn->loops.pop_back();
-        for (uint32_t j : labels.continues) code()[j].a = static_cast<int32_t>(top);
+        labels = loop_body(s->body, labels);
+        patch_all(labels.continues, top);
         emit(Opcode::Jump, static_cast<int32_t>(top));
         patch(jf);
         // MapNext pushed [key val i found]: on exit the first three are still there
         uint32_t exit_pop = here();
         emit(Opcode::Pop, 0, ks + vs + 1);
         uint32_t end = here();
-        for (uint32_t j : labels.breaks) code()[j].a = static_cast<int32_t>(end);
+        patch_all(labels.breaks, end);
         (void)exit_pop;
         return;
     }
@@ -1135,18 +1126,23 @@ void Compiler::range_stmt(const RangeStmt* s) {
         uint32_t jf = emit(Opcode::JumpIfNot);
         if (!is_blank(s->key)) assign_iter(s->key, ct->elem);
         else emit(Opcode::Pop, 0, n);
-        m_fn->loops.push_back(labels);
-        stmt(s->body);
-        labels = m_fn->loops.back();
-        m_fn->loops.pop_back();
-        for (uint32_t j : labels.continues) code()[j].a = static_cast<int32_t>(top);
+        labels = loop_body(s->body, labels);
+        patch_all(labels.continues, top);
         emit(Opcode::Jump, static_cast<int32_t>(top));
         patch(jf);
         emit(Opcode::Pop, 0, n);
-        for (uint32_t j : labels.breaks) code()[j].a = static_cast<int32_t>(here());
+        patch_all(labels.breaks, here());
         return;
     }
     unsupported(s->pos, "range over " + type_string(s->x->type));
+}
+
+LoopLabels Compiler::loop_body(const Stmt* body, LoopLabels labels) {
+    m_fn->loops.push_back(std::move(labels));
+    stmt(body);
+    labels = std::move(m_fn->loops.back());
+    m_fn->loops.pop_back();
+    return labels;
 }
 
 void Compiler::switch_stmt(const SwitchStmt* s) {
@@ -1180,8 +1176,8 @@ void Compiler::switch_stmt(const SwitchStmt* s) {
     m_fn->loops.push_back(LoopLabels{s, {}, {}, UINT32_MAX});
     std::vector<uint32_t> fall;
     for (size_t c = 0; c < s->clauses.size(); c++) {
-        for (uint32_t j : to_body[c]) code()[j].a = static_cast<int32_t>(here());
-        for (uint32_t j : fall) code()[j].a = static_cast<int32_t>(here());
+        patch_all(to_body[c], here());
+        patch_all(fall, here());
         fall.clear();
         if (static_cast<int>(c) == default_clause) code()[to_default].a = static_cast<int32_t>(here());
         const CaseClause* cc = s->clauses[c];
@@ -1192,11 +1188,11 @@ void Compiler::switch_stmt(const SwitchStmt* s) {
         else ends.push_back(emit(Opcode::Jump));
     }
     if (default_clause < 0) code()[to_default].a = static_cast<int32_t>(here());
-    for (uint32_t j : fall) code()[j].a = static_cast<int32_t>(here());
+    patch_all(fall, here());
     LoopLabels l = m_fn->loops.back();
     m_fn->loops.pop_back();
-    for (uint32_t j : ends) code()[j].a = static_cast<int32_t>(here());
-    for (uint32_t j : l.breaks) code()[j].a = static_cast<int32_t>(here());
+    patch_all(ends, here());
+    patch_all(l.breaks, here());
 }
 
 void Compiler::type_switch(const TypeSwitchStmt* s) {
@@ -1231,7 +1227,7 @@ void Compiler::type_switch(const TypeSwitchStmt* s) {
     std::vector<uint32_t> ends;
     m_fn->loops.push_back(LoopLabels{s, {}, {}, UINT32_MAX});
     for (size_t c = 0; c < s->clauses.size(); c++) {
-        for (uint32_t j : to_body[c]) code()[j].a = static_cast<int32_t>(here());
+        patch_all(to_body[c], here());
         if (static_cast<int>(c) == default_clause) code()[to_default].a = static_cast<int32_t>(here());
         const CaseClause* cc = s->clauses[c];
         if (cc->implicit) {
@@ -1246,8 +1242,8 @@ void Compiler::type_switch(const TypeSwitchStmt* s) {
     if (default_clause < 0) code()[to_default].a = static_cast<int32_t>(here());
     LoopLabels l = m_fn->loops.back();
     m_fn->loops.pop_back();
-    for (uint32_t j : ends) code()[j].a = static_cast<int32_t>(here());
-    for (uint32_t j : l.breaks) code()[j].a = static_cast<int32_t>(here());
+    patch_all(ends, here());
+    patch_all(l.breaks, here());
 }
 
 void Compiler::select_stmt(const SelectStmt* s) {
@@ -1328,8 +1324,8 @@ void Compiler::select_stmt(const SelectStmt* s) {
     if (deflt) body(deflt);
     LoopLabels l = m_fn->loops.back();
     m_fn->loops.pop_back();
-    for (uint32_t j : ends) code()[j].a = static_cast<int32_t>(here());
-    for (uint32_t j : l.breaks) code()[j].a = static_cast<int32_t>(here());
+    patch_all(ends, here());
+    patch_all(l.breaks, here());
 }
 
 void Compiler::go_defer(const CallExpr* call, bool is_go, Pos pos) {

@@ -80,6 +80,13 @@ public:
     uint32_t emit(Opcode op, int32_t a = 0, uint32_t n = 0, int32_t b = 0, uint8_t k = 0);
     uint32_t here() const;
     void patch(uint32_t at) { code()[at].a = static_cast<int32_t>(here()); }
+    // Points every jump in `jumps` at `target`.
+    void patch_all(const std::vector<uint32_t>& jumps, uint32_t target) {
+        for (uint32_t j : jumps) code()[j].a = static_cast<int32_t>(target);
+    }
+    // Compiles a range loop's body with its labels in scope; returns the break and continue
+    // jumps it emitted, for the caller to patch.
+    LoopLabels loop_body(const lang::Stmt* body, LoopLabels labels);
     std::vector<Instr>& code();
     uint32_t temp(uint32_t n);
     uint32_t const_value(Value v);
