@@ -100,7 +100,8 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
             TraceStep t;
             t.step = static_cast<uint32_t>(exec.steps().size());
             t.goroutine = static_cast<uint32_t>(g + 1);
-            t.op = std::string(vm::op_kind_text(op.kind));
+            // wg.Done() is Add(-1) to the model; the trace says what the user wrote.
+            t.op = op.kind == OpKind::WgAdd && op.arg == -1 ? std::string("Done") : std::string(vm::op_kind_text(op.kind));
             if (!site.expr.empty()) t.object = site.expr;
             t.location = location_of(site);
             t.source = std::string(source_line(site.file, site.pos.line));

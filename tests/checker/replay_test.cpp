@@ -49,6 +49,9 @@ TEST_CASE("replaying a bug's token reproduces it with its trace", "[replay]") {
     // The trace speaks the user's language: main is goroutine 1, ops as shown in traces.
     CHECK(bug.trace[0].goroutine == 1);
     CHECK(bug.trace[0].op == "Add");
+    bool done_named = false;  // Add(-1) is shown as the Done the program called
+    for (const auto& t : bug.trace) done_named |= t.op == "Done";
+    CHECK(done_named);
     bool read_with_value = false;
     for (const auto& t : bug.trace) read_with_value |= t.op == "read" && t.object == std::string("x") && t.value.has_value();
     CHECK(read_with_value);
