@@ -104,7 +104,8 @@ void Machine::Impl::append_output(std::string_view text) {
     output_truncated = true;
 }
 
-Gid Machine::Impl::new_goroutine(uint32_t fn, FrameKind kind) {
+// Takes the next goroutine slot and resets it for a new goroutine; may move `gs`.
+Gid Machine::Impl::fresh_goroutine() {
     Gid id = goroutine_count()++;
     if (gs.size() <= id) gs.emplace_back();
     Goroutine& g = gs[id];
@@ -126,7 +127,12 @@ Gid Machine::Impl::new_goroutine(uint32_t fn, FrameKind kind) {
     g.parent = 0;
     g.delivered = false;
     g.announced = 0;
-    enter(g, fn, 0, 0, kind);
+    return id;
+}
+
+Gid Machine::Impl::new_goroutine(uint32_t fn, FrameKind kind) {
+    Gid id = fresh_goroutine();
+    enter(gs[id], fn, 0, 0, kind);
     return id;
 }
 
@@ -280,23 +286,9 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         // goroutine, and `in` and `g` point into the old storage.
         const Instr go_instr = in;
         uint32_t n = go_instr.n;
-        Gid child = goroutine_count()++;
-        if (gs.size() <= child) gs.emplace_back();
+        Gid child = fresh_goroutine();
         Goroutine& p = gs[gid];  // gs may have moved
         Goroutine& c = gs[child];
-        if (c.stack.size() < 1024) c.stack.resize(1024);
-        c.sp = 0;
-        c.frames.clear();
-        c.defers.clear();
-        c.defer_args.clear();
-        c.state = GoroutineState::Pending;
-        c.op = Operation{};
-        c.pend = Pend::None;
-        c.panicking = c.recovered = c.fatal = c.delivered = false;
-        c.panic_value = Value{};
-        c.panic_text.clear();
-        c.print_buf.clear();
-        c.last_type = 0;
         c.name = go_instr.b >= 0 && static_cast<size_t>(go_instr.b) < M.go_names.size() ? M.go_names[go_instr.b] : std::string();
         c.created_at = static_cast<uint32_t>(go_instr.b);
         c.parent = gid;

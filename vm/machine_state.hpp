@@ -140,6 +140,7 @@ struct Machine::Impl {
     // --- machine.cpp
     void reset();
     void resume(Gid g, const Outcome& out);
+    Gid fresh_goroutine();
     Gid new_goroutine(uint32_t fn, FrameKind kind);
 
     // --- interpreter.cpp
