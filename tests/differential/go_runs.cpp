@@ -72,6 +72,7 @@ GoRun run_once(const std::string& binary, GoMode mode, int procs, const GoSettin
     run.stdout_text = ran.out;
     const std::string& err_text = ran.err;
     run.race_reported = err_text.find("WARNING: DATA RACE") != std::string::npos;
+    run.race_in_waitgroup = run.race_reported && err_text.find("sync.(*WaitGroup).") != std::string::npos;
     run.crash = go_crash_line(err_text);
     run.outcome = go_outcome(run.stdout_text, err_text);
     return run;

@@ -26,6 +26,10 @@ struct GoRun {
     bool timed_out = false;
     int exit_code = 0;
     bool race_reported = false;  // "WARNING: DATA RACE" on stderr
+    // The race report names sync.(*WaitGroup) frames: Go's race detector checks "the first
+    // Add happens before Wait" as a race on the WaitGroup itself (sync/waitgroup.go), which
+    // is the misuse lockstep calls waitgroup-misuse.
+    bool race_in_waitgroup = false;
     std::string stdout_text;
     std::string crash;           // go_crash_line of stderr
     std::string outcome;         // go_outcome: normalized stdout + crash line

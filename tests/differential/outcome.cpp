@@ -113,7 +113,11 @@ std::vector<std::string> kinds_for_crash(std::string_view crash) {
     return {"panic"};
 }
 
-std::vector<std::string> kinds_for_race() { return {"data-race", "lost-update", "concurrent-map-access"}; }
+std::vector<std::string> kinds_for_race(RaceIn where) {
+    std::vector<std::string> kinds{"data-race", "lost-update", "concurrent-map-access"};
+    if (where == RaceIn::WaitGroup) kinds.push_back("waitgroup-misuse");
+    return kinds;
+}
 
 std::string literal(std::string_view text) {
     std::string out = "\"";

@@ -3,6 +3,7 @@
 // the first line of its crash message, if it crashed.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,11 @@ std::string crash_of(std::string_view normalized_outcome);
 // {"concurrent-map-access"}. Every other panic or fatal error → {"panic"}.
 std::vector<std::string> kinds_for_crash(std::string_view crash);
 
-// The kinds lockstep must report where Go's race detector said "WARNING: DATA RACE".
-std::vector<std::string> kinds_for_race();
+// The kinds lockstep must report where Go's race detector said "WARNING: DATA RACE"; a race
+// Go found inside sync.WaitGroup (Add from zero unordered with a blocking Wait) is also
+// answered by waitgroup-misuse.
+enum class RaceIn : uint8_t { Program, WaitGroup };
+std::vector<std::string> kinds_for_race(RaceIn where);
 
 // "Final count: 1\n" as a one-line C-like literal, for failure messages.
 std::string literal(std::string_view text);
