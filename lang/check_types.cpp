@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lang/checker.hpp"
+#include "lang/go_api.hpp"
 #include "lang/constant.hpp"
 #include "lang/universe.hpp"
 
@@ -15,6 +16,7 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         auto id = e->as<Ident>();
         if (id->name == "_") error(id->pos, "cannot use _ as value or type");
         Object* o = lookup(id->name);
+        if (!o && !unsupported_universe_name(id->name).empty()) unsupported(id->pos, unsupported_universe_name(id->name));
         if (!o) error(id->pos, "undefined: " + id->name);
         if (o->kind == ObjectKind::PackageName) error(id->pos, "use of package " + id->name + " not in selector");
         if (o->kind != ObjectKind::TypeName) {
@@ -44,6 +46,8 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         pid->obj = po;
         po->used = true;
         Object* m = po->imported->lookup(se->sel->name);
+        if (!m && go_exports(po->imported->path, se->sel->name))
+            unsupported(se->sel->pos, "library member " + po->imported->path + "." + se->sel->name);
         if (!m) error(se->sel->pos, "undefined: " + expr_string(e));
         if (m->kind != ObjectKind::TypeName) error(start_pos(e), expr_string(e) + " is not a type");
         se->sel->obj = m;

@@ -244,6 +244,7 @@ void Compiler::convert(const Type* from, const Type* to) {
 }
 
 void Compiler::expr(const Expr* e) {
+    m_where = e->pos;
     if (e->value) {
         constant(e->value, e->type, e->pos);
         return;

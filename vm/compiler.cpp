@@ -100,7 +100,7 @@ uint32_t Compiler::emit(Opcode op, int32_t a, uint32_t n, int32_t b, uint8_t k) 
     in.n = static_cast<uint16_t>(n);
     in.b = b;
     in.k = k;
-    LOCKSTEP_ASSERT(n <= 0xFFFF, "operand too wide");
+    if (n > 0xFFFF) unsupported(m_where, "values of more than 65535 words (such as [1<<20]int arrays)");
     code().push_back(in);
     return static_cast<uint32_t>(code().size() - 1);
 }
@@ -258,9 +258,17 @@ uint32_t Compiler::rtype(const Type* t) {
     }
     default: r.kind = RKind::Invalid; break;
     }
+    // Unnamed structs embedding a type have its methods promoted (`struct{ S }`).
+    auto embeds = [](const Type* s) {
+        if (const Struct* st = s->as<Struct>())
+            for (auto* f : st->fields)
+                if (f->embedded) return true;
+        return false;
+    };
+    if (!named && embeds(t)) m_named_types.push_back({t, id});
     if (t->is<Pointer>()) {
-        if (auto* n = t->as<Pointer>()->elem->as<Named>()) m_named_types.push_back({t, id});
-        (void)named;
+        const Type* elem = t->as<Pointer>()->elem;
+        if (elem->as<Named>() || embeds(elem)) m_named_types.push_back({t, id});
     }
     m_mod->types[id] = std::move(r);
     return id;
@@ -287,13 +295,10 @@ static void collect_method_names(const Type* t, std::vector<std::string>& out, i
 void Compiler::fill_methods() {
     for (size_t i = 0; i < m_named_types.size(); i++) {
         auto [t, id] = m_named_types[i];
-        const Named* named = t->as<Named>();
-        bool is_ptr = false;
-        if (!named) {
-            named = t->as<Pointer>()->elem->as<Named>();
-            is_ptr = true;
-        }
-        if (!named || underlying(named)->is<Interface>()) continue;
+        bool is_ptr = t->is<Pointer>();
+        const Type* base = is_ptr ? t->as<Pointer>()->elem : t;
+        const Named* named = base->as<Named>();  // null: an unnamed struct with embedded fields
+        if (underlying(base)->is<Interface>()) continue;
         std::vector<RMethod> methods;
         std::vector<std::string> names;
         collect_method_names(t, names, 0);
@@ -306,7 +311,7 @@ void Compiler::fill_methods() {
             RMethod rm;
             rm.name = m_mod->method_name_id(name);
             auto it = m_funcs.find(m);
-            if (sel.path.empty() && !sel.dynamic && it != m_funcs.end()) {
+            if (named && sel.path.empty() && !sel.dynamic && it != m_funcs.end()) {
                 rm.function = it->second;
                 uint32_t rs = slots(named);
                 rm.recv_slots = m->ptr_recv ? 1 : rs;
@@ -590,6 +595,7 @@ LoopLabels* Compiler::find_loop(const Stmt* target) {
 
 void Compiler::stmt(const Stmt* s) {
     if (!s) return;
+    m_where = s->pos;
     if (s->kind != NodeKind::BlockStmt && s->kind != NodeKind::EmptyStmt) mark_site(s->pos);
     switch (s->kind) {
     case NodeKind::EmptyStmt: return;

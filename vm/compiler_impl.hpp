@@ -64,6 +64,7 @@ public:
 
     // --- errors and sites
     [[noreturn]] void unsupported(lang::Pos pos, const std::string& what) const;
+    lang::Pos m_where{};  // the statement or expression being compiled (for emit's limits)
     uint32_t site(lang::Pos pos, std::string expr = {});
     // Code emitted from here on comes from pos (Function::pc_sites).
     void mark_site(lang::Pos pos);

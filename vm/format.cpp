@@ -151,6 +151,9 @@ bool Machine::Impl::call_string_method(const Value iface, uint32_t method, std::
         out.append(str(msg));
         return true;
     }
+    // Rendering a value for a trace reads the value only: running the program's String()
+    // there would execute code on a goroutine of the execution being traced.
+    if (render_only) return false;
     const Function& f = M.functions[m->function];
     if (f.result_slots != 1) return false;
     Goroutine& g = gs[current];

@@ -348,7 +348,7 @@ reload:
 // instruction and re-executes it when resumed; g.announced counts those already made.
 #define ANNOUNCE(i, kind, cell, site)                                     \
     do {                                                                 \
-        if (!nested && g.announced <= (i) && (cell) != 0) {              \
+        if (!nested && !limits.quiet_memory && g.announced <= (i) && (cell) != 0) {              \
             fr->pc = pc - 1;                                             \
             g.sp = sp;                                                   \
             g.announced = (i) + 1;                                       \
@@ -423,7 +423,8 @@ reload:
                 Cell p = S[sp - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
                 sp--;
-                if (nested) {
+                // A zero-size value (struct{}) reads no cell: nothing to make visible.
+                if (nested || limits.quiet_memory || in.n == 0) {
                     ROOM(in.n);
                     std::memcpy(S + sp, &heap[p], sizeof(Value) * in.n);
                     sp += in.n;
@@ -439,7 +440,7 @@ reload:
             case Opcode::Store: {
                 Cell p = S[sp - in.n - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
-                if (nested) {
+                if (nested || limits.quiet_memory || in.n == 0) {
                     std::memcpy(&heap[p], S + sp - in.n, sizeof(Value) * in.n);
                     sp -= in.n + 1;
                     break;
@@ -720,7 +721,7 @@ reload:
                 Value iface = S[sp - n - 1];
                 if (iface.c == 0) PANIC_RT(nil_deref);
                 const RMethod* m = find_method(iface.c, static_cast<uint32_t>(in.a));
-                LOCKSTEP_ASSERT(m != nullptr, "method missing from a runtime type's table");
+                LOCKSTEP_ASSERT(m != nullptr, "method missing from a runtime type's table: " + M.types[iface.c].name + "." + M.method_names[in.a]);
                 if (m->function == UINT32_MAX) {  // Error() of the VM's own error values
                     Value msg = iface.c == rt::runtime_error ? iface : heap[iface.p.a];
                     msg.c = 0;

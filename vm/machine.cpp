@@ -61,9 +61,16 @@ std::string Machine::last_value_text(Gid gid) const {
     const Goroutine& g = m_impl->gs[gid];
     if (g.last_type == 0) return "";
     std::string out;
+    struct RenderOnly {
+        bool& flag;
+        explicit RenderOnly(bool& f) : flag(f) { flag = true; }
+        ~RenderOnly() { flag = false; }
+    } guard(m_impl->render_only);
     m_impl->format_value(out, &g.last_value, g.last_type, 'v', false, false);
     return out;
 }
+
+int Machine::exit_status() const { return m_impl->exit_status; }
 
 std::string Machine::panic_message(Gid g) const { return m_impl->gs[g].panic_text; }
 bool Machine::panic_is_fatal(Gid g) const { return m_impl->gs[g].fatal; }
@@ -81,6 +88,8 @@ void Machine::Impl::reset() {
     clock = 0;
     nested = 0;
     output().clear();
+    self.m_streams.clear();
+    exit_status = 0;
     output_truncated = false;
     goroutine_count() = 0;
     Gid g = new_goroutine(M.start_function, FrameKind::Top);
@@ -88,14 +97,25 @@ void Machine::Impl::reset() {
     run(g);
 }
 
+void Machine::Impl::log_stream(bool to_stderr, std::string_view text) {
+    if (!limits.keep_streams || text.empty()) return;
+    auto& chunks = self.m_streams;
+    if (chunks.empty() || chunks.back().to_stderr != to_stderr) chunks.push_back(StreamChunk{to_stderr, {}});
+    chunks.back().text.append(text);
+}
+
+void Machine::Impl::append_stderr(std::string_view text) { log_stream(true, text); }
+
 void Machine::Impl::append_output(std::string_view text) {
     if (output_truncated) return;
     std::string& o = output();
     size_t room = limits.max_output_bytes > o.size() ? limits.max_output_bytes - o.size() : 0;
     if (text.size() <= room) {
         o.append(text);
+        log_stream(false, text);
         return;
     }
+    log_stream(false, text.substr(0, room));
     // Cut, and say so once: a silent cut reads as a program that stopped printing.
     o.append(text.substr(0, room));
     o += "\n[lockstep: output truncated after ";

@@ -253,9 +253,12 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
-        console.out << run.output << std::flush;
+        // Both streams in the order the program wrote them, as `go run` shows them.
+        for (const auto& chunk : run.streams) (chunk.to_stderr ? console.err : console.out) << chunk.text << std::flush;
+        if (run.streams.empty()) console.out << run.output << std::flush;
         const checker::Bug* crash = crash_of(run.bugs);
-        if (!crash) return ExitCode::Ok;
+        // os.Exit(n): the process exits n, as under `go run` (any status, not only lockstep's).
+        if (!crash) return static_cast<ExitCode>(run.exit_status & 0xff);
         console.err << go_crash_text(*crash);
         return ExitCode::Usage;  // Go exits 2 on an unrecovered panic or fatal error
     } catch (const lang::DiagnosticError& e) {
