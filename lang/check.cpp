@@ -277,6 +277,8 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
         return;  // a Named may refer to itself through pointers, slices, ...
     }
     d.state = DeclInfo::State::Resolving;
+    m_type_path.emplace_back(obj, m_reach_direct);
+    m_reach_direct = true;
     // Package-level type declarations are resolved in the package scope, from anywhere.
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
@@ -297,6 +299,7 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
     }
     m_scope = saved;
     m_func = saved_func;
+    m_type_path.pop_back();
     d.state = DeclInfo::State::Done;
 }
 

@@ -9,6 +9,15 @@
 
 namespace lockstep::lang {
 
+bool Checker::direct_cycle(Object* o) const {
+    size_t k = m_type_path.size();
+    while (k > 0 && m_type_path[k - 1].first != o) --k;
+    if (k == 0) return true;  // not on the path: be as strict as before
+    for (size_t j = k; j < m_type_path.size(); ++j)
+        if (!m_type_path[j].second) return false;
+    return true;
+}
+
 const Type* Checker::type_expr(Expr* e, bool direct) {
     const Type* t = nullptr;
     switch (e->kind) {
@@ -28,9 +37,12 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         if (o->pkg == m_pkg) {
             auto it = m_decls.find(o);
             if (it != m_decls.end()) {
-                if (it->second.state == DeclInfo::State::Resolving && direct && !it->second.type_spec->alias)
+                if (it->second.state == DeclInfo::State::Resolving && direct && !it->second.type_spec->alias &&
+                    direct_cycle(o))
                     error(it->second.type_spec->name->pos, "invalid recursive type " + o->name);
+                m_reach_direct = direct;
                 resolve_package_object(o);
+                m_reach_direct = true;
             }
         }
         t = o->type;

@@ -370,9 +370,11 @@ void Compiler::selector(const SelectorExpr* e) {
             emit(Opcode::MethodValue, static_cast<int32_t>(m_mod->method_name_id(sel->obj->name)));
             return;
         }
-        if (!sel->obj->native.empty() || !sel->path.empty()) {
-            // Library or promoted method: bind x (or &x when the method needs a pointer
-            // x's own method set lacks) to the wrapper of that receiver type.
+        if (!sel->obj->native.empty()) {
+            // Library method: bind x (or &x when the method needs a pointer x's own
+            // method set lacks) to the wrapper of that receiver type. A program's promoted
+            // method is bound below, to the receiver found now through the embedded fields
+            // (Go evaluates them, and panics on a nil embedded pointer, at binding time).
             const Type* xt = e->x->type;
             Selection probe;
             if (lookup_field_or_method(xt, false, sel->obj->name, probe) && probe.kind == SelectionKind::MethodVal) {
@@ -942,10 +944,14 @@ std::vector<Instr> Compiler::prepare_call(const CallExpr* e, uint32_t& result_sl
     // a function value
     const Signature* sig = underlying(fun->type)->as<Signature>();
     if (!sig) unsupported(e->pos, "call of a non-function");
+    // The function value is evaluated before the arguments (`a(1)(b(2))` calls a first).
+    expr(fun);
+    uint32_t callee = temp(1);
+    emit(Opcode::StoreLocal, static_cast<int32_t>(callee), 1);
     uint8_t flags = 0;
     args(e, sig, false, flags);
     uint32_t n = m_last_operands;
-    expr(fun);
+    emit(Opcode::LoadLocal, static_cast<int32_t>(callee), 1);
     m_last_operands = n + 1;
     return one(Opcode::CallValue, 0, n);
 }

@@ -802,7 +802,11 @@ void Compiler::assign(const AssignStmt* s) {
                 store_place(p, slots(l->type), rtype(l->type), site(l->pos, expr_text(l)));
                 return;
             }
-            // Parallel assignment: evaluate every right side first.
+            // Parallel assignment: the left operands' index and pointer operands, then
+            // every right side, then the stores left to right.
+            std::vector<LhsRef> refs(s->lhs.size());
+            for (size_t i = 0; i < s->lhs.size(); i++)
+                if (!blank(s->lhs[i]) && !is_new(i)) refs[i] = prepare_lhs(s->lhs[i]);
             std::vector<uint32_t> temps;
             for (size_t i = 0; i < s->rhs.size(); i++) {
                 const Type* target = blank(s->lhs[i]) ? s->rhs[i]->type : s->lhs[i]->type;
@@ -823,12 +827,14 @@ void Compiler::assign(const AssignStmt* s) {
                     declare_var(def(l), true);
                     continue;
                 }
-                emit(Opcode::LoadLocal, static_cast<int32_t>(temps[i]), n);
-                store_to(l, lt);
+                store_prepared(refs[i], l, lt, temps[i]);
             }
             return;
         }
         // a, b := f() / v, ok := m[k] / x.(T) / <-ch
+        std::vector<LhsRef> refs(s->lhs.size());
+        for (size_t i = 0; i < s->lhs.size(); i++)
+            if (!blank(s->lhs[i]) && !is_new(i)) refs[i] = prepare_lhs(s->lhs[i]);
         const Expr* r = s->rhs[0];
         expr(r);
         std::vector<const Type*> types;
@@ -856,8 +862,13 @@ void Compiler::assign(const AssignStmt* s) {
             const Type* lt = is_new(i) ? def(l)->type : l->type;
             emit(Opcode::LoadLocal, static_cast<int32_t>(t), slots(types[i]));
             convert(types[i], lt);
-            if (is_new(i)) declare_var(def(l), true);
-            else store_to(l, lt);
+            if (is_new(i)) {
+                declare_var(def(l), true);
+                continue;
+            }
+            uint32_t v = temp(slots(lt));
+            emit(Opcode::StoreLocal, static_cast<int32_t>(v), slots(lt));
+            store_prepared(refs[i], l, lt, v);
         }
         return;
     }
@@ -1171,6 +1182,13 @@ void Compiler::switch_stmt(const SwitchStmt* s) {
                 emit(Opcode::LoadLocal, static_cast<int32_t>(tag), slots(tt));
                 expr_to(e, tt);
                 compare(Tok::Eql, tt, e->pos);
+            } else if (is_interface(e->type)) {
+                // A tagless switch compares each case with true: `case i:` with i an
+                // interface holds when i holds the bool true.
+                expr(e);
+                emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_bool(true))));
+                emit(Opcode::Box, static_cast<int32_t>(rtype(basic_type(BasicKind::Bool))));
+                compare(Tok::Eql, e->type, e->pos);
             } else {
                 expr(e);
             }

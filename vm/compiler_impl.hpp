@@ -100,6 +100,14 @@ public:
     void block(const std::vector<lang::Stmt*>& stmts);
     void assign(const lang::AssignStmt* s);
     void store_to(const lang::Expr* lhs, const lang::Type* rhs_type);  // value on stack
+    // Two-phase assignment (compile_assign.cpp): a left operand's index and pointer
+    // operands evaluated into temps, then the store of the value held in temp `value`.
+    struct LhsRef {
+        enum Kind : uint8_t { Name, MapEntry, Frame, Address } kind = Name;
+        uint32_t a = 0, b = 0;  // MapEntry: map, key temps; Frame: slot; Address: pointer temp
+    };
+    LhsRef prepare_lhs(const lang::Expr* l);
+    void store_prepared(const LhsRef& r, const lang::Expr* l, const lang::Type* t, uint32_t value);
     void for_stmt(const lang::ForStmt* s);
     void range_stmt(const lang::RangeStmt* s);
     void switch_stmt(const lang::SwitchStmt* s);

@@ -128,6 +128,21 @@ bool Machine::Impl::implements(uint32_t type, uint32_t iface) const {
     return true;
 }
 
+// Whether == is defined on values of a type: not on slices, maps and funcs, nor on
+// structs and arrays holding one (comparing such values in interfaces panics).
+bool Machine::Impl::comparable_type(uint32_t type) const {
+    const RType& t = M.types[type];
+    switch (t.kind) {
+    case RKind::Slice: case RKind::Map: case RKind::Func: return false;
+    case RKind::Struct:
+        for (const RField& f : t.fields)
+            if (!comparable_type(f.type)) return false;
+        return true;
+    case RKind::Array: return comparable_type(t.elem);
+    default: return true;
+    }
+}
+
 bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Goroutine* g) {
     const RType& t = M.types[type];
     switch (t.kind) {
@@ -138,7 +153,7 @@ bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Gorouti
         if (x->c != y->c) return false;
         if (x->c == 0) return true;
         const RType& d = M.types[x->c];
-        if (d.kind == RKind::Slice || d.kind == RKind::Map || d.kind == RKind::Func) {
+        if (!comparable_type(x->c)) {
             if (g) runtime_panic(*g, "runtime error: comparing uncomparable type " + d.name);
             return false;
         }
@@ -1067,6 +1082,12 @@ reload:
                                   : in.op == Opcode::MapStore ? ks + vs
                                   : in.op == Opcode::MapNext ? 1 : 0;
                 Cell m = S[sp - operands - 1].p.a;
+                if (in.op == Opcode::MapIndex || in.op == Opcode::MapStore || in.op == Opcode::MapDelete) {
+                    // An interface key whose dynamic type has no == cannot be hashed.
+                    const Value& key = S[sp - operands];
+                    if (M.types[t.key].kind == RKind::Interface && key.c != 0 && !comparable_type(key.c))
+                        PANIC_RT("runtime error: hash of unhashable type " + M.types[key.c].name);
+                }
                 if (m == 0) {
                     if (in.op == Opcode::MapStore) {
                         SAVE();

@@ -178,6 +178,7 @@ struct Machine::Impl {
     Value make_error(std::string_view msg, Value wrapped = Value{});
     Value box(const Value* v, uint32_t type);
     bool equal(const Value* x, const Value* y, uint32_t type, Goroutine* g);
+    bool comparable_type(uint32_t type) const;
     const RMethod* find_method(uint32_t type, uint32_t name) const;
     bool implements(uint32_t type, uint32_t iface) const;
 
