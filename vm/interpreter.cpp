@@ -260,6 +260,7 @@ uint32_t Machine::Impl::current_site(const Goroutine& g) const {
 }
 
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
+    ++panics_started;
     g.panicking = true;
     g.recovered = false;
     g.panic_value = iface;
@@ -594,10 +595,11 @@ reload:
             case Opcode::EqT: {
                 uint32_t n = M.types[in.a].slots;
                 SAVE();
+                uint64_t panics = panics_started;
                 bool r = equal(S + sp - 2 * n, S + sp - n, static_cast<uint32_t>(in.a), &g);
-                if (g.frames.empty() || &g.frames.back() != fr || g.pend != Pend::None || g.panicking) {
-                    if (g.panicking) goto reload;
-                }
+                // Comparing uncomparable values panicked (a deferred call may be running
+                // while an older panic is still in flight: only a new one counts).
+                if (panics_started != panics) goto reload;
                 sp -= 2 * n;
                 S[sp++] = Value::of_bool(r);
                 break;

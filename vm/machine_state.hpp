@@ -132,7 +132,8 @@ struct Machine::Impl {
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
     bool render_only = false;
-    int exit_status = 0;  // os.Exit's argument  // formatting for a trace: never call the program's methods
+    int exit_status = 0;  // os.Exit's argument
+    uint64_t panics_started = 0;  // every start_panic (tells an instruction its own panic)  // formatting for a trace: never call the program's methods
     std::string nested_panic;  // the message of the last panic that left a nested run
     std::string scratch;
 
