@@ -121,6 +121,9 @@ static bool convertible(const Type* V, const Type* T) {
                                                              identical(underlying(vp->elem), underlying(tp->elem)))
         return true;
     if (is_numeric(V) && is_numeric(T)) return true;
+    // A slice converts to a pointer to an array of its element type (Go 1.17).
+    if (const Slice* vs = vu->as<Slice>(); vs && tu->as<Pointer>())
+        if (auto a = underlying(tu->as<Pointer>()->elem)->as<Array>(); a && identical(vs->elem, a->elem)) return true;
     if (is_string(T)) {
         if (is_integer(V)) return true;
         if (auto s = vu->as<Slice>(); s && (identical(underlying(s->elem), basic_type(BasicKind::Uint8)) ||

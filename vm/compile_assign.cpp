@@ -50,6 +50,16 @@ Compiler::LhsRef Compiler::prepare_lhs(const Expr* l) {
     return r;
 }
 
+void Compiler::spill(uint32_t n) {
+    uint32_t t = temp(1);
+    emit(Opcode::Alloc, 0, n);
+    emit(Opcode::StoreLocal, static_cast<int32_t>(t), 1);
+    emit(Opcode::LoadLocal, static_cast<int32_t>(t), 1);
+    emit(Opcode::Rotate, static_cast<int32_t>(n), 1);
+    emit(Opcode::Init, 0, n);
+    emit(Opcode::LoadLocal, static_cast<int32_t>(t), 1);
+}
+
 void Compiler::store_prepared(const LhsRef& r, const Expr* l, const Type* t, uint32_t value) {
     uint32_t n = slots(t);
     switch (r.kind) {

@@ -402,6 +402,13 @@ void Compiler::selector(const SelectorExpr* e) {
     emit(Opcode::FuncValue, static_cast<int32_t>(w));
 }
 
+// The array type of an array or of a pointer to one, else null.
+static const Array* array_of(const Type* u) {
+    if (const Array* a = u->as<Array>()) return a;
+    if (const Pointer* p = u->as<Pointer>()) return underlying(p->elem)->as<Array>();
+    return nullptr;
+}
+
 void Compiler::index(const IndexExpr* e) {
     const Type* t = underlying(e->x->type);
     if (t->is<Map>()) {
@@ -423,7 +430,15 @@ void Compiler::index(const IndexExpr* e) {
         load_place(p, slots(e->type), rtype(e->type), site(e->pos, expr_text(e)));
         return;
     }
-    unsupported(e->pos, "indexing a non-addressable array value");
+    const Array* at = t->as<Array>();
+    if (!at) unsupported(e->pos, "indexing this value");
+    // An array value without an address (a call's result, a composite literal): index
+    // a copy of it.
+    expr(e->x);
+    spill(slots(e->x->type));
+    expr_to(e->index, basic_type(BasicKind::Int));
+    emit(Opcode::ArrayAddr, static_cast<int32_t>(at->len), slots(at->elem));
+    load_place(Place{Place::Heap, 0}, slots(e->type), rtype(e->type), site(e->pos, expr_text(e)));
 }
 
 void Compiler::arith(Tok op, const Type* t, Pos pos) {
@@ -742,6 +757,11 @@ void Compiler::conversion(const CallExpr* e) {
         emit(eb && eb->basic == BasicKind::Uint8 ? Opcode::StrToBytes : Opcode::StrToRunes);
         return;
     }
+    if (tu->is<Pointer>() && fu->is<Slice>()) {
+        const Array* a = underlying(tu->as<Pointer>()->elem)->as<Array>();
+        emit(Opcode::SliceToArrayPtr, static_cast<int32_t>(a->len));
+        return;
+    }
     if (identical(tu, fu) || (tu->is<Pointer>() && fu->is<Pointer>()) || is_string(tu) == is_string(fu)) return;
     unsupported(e->pos, "conversion from " + type_string(from) + " to " + type_string(to));
 }
@@ -979,7 +999,11 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         else if (t->is<Slice>()) add(k == BuiltinKind::Len ? Opcode::SliceLen : Opcode::SliceCap);
         else if (t->is<Map>()) add(Opcode::MapLen, 0, 0, static_cast<int32_t>(site(e->pos, expr_text(x))));
         else if (t->is<Chan>()) add(k == BuiltinKind::Len ? Opcode::ChanLen : Opcode::ChanCap);
-        else unsupported(e->pos, "len of " + type_string(x->type));
+        else if (const Array* at = array_of(t)) {
+            // len/cap of an array or a pointer to one is its length (even for a nil pointer)
+            add(Opcode::Pop, 0, slots(x->type));
+            add(Opcode::Int, static_cast<int32_t>(at->len));
+        } else unsupported(e->pos, "len of " + type_string(x->type));
         return out;
     }
     case BuiltinKind::Append: {

@@ -168,16 +168,22 @@ uint32_t Compiler::go_size(const Type* t) {
     }
 }
 
+static bool unparen_ident(const Expr* e) {
+    while (e && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
+    return e && e->is<Ident>();
+}
+
 uint32_t Compiler::rtype(const Type* t) {
     if (!t) return rt::invalid;
     std::string key = type_string(t);
     if (key == "interface {}" || key == "any") return rt::any;
     if (key == "error") return rt::error;
-    auto it = m_type_ids.find(key);
-    if (it != m_type_ids.end()) return it->second;
+    auto& same_name = m_type_ids[key];
+    for (const auto& [other, other_id] : same_name)
+        if (identical(other, t)) return other_id;
     uint32_t id = static_cast<uint32_t>(m_mod->types.size());
     m_mod->types.emplace_back();
-    m_type_ids[key] = id;
+    same_name.emplace_back(t, id);
     RType r;
     r.name = key;
     r.slots = slots(t);
@@ -451,6 +457,7 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
             emit(Opcode::Init, 0, n);
         }
     }
+    for (const Object* init_fn : m_info.init_funcs) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
     emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
     emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
     emit(Opcode::Exit);
@@ -978,6 +985,8 @@ void Compiler::range_stmt(const RangeStmt* s) {
         if (auto k = key_obj(s->key)) declare_var(k, false);
         if (auto v = key_obj(s->value)) declare_var(v, false);
     }
+    uint32_t pending_key = UINT32_MAX;  // the key's temp while `k, v = range` waits for v
+    const Type* pending_key_type = nullptr;
     auto assign_iter = [&](const Expr* e, const Type* t) {  // value on stack
         if (is_blank(e)) {
             emit(Opcode::Pop, 0, slots(t));
@@ -986,9 +995,35 @@ void Compiler::range_stmt(const RangeStmt* s) {
         if (s->define) {
             Place p;
             var_place(def(e), p);
-            if (p.kind == Place::Heap) emit(Opcode::Rotate, static_cast<int32_t>(slots(t)), 1);
-            if (p.kind == Place::Heap) emit(Opcode::Init, 0, slots(t));
-            else emit(Opcode::StoreLocal, static_cast<int32_t>(p.slot), slots(t));
+            // A captured range variable is one variable for the whole loop (Go 1.19):
+            // each iteration's value is a visible store other goroutines may race with.
+            if (p.kind == Place::Heap) {
+                emit(Opcode::Rotate, static_cast<int32_t>(slots(t)), 1);
+                emit(Opcode::Store, static_cast<int32_t>(rtype(t)), slots(t),
+                     static_cast<int32_t>(site(e->pos, def(e)->name)));
+            } else {
+                emit(Opcode::StoreLocal, static_cast<int32_t>(p.slot), slots(t));
+            }
+            return;
+        }
+        // `k, v = range x` assigns as `k, v = key, value` does: both left operands are
+        // evaluated before either store (`i, x[i] = range y` indexes with the old i).
+        bool pair = !is_blank(s->key) && s->value && !is_blank(s->value);
+        if (pair && pending_key == UINT32_MAX) {  // the first of the two (key or value)
+            pending_key = temp(slots(t));
+            pending_key_type = t;
+            emit(Opcode::StoreLocal, static_cast<int32_t>(pending_key), slots(t));
+            return;
+        }
+        if (pair) {
+            uint32_t v = temp(slots(t));
+            emit(Opcode::StoreLocal, static_cast<int32_t>(v), slots(t));
+            LhsRef rk = prepare_lhs(s->key);
+            LhsRef rv = prepare_lhs(s->value);
+            bool key_first = e == s->value;
+            store_prepared(rk, s->key, key_first ? pending_key_type : t, key_first ? pending_key : v);
+            store_prepared(rv, s->value, key_first ? t : pending_key_type, key_first ? v : pending_key);
+            pending_key = UINT32_MAX;  // the next iteration (the code is emitted once) starts over
             return;
         }
         store_to(e, t);
@@ -1012,20 +1047,20 @@ void Compiler::range_stmt(const RangeStmt* s) {
             const Array* at = xt->is<Array>() ? xt->as<Array>() : underlying(xt->as<Pointer>()->elem)->as<Array>();
             elem = at->elem;
             alen = at->len;
-            if (xt->is<Pointer>()) expr(s->x);
-            else {
-                Place p;
-                if (!place(s->x, p) || p.kind != Place::Heap) {
-                    // a non-addressable array value: copy it to fresh cells
-                    uint32_t n = slots(s->x->type);
+            if (xt->is<Pointer>()) {
+                expr(s->x);
+            } else if (s->value) {
+                // Go ranges over a copy of the array (evaluated once, before the loop).
+                expr(s->x);
+                spill(slots(s->x->type));
+            } else {
+                // Only the index: a variable is not read (its length is constant), but
+                // an expression with calls is evaluated once.
+                if (!unparen_ident(s->x)) {
                     expr(s->x);
-                    emit(Opcode::Alloc, 0, n);
-                    emit(Opcode::Rotate, static_cast<int32_t>(n), 1);
-                    emit(Opcode::Dup, 0, 0);
-                    uint32_t tmpv = temp(n);
-                    (void)tmpv;
-                    unsupported(s->x->pos, "range over a non-addressable array value");
+                    emit(Opcode::Pop, 0, slots(s->x->type));
                 }
+                emit(Opcode::Int, 0);
             }
             emit(Opcode::StoreLocal, static_cast<int32_t>(base), 1);
             emit(Opcode::Int, static_cast<int32_t>(alen));

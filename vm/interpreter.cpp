@@ -941,6 +941,14 @@ reload:
                 break;
             }
             case Opcode::SliceLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;
+            case Opcode::SliceToArrayPtr: {
+                Value s = S[sp - 1];
+                if (static_cast<int64_t>(s.p.b) < in.a)
+                    PANIC_RT("runtime error: cannot convert slice with length " + std::to_string(s.p.b) +
+                             " to pointer to array with length " + std::to_string(in.a));
+                S[sp - 1] = Value::of_ptr(s.p.a);  // the array is the slice's first elements
+                break;
+            }
             case Opcode::SliceCap: S[sp - 1] = Value::of_int(S[sp - 1].c); break;
             case Opcode::Append:
             case Opcode::AppendSlice:
