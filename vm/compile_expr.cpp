@@ -64,7 +64,10 @@ void Compiler::constant(const ConstValue* v, const Type* t, Pos pos) {
         return;
     }
     if (is_float(u)) {
-        emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(v->as_double()))));
+        // + 0.0: a constant is exact and has no negative zero (-0.0 is 0)
+        double d = v->as_double() + 0.0;
+        if (is_float32(u)) d = static_cast<float>(d);
+        emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(d))));
         return;
     }
     if (is_string(u)) {

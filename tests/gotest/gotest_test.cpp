@@ -50,7 +50,7 @@ TEST_CASE("Go's own run programs pass under lockstep run or are rejected as unsu
     REQUIRE_FALSE(doc.empty());
 
     std::vector<Judged> judged = judge_all(LOCKSTEP_BINARY, dir, programs, env_int("LOCKSTEP_GOTEST_JOBS", 2),
-                                           env_int("LOCKSTEP_GOTEST_TIMEOUT", 30));
+                                           env_int("LOCKSTEP_GOTEST_TIMEOUT", 20));
     std::map<Verdict, int> counts;
     for (const auto& j : judged) ++counts[j.verdict];
     WARN("gotest: " << programs.size() << " programs: " << counts[Verdict::Pass] << " pass, "
