@@ -154,7 +154,7 @@ Operand Checker::conversion(CallExpr* ce, const Type* T) {
         const Basic* tb = underlying(T)->as<Basic>();
         if (is_string(T) && v.val->kind == ConstKind::Int) {
             std::string s;
-            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF) ? 0xFFFD : static_cast<uint32_t>(v.val->i);
+            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF || (v.val->i >= 0xD800 && v.val->i <= 0xDFFF)) ? 0xFFFD : static_cast<uint32_t>(v.val->i);
             auto put = [&](uint32_t c) {
                 if (c < 0x80) s += static_cast<char>(c);
                 else if (c < 0x800) { s += static_cast<char>(0xC0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3F)); }

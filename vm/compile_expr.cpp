@@ -736,7 +736,7 @@ void Compiler::conversion(const CallExpr* e) {
         return;
     }
     if (is_integer(tu) && is_float(fu)) {
-        emit(Opcode::FloatToInt);
+        emit(Opcode::FloatToInt, 0, 0, 0, is_unsigned(tu) ? 1 : 0);
         RKind k = basic_rkind(tu);
         if (needs_wrap(k)) emit(Opcode::Wrap, 0, 0, 0, static_cast<uint8_t>(k));
         return;

@@ -644,6 +644,13 @@ reload:
             case Opcode::UintToFloat: S[sp - 1] = Value::of_float(static_cast<double>(S[sp - 1].u)); break;
             case Opcode::FloatToInt: {
                 double f = S[sp - 1].f;
+                if (in.k == 1 && f >= 9.2233720368547758e18 && f < 1.8446744073709552e19) {
+                    // k=1: an unsigned target; values in [2^63, 2^64) convert exactly
+                    Value u{};
+                    u.u = static_cast<uint64_t>(f);
+                    S[sp - 1] = u;
+                    break;
+                }
                 int64_t r = std::isnan(f) ? INT64_MIN : f >= 9.2233720368547758e18 ? INT64_MIN : f < -9.2233720368547758e18 ? INT64_MIN : static_cast<int64_t>(f);
                 S[sp - 1] = Value::of_int(r);
                 break;
