@@ -899,7 +899,7 @@ reload:
                 if (p == 0) PANIC_RT(nil_deref);
                 if (nested) {
                     SAVE();
-                    fatal(g, "unsupported: a sync operation inside a method called by fmt");
+                    fatal(g, "unsupported: a sync operation inside a method called by fmt", static_cast<uint32_t>(in.b < 0 ? 0 : in.b));
                     return;
                 }
                 uint32_t id = sync_id(p);
@@ -1164,7 +1164,7 @@ reload:
                 if (in.op == Opcode::Close && ch == 0) PANIC_RT("close of nil channel");
                 if (nested) {
                     SAVE();
-                    fatal(g, "unsupported: a channel operation inside a method called by fmt");
+                    fatal(g, "unsupported: a channel operation inside a method called by fmt", static_cast<uint32_t>(in.b < 0 ? 0 : in.b));
                     return;
                 }
                 SAVE();

@@ -414,7 +414,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
             g.sp = base;
         }
         if (nested) {
-            fatal(g, "unsupported: sync.Pool inside a method called by fmt");
+            fatal(g, "unsupported: sync.Pool inside a method called by fmt", site);
             return;
         }
         g.pinstr = in;
