@@ -89,6 +89,8 @@ void Machine::Impl::reset() {
     nested = 0;
     output().clear();
     self.m_streams.clear();
+    stderr_bytes = 0;
+    stderr_truncated = false;
     exit_status = 0;
     output_truncated = false;
     goroutine_count() = 0;
@@ -104,7 +106,18 @@ void Machine::Impl::log_stream(bool to_stderr, std::string_view text) {
     chunks.back().text.append(text);
 }
 
-void Machine::Impl::append_stderr(std::string_view text) { log_stream(true, text); }
+void Machine::Impl::append_stderr(std::string_view text) {
+    // Bounded as stdout is: a program printing forever must not fill lockstep's memory.
+    if (stderr_truncated || !limits.keep_streams) return;
+    size_t room = limits.max_output_bytes > stderr_bytes ? limits.max_output_bytes - stderr_bytes : 0;
+    std::string_view keep = text.substr(0, std::min(room, text.size()));
+    stderr_bytes += keep.size();
+    log_stream(true, keep);
+    if (keep.size() < text.size()) {
+        log_stream(true, "\n[lockstep: stderr truncated after " + std::to_string(limits.max_output_bytes) + " bytes]\n");
+        stderr_truncated = true;
+    }
+}
 
 void Machine::Impl::append_output(std::string_view text) {
     if (output_truncated) return;
@@ -118,9 +131,9 @@ void Machine::Impl::append_output(std::string_view text) {
     log_stream(false, text.substr(0, room));
     // Cut, and say so once: a silent cut reads as a program that stopped printing.
     o.append(text.substr(0, room));
-    o += "\n[lockstep: output truncated after ";
-    o += std::to_string(limits.max_output_bytes);
-    o += " bytes]\n";
+    std::string marker = "\n[lockstep: output truncated after " + std::to_string(limits.max_output_bytes) + " bytes]\n";
+    o += marker;
+    log_stream(false, marker);
     output_truncated = true;
 }
 

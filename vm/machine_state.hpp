@@ -162,6 +162,8 @@ struct Machine::Impl {
     // print/println's text: to stderr, kept only for streams().
     void append_stderr(std::string_view text);
     void log_stream(bool to_stderr, std::string_view text);
+    size_t stderr_bytes = 0;
+    bool stderr_truncated = false;
     bool output_truncated = false;
     void unwind(Goroutine& g);
     void ensure_stack(Goroutine& g, uint32_t extra);
