@@ -174,7 +174,15 @@ void Checker::collect() {
             f->func_decl = fd;
             m_info.funcs.push_back(f);
             if (fd->name->name == "init") {
-                unsupported(fd->name->pos, "init functions");
+                // Any number of inits, none of them a name: `init()` is undefined, as in Go.
+                if (!fd->sig->params.empty() || !fd->sig->results.empty())
+                    error(fd->name->pos, "func init must have no arguments and no return values");
+                m_info.init_funcs.push_back(f);
+                fd->name->obj = f;
+                DeclInfo di{DeclInfo::Kind::Func};
+                di.func = fd;
+                m_decls[f] = di;
+                continue;
             }
             if (fd->name->name == "main" && m_pkg->name == "main") m_info.main_func = f;
             declare(f, fd->name);
@@ -277,6 +285,8 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
         return;  // a Named may refer to itself through pointers, slices, ...
     }
     d.state = DeclInfo::State::Resolving;
+    m_type_path.emplace_back(obj, m_reach_direct);
+    m_reach_direct = true;
     // Package-level type declarations are resolved in the package scope, from anywhere.
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
@@ -297,6 +307,7 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
     }
     m_scope = saved;
     m_func = saved_func;
+    m_type_path.pop_back();
     d.state = DeclInfo::State::Done;
 }
 

@@ -121,6 +121,9 @@ static bool convertible(const Type* V, const Type* T) {
                                                              identical(underlying(vp->elem), underlying(tp->elem)))
         return true;
     if (is_numeric(V) && is_numeric(T)) return true;
+    // A slice converts to a pointer to an array of its element type (Go 1.17).
+    if (const Slice* vs = vu->as<Slice>(); vs && tu->as<Pointer>())
+        if (auto a = underlying(tu->as<Pointer>()->elem)->as<Array>(); a && identical(vs->elem, a->elem)) return true;
     if (is_string(T)) {
         if (is_integer(V)) return true;
         if (auto s = vu->as<Slice>(); s && (identical(underlying(s->elem), basic_type(BasicKind::Uint8)) ||
@@ -151,7 +154,7 @@ Operand Checker::conversion(CallExpr* ce, const Type* T) {
         const Basic* tb = underlying(T)->as<Basic>();
         if (is_string(T) && v.val->kind == ConstKind::Int) {
             std::string s;
-            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF) ? 0xFFFD : static_cast<uint32_t>(v.val->i);
+            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF || (v.val->i >= 0xD800 && v.val->i <= 0xDFFF)) ? 0xFFFD : static_cast<uint32_t>(v.val->i);
             auto put = [&](uint32_t c) {
                 if (c < 0x80) s += static_cast<char>(c);
                 else if (c < 0x800) { s += static_cast<char>(0xC0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3F)); }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "lang/checker.hpp"
+#include "lang/go_api.hpp"
 #include "lang/constant.hpp"
 #include "lang/universe.hpp"
 
@@ -429,6 +430,7 @@ Operand Checker::ident(Ident* id) {
     x.expr = id;
     if (id->name == "_") error(id->pos, "cannot use _ as value");
     Object* o = lookup(id->name);
+    if (!o && !unsupported_universe_name(id->name).empty()) unsupported(id->pos, unsupported_universe_name(id->name));
     if (!o) error(id->pos, "undefined: " + id->name);
     id->obj = o;
     resolve_package_object(o);
@@ -491,6 +493,8 @@ Operand Checker::selector(SelectorExpr* se) {
             pid->obj = po;
             po->used = true;
             Object* m = po->imported->lookup(name);
+            if (!m && exported(name) && go_exports(po->imported->path, name))
+                unsupported(se->sel->pos, "library member " + po->imported->path + "." + name);
             if (!m || !exported(name)) error(se->sel->pos, "undefined: " + pid->name + "." + name);
             se->sel->obj = m;
             x.type = m->type;

@@ -414,8 +414,15 @@ void Checker::return_stmt(ReturnStmt* rs) {
 }
 
 void Checker::go_defer(CallExpr* call, const char* what) {
-    Operand f = expr(call->fun);
-    if (f.mode == Mode::TypeExpr) error(start_pos(call), std::string(what) + " requires function call, not conversion");
+    // Only a name (x, pkg.F, v.M) can be a conversion or a builtin, and only a name may be
+    // checked twice: a function literal checked twice would declare its locals twice.
+    Expr* fun = call->fun;
+    while (auto p = fun->as<ParenExpr>()) fun = p->x;
+    auto sel = fun->as<SelectorExpr>();
+    bool name = fun->is<Ident>() || (sel && sel->x->is<Ident>());
+    Operand f;
+    if (name) f = expr(call->fun);
+    if (name && f.mode == Mode::TypeExpr) error(start_pos(call), std::string(what) + " requires function call, not conversion");
     Operand x = expr(call);
     if (f.mode == Mode::Builtin) {
         switch (f.obj->builtin) {
@@ -676,7 +683,8 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
                         error(start_pos(e), "invalid case " + expr_string(e) + " in switch on " + expr_string(sw->tag) +
                                                 " (mismatched types " + type_string(v.type, m_pkg) + " and " + type_string(tag.type, m_pkg) + ")");
                 } else {
-                    if (!is_boolean(v.type))
+                    // The implicit tag is true: a case of interface type compares with it.
+                    if (!is_boolean(v.type) && !is_interface(v.type))
                         error(start_pos(e), "invalid case " + expr_string(e) + " in switch (mismatched types " +
                                                 type_string(v.type, m_pkg) + " and bool)");
                     if (is_untyped(v.type)) convert_untyped(v, basic_type(BasicKind::Bool));

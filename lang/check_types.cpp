@@ -3,10 +3,20 @@
 #include <algorithm>
 
 #include "lang/checker.hpp"
+#include "lang/go_api.hpp"
 #include "lang/constant.hpp"
 #include "lang/universe.hpp"
 
 namespace lockstep::lang {
+
+bool Checker::direct_cycle(Object* o) const {
+    size_t k = m_type_path.size();
+    while (k > 0 && m_type_path[k - 1].first != o) --k;
+    if (k == 0) return true;  // not on the path: be as strict as before
+    for (size_t j = k; j < m_type_path.size(); ++j)
+        if (!m_type_path[j].second) return false;
+    return true;
+}
 
 const Type* Checker::type_expr(Expr* e, bool direct) {
     const Type* t = nullptr;
@@ -15,6 +25,7 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         auto id = e->as<Ident>();
         if (id->name == "_") error(id->pos, "cannot use _ as value or type");
         Object* o = lookup(id->name);
+        if (!o && !unsupported_universe_name(id->name).empty()) unsupported(id->pos, unsupported_universe_name(id->name));
         if (!o) error(id->pos, "undefined: " + id->name);
         if (o->kind == ObjectKind::PackageName) error(id->pos, "use of package " + id->name + " not in selector");
         if (o->kind != ObjectKind::TypeName) {
@@ -26,9 +37,12 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         if (o->pkg == m_pkg) {
             auto it = m_decls.find(o);
             if (it != m_decls.end()) {
-                if (it->second.state == DeclInfo::State::Resolving && direct && !it->second.type_spec->alias)
+                if (it->second.state == DeclInfo::State::Resolving && direct && !it->second.type_spec->alias &&
+                    direct_cycle(o))
                     error(it->second.type_spec->name->pos, "invalid recursive type " + o->name);
+                m_reach_direct = direct;
                 resolve_package_object(o);
+                m_reach_direct = true;
             }
         }
         t = o->type;
@@ -44,6 +58,8 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         pid->obj = po;
         po->used = true;
         Object* m = po->imported->lookup(se->sel->name);
+        if (!m && go_exports(po->imported->path, se->sel->name))
+            unsupported(se->sel->pos, "library member " + po->imported->path + "." + se->sel->name);
         if (!m) error(se->sel->pos, "undefined: " + expr_string(e));
         if (m->kind != ObjectKind::TypeName) error(start_pos(e), expr_string(e) + " is not a type");
         se->sel->obj = m;

@@ -181,6 +181,12 @@ public:
     Scope* m_scope = nullptr;
     FuncCtx* m_func = nullptr;
     std::unordered_map<Object*, DeclInfo> m_decls;
+    // The package-level type declarations being resolved, outermost first, each with
+    // whether it was reached directly (not through a pointer, slice, map, chan or func):
+    // a cycle is invalid only if every edge on it is direct.
+    std::vector<std::pair<Object*, bool>> m_type_path;
+    bool m_reach_direct = true;
+    bool direct_cycle(Object* o) const;
     std::vector<Object*> m_imports;          // PackageName objects, for "imported and not used"
     std::vector<Diagnostic> m_soft;
     std::vector<Diagnostic> m_hard;

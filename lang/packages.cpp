@@ -244,11 +244,16 @@ const std::vector<PackageSpec>& specs() {
         }},
         {"os", "os", {
             "func Exit(int)",
+            "func Getenv(string) string",
         }},
         {"runtime", "runtime", {
             "func Gosched()",
             "func NumGoroutine() int",
             "func GOMAXPROCS(int) int",
+            "func GC()",
+            "const Compiler = \"gc\"",
+            "const GOOS = \"linux\"",
+            "const GOARCH = \"amd64\"",
         }},
         {"math", "math", {
             "const MaxInt = 9223372036854775807",
@@ -270,6 +275,23 @@ const std::vector<PackageSpec>& specs() {
             "func Ceil(float64) float64",
             "func Max(float64, float64) float64",
             "func Min(float64, float64) float64",
+            "func NaN() float64",
+            "func Inf(int) float64",
+            "func IsNaN(float64) bool",
+            "func IsInf(float64, int) bool",
+            "func Signbit(float64) bool",
+            "func Copysign(float64, float64) float64",
+            "func Trunc(float64) float64",
+            "func Mod(float64, float64) float64",
+            "func Float32bits(float32) uint32",
+            "func Float32frombits(uint32) float32",
+            "func Float64bits(float64) uint64",
+            "func Float64frombits(uint64) float64",
+            "const MaxFloat64 = 1.79769313486231570814527423731704356798070e+308",
+            "const SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324",
+            "const MaxFloat32 = 3.40282346638528859811704183484516925440e+38",
+            "const SmallestNonzeroFloat32 = 1.401298464324817070923729583289916131280e-45",
+            "const E = 2.71828182845904523536028747135266249775724709369995957496696763",
         }},
     };
     return all;
@@ -319,12 +341,20 @@ public:
                 next();
             }
             std::string err;
-            bool is_float = m_tok.find('.') != std::string::npos;
-            auto v = const_from_literal(is_float ? LitKind::Float : LitKind::Int, m_tok, err);
+            if (m_tok == "\"") {
+                // A string constant: the text up to the closing quote (no escapes).
+                size_t close = m_text.find('"', m_pos);
+                LOCKSTEP_ASSERT(close != std::string_view::npos, "bad shim string " + std::string(m_text));
+                m_tok = "\"" + std::string(m_text.substr(m_pos, close - m_pos + 1));
+                m_pos = close + 1;
+            }
+            bool is_string = m_tok[0] == '"';
+            bool is_float = !is_string && m_tok.find_first_of(".e") != std::string::npos;
+            auto v = const_from_literal(is_string ? LitKind::String : is_float ? LitKind::Float : LitKind::Int, m_tok, err);
             LOCKSTEP_ASSERT(v.has_value(), "bad shim constant " + std::string(m_text));
             next();
             if (neg) v = const_unary(Tok::Sub, *v, 0, err);
-            if (!t) t = basic_type(is_float ? BasicKind::UntypedFloat : BasicKind::UntypedInt);
+            if (!t) t = basic_type(is_string ? BasicKind::UntypedString : is_float ? BasicKind::UntypedFloat : BasicKind::UntypedInt);
             Object* obj = m_info.make_object(ObjectKind::Const, name);
             obj->type = t;
             obj->pkg = m_pkg;
@@ -381,7 +411,10 @@ private:
         char c = m_text[m_pos];
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
             while (m_pos < m_text.size() &&
-                   (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_' || m_text[m_pos] == '.'))
+                   (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_' || m_text[m_pos] == '.' ||
+                    // a float's exponent sign: 1e+308, 5e-324
+                    (std::isdigit(static_cast<unsigned char>(c)) && (m_text[m_pos] == '+' || m_text[m_pos] == '-') &&
+                     (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))))
                 ++m_pos;
         } else if (m_text.substr(m_pos, 3) == "...") {
             m_pos += 3;

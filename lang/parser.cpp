@@ -317,7 +317,12 @@ void Parser::type_decl(GenDecl* d) {
         // (so `[P *C]` is an array length P*C, as Go decides too).
         Pos lbrack = m_tok.pos;
         next();
-        if (m_tok.kind == Tok::Ident) {
+        if (got(Tok::RBrack)) {
+            // `type T []E`: a slice type.
+            auto* slice = make<ArrayType>(lbrack);
+            slice->elem = type();
+            spec.type = slice;
+        } else if (m_tok.kind == Tok::Ident) {
             Token first = m_tok;
             next();
             Tok k = m_tok.kind;

@@ -409,6 +409,7 @@ struct TypeInfo {
     std::vector<Object*> funcs;
     std::vector<Named*> named_types;  // types declared in the file (package and local)
     Object* main_func = nullptr;      // `func main` (null only if the package is not main)
+    std::vector<Object*> init_funcs;  // `func init`s in source order (run after the package vars)
     // Function literals in source order (each has its captures filled in).
     std::vector<FuncLit*> func_lits;
     // Library packages loaded into this TypeInfo, by path (see load_package).

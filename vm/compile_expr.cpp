@@ -64,7 +64,10 @@ void Compiler::constant(const ConstValue* v, const Type* t, Pos pos) {
         return;
     }
     if (is_float(u)) {
-        emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(v->as_double()))));
+        // + 0.0: a constant is exact and has no negative zero (-0.0 is 0)
+        double d = v->as_double() + 0.0;
+        if (is_float32(u)) d = static_cast<float>(d);
+        emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(d))));
         return;
     }
     if (is_string(u)) {
@@ -244,6 +247,7 @@ void Compiler::convert(const Type* from, const Type* to) {
 }
 
 void Compiler::expr(const Expr* e) {
+    m_where = e->pos;
     if (e->value) {
         constant(e->value, e->type, e->pos);
         return;
@@ -369,9 +373,11 @@ void Compiler::selector(const SelectorExpr* e) {
             emit(Opcode::MethodValue, static_cast<int32_t>(m_mod->method_name_id(sel->obj->name)));
             return;
         }
-        if (!sel->obj->native.empty() || !sel->path.empty()) {
-            // Library or promoted method: bind x (or &x when the method needs a pointer
-            // x's own method set lacks) to the wrapper of that receiver type.
+        if (!sel->obj->native.empty()) {
+            // Library method: bind x (or &x when the method needs a pointer x's own
+            // method set lacks) to the wrapper of that receiver type. A program's promoted
+            // method is bound below, to the receiver found now through the embedded fields
+            // (Go evaluates them, and panics on a nil embedded pointer, at binding time).
             const Type* xt = e->x->type;
             Selection probe;
             if (lookup_field_or_method(xt, false, sel->obj->name, probe) && probe.kind == SelectionKind::MethodVal) {
@@ -399,6 +405,13 @@ void Compiler::selector(const SelectorExpr* e) {
     emit(Opcode::FuncValue, static_cast<int32_t>(w));
 }
 
+// The array type of an array or of a pointer to one, else null.
+static const Array* array_of(const Type* u) {
+    if (const Array* a = u->as<Array>()) return a;
+    if (const Pointer* p = u->as<Pointer>()) return underlying(p->elem)->as<Array>();
+    return nullptr;
+}
+
 void Compiler::index(const IndexExpr* e) {
     const Type* t = underlying(e->x->type);
     if (t->is<Map>()) {
@@ -420,7 +433,15 @@ void Compiler::index(const IndexExpr* e) {
         load_place(p, slots(e->type), rtype(e->type), site(e->pos, expr_text(e)));
         return;
     }
-    unsupported(e->pos, "indexing a non-addressable array value");
+    const Array* at = t->as<Array>();
+    if (!at) unsupported(e->pos, "indexing this value");
+    // An array value without an address (a call's result, a composite literal): index
+    // a copy of it.
+    expr(e->x);
+    spill(slots(e->x->type));
+    expr_to(e->index, basic_type(BasicKind::Int));
+    emit(Opcode::ArrayAddr, static_cast<int32_t>(at->len), slots(at->elem));
+    load_place(Place{Place::Heap, 0}, slots(e->type), rtype(e->type), site(e->pos, expr_text(e)));
 }
 
 void Compiler::arith(Tok op, const Type* t, Pos pos) {
@@ -715,7 +736,7 @@ void Compiler::conversion(const CallExpr* e) {
         return;
     }
     if (is_integer(tu) && is_float(fu)) {
-        emit(Opcode::FloatToInt);
+        emit(Opcode::FloatToInt, 0, 0, 0, is_unsigned(tu) ? 1 : 0);
         RKind k = basic_rkind(tu);
         if (needs_wrap(k)) emit(Opcode::Wrap, 0, 0, 0, static_cast<uint8_t>(k));
         return;
@@ -737,6 +758,11 @@ void Compiler::conversion(const CallExpr* e) {
     if (tu->is<Slice>() && is_string(fu)) {
         const Basic* eb = underlying(tu->as<Slice>()->elem)->as<Basic>();
         emit(eb && eb->basic == BasicKind::Uint8 ? Opcode::StrToBytes : Opcode::StrToRunes);
+        return;
+    }
+    if (tu->is<Pointer>() && fu->is<Slice>()) {
+        const Array* a = underlying(tu->as<Pointer>()->elem)->as<Array>();
+        emit(Opcode::SliceToArrayPtr, static_cast<int32_t>(a->len));
         return;
     }
     if (identical(tu, fu) || (tu->is<Pointer>() && fu->is<Pointer>()) || is_string(tu) == is_string(fu)) return;
@@ -941,10 +967,14 @@ std::vector<Instr> Compiler::prepare_call(const CallExpr* e, uint32_t& result_sl
     // a function value
     const Signature* sig = underlying(fun->type)->as<Signature>();
     if (!sig) unsupported(e->pos, "call of a non-function");
+    // The function value is evaluated before the arguments (`a(1)(b(2))` calls a first).
+    expr(fun);
+    uint32_t callee = temp(1);
+    emit(Opcode::StoreLocal, static_cast<int32_t>(callee), 1);
     uint8_t flags = 0;
     args(e, sig, false, flags);
     uint32_t n = m_last_operands;
-    expr(fun);
+    emit(Opcode::LoadLocal, static_cast<int32_t>(callee), 1);
     m_last_operands = n + 1;
     return one(Opcode::CallValue, 0, n);
 }
@@ -972,7 +1002,11 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         else if (t->is<Slice>()) add(k == BuiltinKind::Len ? Opcode::SliceLen : Opcode::SliceCap);
         else if (t->is<Map>()) add(Opcode::MapLen, 0, 0, static_cast<int32_t>(site(e->pos, expr_text(x))));
         else if (t->is<Chan>()) add(k == BuiltinKind::Len ? Opcode::ChanLen : Opcode::ChanCap);
-        else unsupported(e->pos, "len of " + type_string(x->type));
+        else if (const Array* at = array_of(t)) {
+            // len/cap of an array or a pointer to one is its length (even for a nil pointer)
+            add(Opcode::Pop, 0, slots(x->type));
+            add(Opcode::Int, static_cast<int32_t>(at->len));
+        } else unsupported(e->pos, "len of " + type_string(x->type));
         return out;
     }
     case BuiltinKind::Append: {

@@ -100,7 +100,7 @@ uint32_t Compiler::emit(Opcode op, int32_t a, uint32_t n, int32_t b, uint8_t k) 
     in.n = static_cast<uint16_t>(n);
     in.b = b;
     in.k = k;
-    LOCKSTEP_ASSERT(n <= 0xFFFF, "operand too wide");
+    if (n > 0xFFFF) unsupported(m_where, "values of more than 65535 words (such as [1<<20]int arrays)");
     code().push_back(in);
     return static_cast<uint32_t>(code().size() - 1);
 }
@@ -168,16 +168,22 @@ uint32_t Compiler::go_size(const Type* t) {
     }
 }
 
+static bool unparen_ident(const Expr* e) {
+    while (e && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
+    return e && e->is<Ident>();
+}
+
 uint32_t Compiler::rtype(const Type* t) {
     if (!t) return rt::invalid;
     std::string key = type_string(t);
     if (key == "interface {}" || key == "any") return rt::any;
     if (key == "error") return rt::error;
-    auto it = m_type_ids.find(key);
-    if (it != m_type_ids.end()) return it->second;
+    auto& same_name = m_type_ids[key];
+    for (const auto& [other, other_id] : same_name)
+        if (identical(other, t)) return other_id;
     uint32_t id = static_cast<uint32_t>(m_mod->types.size());
     m_mod->types.emplace_back();
-    m_type_ids[key] = id;
+    same_name.emplace_back(t, id);
     RType r;
     r.name = key;
     r.slots = slots(t);
@@ -258,9 +264,17 @@ uint32_t Compiler::rtype(const Type* t) {
     }
     default: r.kind = RKind::Invalid; break;
     }
+    // Unnamed structs embedding a type have its methods promoted (`struct{ S }`).
+    auto embeds = [](const Type* s) {
+        if (const Struct* st = s->as<Struct>())
+            for (auto* f : st->fields)
+                if (f->embedded) return true;
+        return false;
+    };
+    if (!named && embeds(t)) m_named_types.push_back({t, id});
     if (t->is<Pointer>()) {
-        if (auto* n = t->as<Pointer>()->elem->as<Named>()) m_named_types.push_back({t, id});
-        (void)named;
+        const Type* elem = t->as<Pointer>()->elem;
+        if (elem->as<Named>() || embeds(elem)) m_named_types.push_back({t, id});
     }
     m_mod->types[id] = std::move(r);
     return id;
@@ -287,13 +301,10 @@ static void collect_method_names(const Type* t, std::vector<std::string>& out, i
 void Compiler::fill_methods() {
     for (size_t i = 0; i < m_named_types.size(); i++) {
         auto [t, id] = m_named_types[i];
-        const Named* named = t->as<Named>();
-        bool is_ptr = false;
-        if (!named) {
-            named = t->as<Pointer>()->elem->as<Named>();
-            is_ptr = true;
-        }
-        if (!named || underlying(named)->is<Interface>()) continue;
+        bool is_ptr = t->is<Pointer>();
+        const Type* base = is_ptr ? t->as<Pointer>()->elem : t;
+        const Named* named = base->as<Named>();  // null: an unnamed struct with embedded fields
+        if (underlying(base)->is<Interface>()) continue;
         std::vector<RMethod> methods;
         std::vector<std::string> names;
         collect_method_names(t, names, 0);
@@ -306,7 +317,7 @@ void Compiler::fill_methods() {
             RMethod rm;
             rm.name = m_mod->method_name_id(name);
             auto it = m_funcs.find(m);
-            if (sel.path.empty() && !sel.dynamic && it != m_funcs.end()) {
+            if (named && sel.path.empty() && !sel.dynamic && it != m_funcs.end()) {
                 rm.function = it->second;
                 uint32_t rs = slots(named);
                 rm.recv_slots = m->ptr_recv ? 1 : rs;
@@ -446,6 +457,7 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
             emit(Opcode::Init, 0, n);
         }
     }
+    for (const Object* init_fn : m_info.init_funcs) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
     emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
     emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
     emit(Opcode::Exit);
@@ -590,6 +602,7 @@ LoopLabels* Compiler::find_loop(const Stmt* target) {
 
 void Compiler::stmt(const Stmt* s) {
     if (!s) return;
+    m_where = s->pos;
     if (s->kind != NodeKind::BlockStmt && s->kind != NodeKind::EmptyStmt) mark_site(s->pos);
     switch (s->kind) {
     case NodeKind::EmptyStmt: return;
@@ -796,7 +809,11 @@ void Compiler::assign(const AssignStmt* s) {
                 store_place(p, slots(l->type), rtype(l->type), site(l->pos, expr_text(l)));
                 return;
             }
-            // Parallel assignment: evaluate every right side first.
+            // Parallel assignment: the left operands' index and pointer operands, then
+            // every right side, then the stores left to right.
+            std::vector<LhsRef> refs(s->lhs.size());
+            for (size_t i = 0; i < s->lhs.size(); i++)
+                if (!blank(s->lhs[i]) && !is_new(i)) refs[i] = prepare_lhs(s->lhs[i]);
             std::vector<uint32_t> temps;
             for (size_t i = 0; i < s->rhs.size(); i++) {
                 const Type* target = blank(s->lhs[i]) ? s->rhs[i]->type : s->lhs[i]->type;
@@ -817,12 +834,14 @@ void Compiler::assign(const AssignStmt* s) {
                     declare_var(def(l), true);
                     continue;
                 }
-                emit(Opcode::LoadLocal, static_cast<int32_t>(temps[i]), n);
-                store_to(l, lt);
+                store_prepared(refs[i], l, lt, temps[i]);
             }
             return;
         }
         // a, b := f() / v, ok := m[k] / x.(T) / <-ch
+        std::vector<LhsRef> refs(s->lhs.size());
+        for (size_t i = 0; i < s->lhs.size(); i++)
+            if (!blank(s->lhs[i]) && !is_new(i)) refs[i] = prepare_lhs(s->lhs[i]);
         const Expr* r = s->rhs[0];
         expr(r);
         std::vector<const Type*> types;
@@ -850,8 +869,13 @@ void Compiler::assign(const AssignStmt* s) {
             const Type* lt = is_new(i) ? def(l)->type : l->type;
             emit(Opcode::LoadLocal, static_cast<int32_t>(t), slots(types[i]));
             convert(types[i], lt);
-            if (is_new(i)) declare_var(def(l), true);
-            else store_to(l, lt);
+            if (is_new(i)) {
+                declare_var(def(l), true);
+                continue;
+            }
+            uint32_t v = temp(slots(lt));
+            emit(Opcode::StoreLocal, static_cast<int32_t>(v), slots(lt));
+            store_prepared(refs[i], l, lt, v);
         }
         return;
     }
@@ -961,6 +985,8 @@ void Compiler::range_stmt(const RangeStmt* s) {
         if (auto k = key_obj(s->key)) declare_var(k, false);
         if (auto v = key_obj(s->value)) declare_var(v, false);
     }
+    uint32_t pending_key = UINT32_MAX;  // the key's temp while `k, v = range` waits for v
+    const Type* pending_key_type = nullptr;
     auto assign_iter = [&](const Expr* e, const Type* t) {  // value on stack
         if (is_blank(e)) {
             emit(Opcode::Pop, 0, slots(t));
@@ -969,9 +995,35 @@ void Compiler::range_stmt(const RangeStmt* s) {
         if (s->define) {
             Place p;
             var_place(def(e), p);
-            if (p.kind == Place::Heap) emit(Opcode::Rotate, static_cast<int32_t>(slots(t)), 1);
-            if (p.kind == Place::Heap) emit(Opcode::Init, 0, slots(t));
-            else emit(Opcode::StoreLocal, static_cast<int32_t>(p.slot), slots(t));
+            // A captured range variable is one variable for the whole loop (Go 1.19):
+            // each iteration's value is a visible store other goroutines may race with.
+            if (p.kind == Place::Heap) {
+                emit(Opcode::Rotate, static_cast<int32_t>(slots(t)), 1);
+                emit(Opcode::Store, static_cast<int32_t>(rtype(t)), slots(t),
+                     static_cast<int32_t>(site(e->pos, def(e)->name)));
+            } else {
+                emit(Opcode::StoreLocal, static_cast<int32_t>(p.slot), slots(t));
+            }
+            return;
+        }
+        // `k, v = range x` assigns as `k, v = key, value` does: both left operands are
+        // evaluated before either store (`i, x[i] = range y` indexes with the old i).
+        bool pair = !is_blank(s->key) && s->value && !is_blank(s->value);
+        if (pair && pending_key == UINT32_MAX) {  // the first of the two (key or value)
+            pending_key = temp(slots(t));
+            pending_key_type = t;
+            emit(Opcode::StoreLocal, static_cast<int32_t>(pending_key), slots(t));
+            return;
+        }
+        if (pair) {
+            uint32_t v = temp(slots(t));
+            emit(Opcode::StoreLocal, static_cast<int32_t>(v), slots(t));
+            LhsRef rk = prepare_lhs(s->key);
+            LhsRef rv = prepare_lhs(s->value);
+            bool key_first = e == s->value;
+            store_prepared(rk, s->key, key_first ? pending_key_type : t, key_first ? pending_key : v);
+            store_prepared(rv, s->value, key_first ? t : pending_key_type, key_first ? v : pending_key);
+            pending_key = UINT32_MAX;  // the next iteration (the code is emitted once) starts over
             return;
         }
         store_to(e, t);
@@ -995,20 +1047,20 @@ void Compiler::range_stmt(const RangeStmt* s) {
             const Array* at = xt->is<Array>() ? xt->as<Array>() : underlying(xt->as<Pointer>()->elem)->as<Array>();
             elem = at->elem;
             alen = at->len;
-            if (xt->is<Pointer>()) expr(s->x);
-            else {
-                Place p;
-                if (!place(s->x, p) || p.kind != Place::Heap) {
-                    // a non-addressable array value: copy it to fresh cells
-                    uint32_t n = slots(s->x->type);
+            if (xt->is<Pointer>()) {
+                expr(s->x);
+            } else if (s->value) {
+                // Go ranges over a copy of the array (evaluated once, before the loop).
+                expr(s->x);
+                spill(slots(s->x->type));
+            } else {
+                // Only the index: a variable is not read (its length is constant), but
+                // an expression with calls is evaluated once.
+                if (!unparen_ident(s->x)) {
                     expr(s->x);
-                    emit(Opcode::Alloc, 0, n);
-                    emit(Opcode::Rotate, static_cast<int32_t>(n), 1);
-                    emit(Opcode::Dup, 0, 0);
-                    uint32_t tmpv = temp(n);
-                    (void)tmpv;
-                    unsupported(s->x->pos, "range over a non-addressable array value");
+                    emit(Opcode::Pop, 0, slots(s->x->type));
                 }
+                emit(Opcode::Int, 0);
             }
             emit(Opcode::StoreLocal, static_cast<int32_t>(base), 1);
             emit(Opcode::Int, static_cast<int32_t>(alen));
@@ -1165,6 +1217,13 @@ void Compiler::switch_stmt(const SwitchStmt* s) {
                 emit(Opcode::LoadLocal, static_cast<int32_t>(tag), slots(tt));
                 expr_to(e, tt);
                 compare(Tok::Eql, tt, e->pos);
+            } else if (is_interface(e->type)) {
+                // A tagless switch compares each case with true: `case i:` with i an
+                // interface holds when i holds the bool true.
+                expr(e);
+                emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_bool(true))));
+                emit(Opcode::Box, static_cast<int32_t>(rtype(basic_type(BasicKind::Bool))));
+                compare(Tok::Eql, e->type, e->pos);
             } else {
                 expr(e);
             }

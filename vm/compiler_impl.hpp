@@ -64,6 +64,7 @@ public:
 
     // --- errors and sites
     [[noreturn]] void unsupported(lang::Pos pos, const std::string& what) const;
+    lang::Pos m_where{};  // the statement or expression being compiled (for emit's limits)
     uint32_t site(lang::Pos pos, std::string expr = {});
     // Code emitted from here on comes from pos (Function::pc_sites).
     void mark_site(lang::Pos pos);
@@ -99,6 +100,17 @@ public:
     void block(const std::vector<lang::Stmt*>& stmts);
     void assign(const lang::AssignStmt* s);
     void store_to(const lang::Expr* lhs, const lang::Type* rhs_type);  // value on stack
+    // Two-phase assignment (compile_assign.cpp): a left operand's index and pointer
+    // operands evaluated into temps, then the store of the value held in temp `value`.
+    struct LhsRef {
+        enum Kind : uint8_t { Name, MapEntry, Frame, Address } kind = Name;
+        uint32_t a = 0, b = 0;  // MapEntry: map, key temps; Frame: slot; Address: pointer temp
+    };
+    LhsRef prepare_lhs(const lang::Expr* l);
+    // [v×n] -> [p]: an array value copied to fresh cells (indexing or ranging over a
+    // value that has no address).
+    void spill(uint32_t n);
+    void store_prepared(const LhsRef& r, const lang::Expr* l, const lang::Type* t, uint32_t value);
     void for_stmt(const lang::ForStmt* s);
     void range_stmt(const lang::RangeStmt* s);
     void switch_stmt(const lang::SwitchStmt* s);
@@ -159,7 +171,9 @@ public:
     const lang::File& m_file;
     const lang::TypeInfo& m_info;
     std::shared_ptr<Module> m_mod;
-    std::unordered_map<std::string, uint32_t> m_type_ids;
+    // Runtime types by Go spelling; one spelling may name several types (local types
+    // `T` declared in different blocks), told apart by type identity.
+    std::unordered_map<std::string, std::vector<std::pair<const lang::Type*, uint32_t>>> m_type_ids;
     std::vector<std::pair<const lang::Type*, uint32_t>> m_named_types;  // for method tables
     std::unordered_map<const lang::Object*, uint32_t> m_funcs;
     std::unordered_map<const lang::Object*, uint32_t> m_globals;

@@ -18,7 +18,9 @@ namespace {
 
 // Shortest decimal that round-trips, then strconv's 'g' layout with precision -1, which
 // %v and %g use: exponent form when the exponent is < -4 or >= 6 ... or beyond 21 digits.
-std::string format_float_g(double f, int prec, bool is_v) {
+// f32: the value is a float32, whose shortest form is the shortest that reads back as
+// the same float32 (0.1 prints as 0.1, not 0.10000000149011612).
+std::string format_float_g(double f, int prec, bool is_v, bool f32 = false) {
     if (std::isnan(f)) return "NaN";
     if (std::isinf(f)) return f > 0 ? "+Inf" : "-Inf";
     char buf[64];
@@ -27,7 +29,8 @@ std::string format_float_g(double f, int prec, bool is_v) {
         int p = 1;
         for (; p <= 17; p++) {
             std::snprintf(buf, sizeof buf, "%.*e", p - 1, f);
-            if (std::strtod(buf, nullptr) == f) break;
+            double back = std::strtod(buf, nullptr);
+            if (f32 ? static_cast<float>(back) == static_cast<float>(f) : back == f) break;
         }
         // buf is d.ddde±XX; decide layout
         std::string s(buf);
@@ -151,6 +154,9 @@ bool Machine::Impl::call_string_method(const Value iface, uint32_t method, std::
         out.append(str(msg));
         return true;
     }
+    // Rendering a value for a trace reads the value only: running the program's String()
+    // there would execute code on a goroutine of the execution being traced.
+    if (render_only) return false;
     const Function& f = M.functions[m->function];
     if (f.result_slots != 1) return false;
     Goroutine& g = gs[current];
@@ -239,7 +245,7 @@ void Machine::Impl::format_value(std::string& out, const Value* v, uint32_t type
         return;
     case RKind::Float32:
     case RKind::Float64:
-        out += format_float_g(v->f, -1, verb == 'v');
+        out += format_float_g(v->f, -1, verb == 'v', t.kind == RKind::Float32);
         return;
     case RKind::String:
         if (verb == 'q' || (sharp && verb == 'v')) out += lang::go_quote(str(*v));
@@ -515,7 +521,8 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
         case 'G':
             if (is_float) {
                 char b[512];
-                if ((verb == 'g' || verb == 'G') && prec < 0) s = format_float_g(a.f, -1, false);
+                if ((verb == 'g' || verb == 'G') && prec < 0)
+                    s = format_float_g(a.f, -1, false, M.types[a.c].kind == RKind::Float32);
                 else {
                     char fmtbuf[16];
                     std::snprintf(fmtbuf, sizeof fmtbuf, "%%%s.%d%c", plus ? "+" : space ? " " : "", prec < 0 ? 6 : prec, verb == 'F' ? 'f' : verb);

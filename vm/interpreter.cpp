@@ -128,6 +128,21 @@ bool Machine::Impl::implements(uint32_t type, uint32_t iface) const {
     return true;
 }
 
+// Whether == is defined on values of a type: not on slices, maps and funcs, nor on
+// structs and arrays holding one (comparing such values in interfaces panics).
+bool Machine::Impl::comparable_type(uint32_t type) const {
+    const RType& t = M.types[type];
+    switch (t.kind) {
+    case RKind::Slice: case RKind::Map: case RKind::Func: return false;
+    case RKind::Struct:
+        for (const RField& f : t.fields)
+            if (!comparable_type(f.type)) return false;
+        return true;
+    case RKind::Array: return comparable_type(t.elem);
+    default: return true;
+    }
+}
+
 bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Goroutine* g) {
     const RType& t = M.types[type];
     switch (t.kind) {
@@ -138,7 +153,7 @@ bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Gorouti
         if (x->c != y->c) return false;
         if (x->c == 0) return true;
         const RType& d = M.types[x->c];
-        if (d.kind == RKind::Slice || d.kind == RKind::Map || d.kind == RKind::Func) {
+        if (!comparable_type(x->c)) {
             if (g) runtime_panic(*g, "runtime error: comparing uncomparable type " + d.name);
             return false;
         }
@@ -245,6 +260,7 @@ uint32_t Machine::Impl::current_site(const Goroutine& g) const {
 }
 
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
+    ++panics_started;
     g.panicking = true;
     g.recovered = false;
     g.panic_value = iface;
@@ -348,7 +364,7 @@ reload:
 // instruction and re-executes it when resumed; g.announced counts those already made.
 #define ANNOUNCE(i, kind, cell, site)                                     \
     do {                                                                 \
-        if (!nested && g.announced <= (i) && (cell) != 0) {              \
+        if (!nested && !limits.quiet_memory && g.announced <= (i) && (cell) != 0) {              \
             fr->pc = pc - 1;                                             \
             g.sp = sp;                                                   \
             g.announced = (i) + 1;                                       \
@@ -423,7 +439,8 @@ reload:
                 Cell p = S[sp - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
                 sp--;
-                if (nested) {
+                // A zero-size value (struct{}) reads no cell: nothing to make visible.
+                if (nested || limits.quiet_memory || in.n == 0) {
                     ROOM(in.n);
                     std::memcpy(S + sp, &heap[p], sizeof(Value) * in.n);
                     sp += in.n;
@@ -439,7 +456,7 @@ reload:
             case Opcode::Store: {
                 Cell p = S[sp - in.n - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
-                if (nested) {
+                if (nested || limits.quiet_memory || in.n == 0) {
                     std::memcpy(&heap[p], S + sp - in.n, sizeof(Value) * in.n);
                     sp -= in.n + 1;
                     break;
@@ -578,10 +595,11 @@ reload:
             case Opcode::EqT: {
                 uint32_t n = M.types[in.a].slots;
                 SAVE();
+                uint64_t panics = panics_started;
                 bool r = equal(S + sp - 2 * n, S + sp - n, static_cast<uint32_t>(in.a), &g);
-                if (g.frames.empty() || &g.frames.back() != fr || g.pend != Pend::None || g.panicking) {
-                    if (g.panicking) goto reload;
-                }
+                // Comparing uncomparable values panicked (a deferred call may be running
+                // while an older panic is still in flight: only a new one counts).
+                if (panics_started != panics) goto reload;
                 sp -= 2 * n;
                 S[sp++] = Value::of_bool(r);
                 break;
@@ -626,6 +644,13 @@ reload:
             case Opcode::UintToFloat: S[sp - 1] = Value::of_float(static_cast<double>(S[sp - 1].u)); break;
             case Opcode::FloatToInt: {
                 double f = S[sp - 1].f;
+                if (in.k == 1 && f >= 9.2233720368547758e18 && f < 1.8446744073709552e19) {
+                    // k=1: an unsigned target; values in [2^63, 2^64) convert exactly
+                    Value u{};
+                    u.u = static_cast<uint64_t>(f);
+                    S[sp - 1] = u;
+                    break;
+                }
                 int64_t r = std::isnan(f) ? INT64_MIN : f >= 9.2233720368547758e18 ? INT64_MIN : f < -9.2233720368547758e18 ? INT64_MIN : static_cast<int64_t>(f);
                 S[sp - 1] = Value::of_int(r);
                 break;
@@ -720,7 +745,7 @@ reload:
                 Value iface = S[sp - n - 1];
                 if (iface.c == 0) PANIC_RT(nil_deref);
                 const RMethod* m = find_method(iface.c, static_cast<uint32_t>(in.a));
-                LOCKSTEP_ASSERT(m != nullptr, "method missing from a runtime type's table");
+                LOCKSTEP_ASSERT(m != nullptr, "method missing from a runtime type's table: " + M.types[iface.c].name + "." + M.method_names[in.a]);
                 if (m->function == UINT32_MAX) {  // Error() of the VM's own error values
                     Value msg = iface.c == rt::runtime_error ? iface : heap[iface.p.a];
                     msg.c = 0;
@@ -874,7 +899,7 @@ reload:
                 if (p == 0) PANIC_RT(nil_deref);
                 if (nested) {
                     SAVE();
-                    fatal(g, "unsupported: a sync operation inside a method called by fmt");
+                    fatal(g, "unsupported: a sync operation inside a method called by fmt", static_cast<uint32_t>(in.b < 0 ? 0 : in.b));
                     return;
                 }
                 uint32_t id = sync_id(p);
@@ -923,6 +948,14 @@ reload:
                 break;
             }
             case Opcode::SliceLen: S[sp - 1] = Value::of_int(S[sp - 1].p.b); break;
+            case Opcode::SliceToArrayPtr: {
+                Value s = S[sp - 1];
+                if (static_cast<int64_t>(s.p.b) < in.a)
+                    PANIC_RT("runtime error: cannot convert slice with length " + std::to_string(s.p.b) +
+                             " to pointer to array with length " + std::to_string(in.a));
+                S[sp - 1] = Value::of_ptr(s.p.a);  // the array is the slice's first elements
+                break;
+            }
             case Opcode::SliceCap: S[sp - 1] = Value::of_int(S[sp - 1].c); break;
             case Opcode::Append:
             case Opcode::AppendSlice:
@@ -1066,6 +1099,12 @@ reload:
                                   : in.op == Opcode::MapStore ? ks + vs
                                   : in.op == Opcode::MapNext ? 1 : 0;
                 Cell m = S[sp - operands - 1].p.a;
+                if (in.op == Opcode::MapIndex || in.op == Opcode::MapStore || in.op == Opcode::MapDelete) {
+                    // An interface key whose dynamic type has no == cannot be hashed.
+                    const Value& key = S[sp - operands];
+                    if (M.types[t.key].kind == RKind::Interface && key.c != 0 && !comparable_type(key.c))
+                        PANIC_RT("runtime error: hash of unhashable type " + M.types[key.c].name);
+                }
                 if (m == 0) {
                     if (in.op == Opcode::MapStore) {
                         SAVE();
@@ -1125,7 +1164,7 @@ reload:
                 if (in.op == Opcode::Close && ch == 0) PANIC_RT("close of nil channel");
                 if (nested) {
                     SAVE();
-                    fatal(g, "unsupported: a channel operation inside a method called by fmt");
+                    fatal(g, "unsupported: a channel operation inside a method called by fmt", static_cast<uint32_t>(in.b < 0 ? 0 : in.b));
                     return;
                 }
                 SAVE();

@@ -61,9 +61,16 @@ std::string Machine::last_value_text(Gid gid) const {
     const Goroutine& g = m_impl->gs[gid];
     if (g.last_type == 0) return "";
     std::string out;
+    struct RenderOnly {
+        bool& flag;
+        explicit RenderOnly(bool& f) : flag(f) { flag = true; }
+        ~RenderOnly() { flag = false; }
+    } guard(m_impl->render_only);
     m_impl->format_value(out, &g.last_value, g.last_type, 'v', false, false);
     return out;
 }
+
+int Machine::exit_status() const { return m_impl->exit_status; }
 
 std::string Machine::panic_message(Gid g) const { return m_impl->gs[g].panic_text; }
 bool Machine::panic_is_fatal(Gid g) const { return m_impl->gs[g].fatal; }
@@ -81,11 +88,35 @@ void Machine::Impl::reset() {
     clock = 0;
     nested = 0;
     output().clear();
+    self.m_streams.clear();
+    stderr_bytes = 0;
+    stderr_truncated = false;
+    exit_status = 0;
     output_truncated = false;
     goroutine_count() = 0;
     Gid g = new_goroutine(M.start_function, FrameKind::Top);
     gs[g].state = GoroutineState::Pending;
     run(g);
+}
+
+void Machine::Impl::log_stream(bool to_stderr, std::string_view text) {
+    if (!limits.keep_streams || text.empty()) return;
+    auto& chunks = self.m_streams;
+    if (chunks.empty() || chunks.back().to_stderr != to_stderr) chunks.push_back(StreamChunk{to_stderr, {}});
+    chunks.back().text.append(text);
+}
+
+void Machine::Impl::append_stderr(std::string_view text) {
+    // Bounded as stdout is: a program printing forever must not fill lockstep's memory.
+    if (stderr_truncated || !limits.keep_streams) return;
+    size_t room = limits.max_output_bytes > stderr_bytes ? limits.max_output_bytes - stderr_bytes : 0;
+    std::string_view keep = text.substr(0, std::min(room, text.size()));
+    stderr_bytes += keep.size();
+    log_stream(true, keep);
+    if (keep.size() < text.size()) {
+        log_stream(true, "\n[lockstep: stderr truncated after " + std::to_string(limits.max_output_bytes) + " bytes]\n");
+        stderr_truncated = true;
+    }
 }
 
 void Machine::Impl::append_output(std::string_view text) {
@@ -94,13 +125,15 @@ void Machine::Impl::append_output(std::string_view text) {
     size_t room = limits.max_output_bytes > o.size() ? limits.max_output_bytes - o.size() : 0;
     if (text.size() <= room) {
         o.append(text);
+        log_stream(false, text);
         return;
     }
+    log_stream(false, text.substr(0, room));
     // Cut, and say so once: a silent cut reads as a program that stopped printing.
     o.append(text.substr(0, room));
-    o += "\n[lockstep: output truncated after ";
-    o += std::to_string(limits.max_output_bytes);
-    o += " bytes]\n";
+    std::string marker = "\n[lockstep: output truncated after " + std::to_string(limits.max_output_bytes) + " bytes]\n";
+    o += marker;
+    log_stream(false, marker);
     output_truncated = true;
 }
 

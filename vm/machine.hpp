@@ -22,6 +22,19 @@ struct MachineLimits {
     // recursions millions deep, and a false stack overflow is worse than a slower true one.
     uint32_t max_call_depth = 1'000'000;
     uint64_t max_instructions_per_resume = 5'000'000;
+    // `lockstep run`: plain loads and stores are not visible operations (one non-preemptive
+    // schedule never switches at them, and `go run` reports no races), so long sequential
+    // programs run at interpreter speed. Map, sync, channel and atomic operations stay visible.
+    bool quiet_memory = false;
+    // `lockstep run`: keep what the program writes to stdout and to stderr (print and
+    // println) in order, as streams(), so both reach the terminal as under `go run`.
+    bool keep_streams = false;
+};
+
+// One piece of the program's output, to stdout or to stderr.
+struct StreamChunk {
+    bool to_stderr = false;
+    std::string text;
 };
 
 class Machine final : public Program {
@@ -47,6 +60,10 @@ public:
     std::string panic_message(Gid g) const override;
     bool panic_is_fatal(Gid g) const override;
     std::string_view output() const override { return m_output; }
+    // Both output streams in order (MachineLimits::keep_streams; else empty).
+    const std::vector<StreamChunk>& streams() const { return m_streams; }
+    // The status the program passed to os.Exit (0 if it did not call it).
+    int exit_status() const;
 
     const Module& module() const { return *m_module; }
 
@@ -58,6 +75,7 @@ private:
     std::unique_ptr<Impl> m_impl;
     uint32_t m_goroutine_count = 0;
     std::string m_output;
+    std::vector<StreamChunk> m_streams;
 };
 
 }  // namespace lockstep::vm

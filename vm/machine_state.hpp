@@ -131,6 +131,9 @@ struct Machine::Impl {
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
+    bool render_only = false;
+    int exit_status = 0;  // os.Exit's argument
+    uint64_t panics_started = 0;  // every start_panic (tells an instruction its own panic)  // formatting for a trace: never call the program's methods
     std::string nested_panic;  // the message of the last panic that left a nested run
     std::string scratch;
 
@@ -156,6 +159,11 @@ struct Machine::Impl {
     uint32_t current_site(const Goroutine& g) const;
     // Appends to the execution's output up to max_output_bytes, then one marker line.
     void append_output(std::string_view text);
+    // print/println's text: to stderr, kept only for streams().
+    void append_stderr(std::string_view text);
+    void log_stream(bool to_stderr, std::string_view text);
+    size_t stderr_bytes = 0;
+    bool stderr_truncated = false;
     bool output_truncated = false;
     void unwind(Goroutine& g);
     void ensure_stack(Goroutine& g, uint32_t extra);
@@ -173,6 +181,7 @@ struct Machine::Impl {
     Value make_error(std::string_view msg, Value wrapped = Value{});
     Value box(const Value* v, uint32_t type);
     bool equal(const Value* x, const Value* y, uint32_t type, Goroutine* g);
+    bool comparable_type(uint32_t type) const;
     const RMethod* find_method(uint32_t type, uint32_t name) const;
     bool implements(uint32_t type, uint32_t iface) const;
 
@@ -191,6 +200,10 @@ struct Machine::Impl {
                       int depth = 0);
     void format_iface(std::string& out, const Value& iface, char verb, bool plus, bool sharp, int depth = 0);
     void sprint(std::string& out, const Value* args, uint32_t n, bool ln);
+    void builtin_print(std::string& out, const Value* args, uint32_t n, bool ln);  // builtin_print.cpp
+    // Library shims by package, each in its own file: true if `id` was one of theirs.
+    bool native_math(Goroutine& g, NativeId id, uint32_t base);     // natives_math.cpp
+    bool native_runtime(Goroutine& g, NativeId id, uint32_t base);  // natives_runtime.cpp
     void sprintf(std::string& out, std::string_view fmt, const Value* args, uint32_t n);
     // The Error() / String() text of an interface value whose dynamic type has that method.
     bool call_string_method(Value iface, uint32_t method, std::string& out);  // iface copied: the stack may move

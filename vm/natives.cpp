@@ -3,6 +3,7 @@
 // the VM (Pool contents, Cond construction).
 #include <cstring>
 
+#include "lang/assert.hpp"
 #include "lang/constant.hpp"
 #include "vm/machine_state.hpp"
 #include "vm/utf8.hpp"
@@ -73,8 +74,13 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
             std::string f = scratch;
             sprintf(g.print_buf, f, args, count);
         } else if (id == NativeId::BuiltinPrint || id == NativeId::BuiltinPrintln) {
-            // print/println write to stderr in Go: nothing reaches stdout.
+            // print/println write to stderr in Go: nothing reaches stdout (streams() keeps it).
             variadic(0, args, count);
+            if (limits.keep_streams) {
+                builtin_print(g.print_buf, args, count, id == NativeId::BuiltinPrintln);
+                append_stderr(g.print_buf);
+                g.print_buf.clear();
+            }
             g.sp = base;
             return;
         } else {
@@ -358,6 +364,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         return;
     }
     case NativeId::OsExit:
+        exit_status = static_cast<int>(A[0].i);
         g.sp = base;
         pause(g, OpKind::Exit, 0, site, Pend::Exit);
         return;
@@ -407,7 +414,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
             g.sp = base;
         }
         if (nested) {
-            fatal(g, "unsupported: sync.Pool inside a method called by fmt");
+            fatal(g, "unsupported: sync.Pool inside a method called by fmt", site);
             return;
         }
         g.pinstr = in;
@@ -417,6 +424,9 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
               id == NativeId::PoolGet ? Pend::PoolGet : Pend::PoolPut);
         return;
     }
+    default:
+        if (native_math(g, id, base) || native_runtime(g, id, base)) return;
+        LOCKSTEP_ASSERT(false, "native without an implementation: " + std::string(native_go_name(id)));
     }
     (void)gid;
 }

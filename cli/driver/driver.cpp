@@ -147,6 +147,17 @@ std::string indent_lines(std::string_view text, std::string_view prefix) {
     return out;
 }
 
+// Go's own words in a bug's headline: "unlock-of-unlocked on mu: fatal error: sync: ..."
+// holds "fatal error: sync: ..."; "" when the headline quotes no panic or fatal error.
+std::string go_words(const std::string& message) {
+    if (message.rfind("panic: ", 0) == 0 || message.rfind("fatal error: ", 0) == 0) return message;
+    for (const char* marker : {": fatal error: ", ": panic: "}) {
+        size_t at = message.find(marker);
+        if (at != std::string::npos) return message.substr(at + 2);
+    }
+    return {};
+}
+
 // The bug that ends a Go program (a panic, a fatal error, a deadlock), if the run has one.
 const checker::Bug* crash_of(const std::vector<checker::Bug>& bugs) {
     for (const auto& b : bugs) {
@@ -156,7 +167,9 @@ const checker::Bug* crash_of(const std::vector<checker::Bug>& bugs) {
         case checker::BugKind::Livelock:
             return &b;
         default:
-            if (b.message.rfind("panic: ", 0) == 0 || b.message.rfind("fatal error: ", 0) == 0) return &b;
+            // Panics, and the misuse Go's runtime kills the program for (unlock of an
+            // unlocked mutex, concurrent map writes, a negative WaitGroup counter).
+            if (!go_words(b.message).empty()) return &b;
         }
     }
     return nullptr;
@@ -171,7 +184,7 @@ std::string go_crash_text(const checker::Bug& bug) {
         return out;
     }
     if (bug.kind() == BugKind::Livelock) return "lockstep: " + bug.message + " (the program would run forever)\n";
-    std::string out = bug.message + "\n";
+    std::string out = go_words(bug.message) + "\n";
     uint32_t id = bug.goroutines.empty() ? 1 : bug.goroutines.front().id;
     std::string name = bug.goroutines.empty() ? "main" : bug.goroutines.front().name;
     out += fmt::format("\ngoroutine {} [running]:\n{}()\n", id, name == "main" ? "main.main" : name);
@@ -253,9 +266,20 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
-        console.out << run.output << std::flush;
+        // Both streams in the order the program wrote them, as `go run` shows them.
+        for (const auto& chunk : run.streams) (chunk.to_stderr ? console.err : console.out) << chunk.text << std::flush;
+        if (run.streams.empty()) console.out << run.output << std::flush;
         const checker::Bug* crash = crash_of(run.bugs);
-        if (!crash) return ExitCode::Ok;
+        // What lockstep cannot model (a sync operation in a String() fmt calls) is bad
+        // input, not the program's panic: a diagnostic at its position, exit 2.
+        if (crash && go_words(crash->message).rfind("fatal error: unsupported: ", 0) == 0) {
+            const checker::Location& at = crash->location;
+            console.err << fmt::format("{}:{}:{}: {}\n", at.file.empty() ? path : at.file, at.line, at.column,
+                                       go_words(crash->message).substr(13));
+            return ExitCode::Usage;
+        }
+        // os.Exit(n): the process exits n, as under `go run` (any status, not only lockstep's).
+        if (!crash) return static_cast<ExitCode>(run.exit_status & 0xff);
         console.err << go_crash_text(*crash);
         return ExitCode::Usage;  // Go exits 2 on an unrecovered panic or fatal error
     } catch (const lang::DiagnosticError& e) {

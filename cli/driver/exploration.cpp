@@ -33,12 +33,19 @@ vm::MachineLimits limits_of(const LoadedScenario& scenario) {
     return limits;
 }
 
-std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const std::string& entry) {
+std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const std::string& entry,
+                                          bool quiet_memory = false) {
     LOCKSTEP_ASSERT(scenario.file && scenario.types, "scenario used before it was loaded");
 #if LOCKSTEP_HAVE_COMPILER
     auto module = vm::compile(*scenario.file, *scenario.types, entry);
     LOCKSTEP_ASSERT(module != nullptr, "the compiler returned no module for entry " + entry);
-    return std::make_unique<vm::Machine>(std::move(module), limits_of(scenario));
+    vm::MachineLimits limits = limits_of(scenario);
+    limits.quiet_memory = quiet_memory;
+    limits.keep_streams = quiet_memory;
+    // Without visible loads and stores a long computation is one long resume: allow what
+    // `go run` would finish in about a minute, not what exploration wants between switches.
+    if (quiet_memory) limits.max_instructions_per_resume = 20'000'000'000ull;
+    return std::make_unique<vm::Machine>(std::move(module), limits);
 #else
     (void)limits_of;
     throw InternalError("the compiler (vm/compiler.hpp) is not available in this build yet");
@@ -89,7 +96,8 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
 
 SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
                     const std::string* token) {
-    auto machine = make_machine(scenario, entry);
+    // A plain run reports no races, so its loads and stores need not be visible.
+    auto machine = make_machine(scenario, entry, token == nullptr);
     checker::Options options = checker_options(settings, scenario);
     SingleRun run;
     if (token) {
@@ -110,6 +118,8 @@ SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, co
     run.bugs = std::move(result.bugs);
     if (!run.bugs.empty()) run.output = run.bugs.front().output;
     else if (!result.outcomes.empty()) run.output = result.outcomes.front();
+    run.streams = machine->streams();
+    run.exit_status = machine->exit_status();
     return run;
 }
 

@@ -10,6 +10,7 @@
 
 #include "checker/explorer.hpp"
 #include "checker/result.hpp"
+#include "vm/machine.hpp"
 #include "cli/driver/front_end.hpp"
 #include "cli/driver/settings.hpp"
 
@@ -35,6 +36,8 @@ struct SingleRun {
     std::vector<checker::Bug> bugs;          // what this execution shows, with traces
     std::vector<checker::TraceStep> trace;   // every visible operation (replay only)
     std::string output;                      // what the program printed
+    std::vector<vm::StreamChunk> streams;    // stdout and stderr in order (`run` only)
+    int exit_status = 0;                     // os.Exit's status
     bool token_valid = true;                 // false: the token does not fit this scenario
     std::string token_error;
 };

@@ -1,0 +1,64 @@
+// Go 1.19's exported names that lockstep's shims lack, by package (the parts a test or a
+// concurrency kernel is likely to reach; a name missing here reads as `undefined:`).
+#include "lang/go_api.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace lockstep::lang {
+
+std::string unsupported_universe_name(std::string_view name) {
+    static constexpr std::array<std::string_view, 5> complex = {"complex64", "complex128", "complex", "real", "imag"};
+    if (std::find(complex.begin(), complex.end(), name) != complex.end()) return "complex numbers";
+    return {};
+}
+
+namespace {
+
+struct PackageNames {
+    std::string_view path;
+    std::string_view names;  // space-separated
+};
+
+constexpr PackageNames k_go_api[] = {
+    {"runtime", " BlockProfile Breakpoint CPUProfile Caller Callers CallersFrames Frame Frames Func FuncForPC GOROOT "
+                "Goexit KeepAlive LockOSThread MemProfile MemProfileRate MemProfileRecord MemStats NumCPU NumCgoCall "
+                "ReadMemStats SetBlockProfileRate SetCPUProfileRate SetFinalizer SetMutexProfileFraction Stack "
+                "StackRecord ThreadCreateProfile TypeAssertionError UnlockOSThread Version Error "},
+    {"os", " Args Chdir Chmod Create DevNull Environ Executable Exit Getpid Getwd Hostname LookupEnv Mkdir MkdirAll "
+           "Open OpenFile ReadDir ReadFile Remove RemoveAll Rename Setenv Stderr Stdin Stdout TempDir Unsetenv "
+           "WriteFile File FileInfo FileMode Signal Interrupt Kill Process ProcAttr StartProcess ErrNotExist "},
+    {"math", " Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Cos Cosh Dim Erf Erfc Exp Exp2 Expm1 FMA Frexp Gamma "
+             "Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Log Log10 Log1p Log2 Logb MaxInt8 MinInt8 MinInt16 "
+             "MaxUint MinInt Modf Nextafter Nextafter32 Pow Pow10 Remainder Round RoundToEven Sin Sincos Sinh Tan Tanh "
+             "Y0 Y1 Yn Ln2 Log2E Ln10 Log10E Phi Sqrt2 SqrtE SqrtPi SqrtPhi "},
+    {"fmt", " Append Appendf Appendln Errorf Fprint Fprintf Fprintln Fscan Fscanf Fscanln Sscan Sscanf Sscanln Scan "
+            "Scanf Scanln Formatter State GoStringer Scanner ScanState "},
+    {"strings", " Compare ContainsAny EqualFold FieldsFunc Index IndexAny IndexByte IndexFunc IndexRune LastIndex "
+                "LastIndexAny LastIndexByte LastIndexFunc Map NewReader NewReplacer Reader Replacer SplitAfter SplitAfterN "
+                "SplitN Title ToTitle Trim TrimFunc TrimLeft TrimLeftFunc TrimRight TrimRightFunc Cut "},
+    {"strconv", " AppendInt AppendQuote FormatBool FormatFloat FormatUint ParseBool ParseFloat ParseInt ParseUint "
+                "QuoteRune QuoteToASCII Unquote UnquoteChar NumError ErrRange ErrSyntax IntSize "},
+    {"time", " ANSIC Date Duration Local Month ParseDuration Parse RFC3339 UTC Unix UnixMilli Weekday Until "},
+    {"sync", " " },
+    {"sync/atomic", " AddUint32 AddUint64 AddUintptr LoadPointer LoadUint32 LoadUint64 LoadUintptr StorePointer "
+                    "StoreUint32 StoreUint64 StoreUintptr SwapPointer SwapUint32 SwapUint64 SwapUintptr "
+                    "CompareAndSwapPointer CompareAndSwapUint32 CompareAndSwapUint64 CompareAndSwapUintptr Pointer "
+                    "Uint32 Uint64 Uintptr "},
+    {"errors", " As Unwrap "},
+    {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join NewBuffer NewBufferString "
+              "NewReader Reader Repeat Split ToLower ToUpper TrimSpace Runes "},
+};
+
+}  // namespace
+
+bool go_exports(std::string_view path, std::string_view name) {
+    for (const auto& p : k_go_api) {
+        if (p.path != path) continue;
+        std::string key = " " + std::string(name) + " ";
+        return p.names.find(key) != std::string_view::npos;
+    }
+    return false;
+}
+
+}  // namespace lockstep::lang

@@ -1,0 +1,17 @@
+// Names that exist in Go 1.19 but not in lockstep's universe or library shims, so that a
+// valid program using one is told `unsupported:` (what lockstep lacks) instead of
+// `undefined:` (what Go would say of a typo).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lockstep::lang {
+
+// The feature an unsupported predeclared name belongs to ("complex numbers"), or "".
+std::string unsupported_universe_name(std::string_view name);
+
+// True if package `path` of Go 1.19 exports `name` (for the packages lockstep shims).
+bool go_exports(std::string_view path, std::string_view name);
+
+}  // namespace lockstep::lang

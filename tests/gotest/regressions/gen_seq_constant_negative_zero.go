@@ -1,0 +1,23 @@
+// constant -0.0 is 0 (untyped constants have no negative zero).
+// Go 1.19 (GO111MODULE=off go run FILE) prints "0 true\n0 0 1s\n" and exits 0.
+// lockstep (build/lockstep run FILE) prints "-0 true\n-0 -0 1s\n" and exits 0.
+// Found by tests/gen (sequential generator: batches of seeds 1-3, 30 functions each); this
+// file gathers the minimized cases of the class (tests/gen/lib/features.cpp excludes the
+// class from the CI batch until it is fixed).
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type Color uint8
+
+func (c Color) String() string { return fmt.Sprintf("Color(%d)", uint8(c)) }
+
+var _ = errors.New
+
+func main() {
+	fmt.Println(-0.0, -0.0 == 0)
+	fmt.Print(-0.0, -0.0, 1, "s\n")
+}
