@@ -1198,6 +1198,17 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         return out;
     }
     if (name == "sync.(*Map).Range") unsupported(e->pos, name + " is not supported yet");
+    if (name == "testing.(*T).Parallel" && m_fn && m_fn->lit)
+        unsupported(e->pos, "t.Parallel() in a function literal (parallel subtests are not supported yet)");
+    if (name.rfind("testing.", 0) == 0 && sel) rtext += "." + fn->name;  // the trace shows t.Errorf
+    if (name == "testing.(*T).Run") {  // vm/compile_testing.cpp
+        recv_ptr();
+        expr_to(e->args[0], basic_type(BasicKind::String));
+        expr(e->args[1]);
+        m_last_operands = 3;
+        add(Opcode::Call, static_cast<int32_t>(test_run_function(site(e->pos, rtext), site(e->pos, "subtest ends"))), 3);
+        return out;
+    }
     // Everything else is a native function of natives.def
     std::string key = name;
     NativeId id;

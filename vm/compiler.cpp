@@ -446,8 +446,12 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
             emit(Opcode::Init, 0, n);
         }
     }
-    emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
-    emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
+    if (entry == "main") {
+        emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
+        emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
+    } else {
+        test_main(entry_fn);
+    }
     emit(Opcode::Exit);
     m_mod->functions[0].frame_slots = ctx.max_slot;
     m_mod->functions[0].epilogue = here();

@@ -156,6 +156,11 @@ public:
     void emit_library_method(const lang::Object* m, uint32_t arg_slots, uint32_t site_index);
     uint32_t once_do_function();
 
+    // --- tests (compile_testing.cpp)
+    void test_main(const lang::Object* entry_fn);        // runtime.main's body for a TestXxx entry
+    uint32_t test_run_function(uint32_t site_index, uint32_t end_site);    // testing.(*T).Run at one call site
+    std::unordered_map<uint32_t, uint32_t> m_test_runs;
+
     const lang::File& m_file;
     const lang::TypeInfo& m_info;
     std::shared_ptr<Module> m_mod;

@@ -46,6 +46,7 @@ public:
     std::string last_value_text(Gid g) const override;
     std::string panic_message(Gid g) const override;
     bool panic_is_fatal(Gid g) const override;
+    std::string test_failure(uint32_t& site) const override;
     std::string_view output() const override { return m_output; }
 
     const Module& module() const { return *m_module; }

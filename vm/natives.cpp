@@ -58,6 +58,10 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         for (const Value& v : results) g.stack[g.sp++] = v;
     };
     auto site = static_cast<uint32_t>(in.b < 0 ? 0 : in.b);
+    if (id >= NativeId::TestingError && id <= NativeId::TestingEnd) {
+        testing_native(gid, g, in);
+        return;
+    }
     switch (id) {
     case NativeId::FmtPrint:
     case NativeId::FmtPrintln:
@@ -417,6 +421,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
               id == NativeId::PoolGet ? Pend::PoolGet : Pend::PoolPut);
         return;
     }
+    default: break;  // the testing natives: vm/natives_testing.cpp
     }
     (void)gid;
 }

@@ -255,6 +255,15 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
         console.out << run.output << std::flush;
         const checker::Bug* crash = crash_of(run.bugs);
+        if (!crash && entry != "main") {
+            // A test entry, like `go test -run '^TestXxx$'`: its report, then PASS or FAIL.
+            for (const auto& b : run.bugs)
+                if (b.kind() == checker::BugKind::TestFailure) {
+                    console.out << b.message << "\n" << (b.details.empty() ? "" : b.details + "\n") << "FAIL\n" << std::flush;
+                    return ExitCode::Bug;
+                }
+            console.out << "PASS\n" << std::flush;
+        }
         if (!crash) return ExitCode::Ok;
         console.err << go_crash_text(*crash);
         return ExitCode::Usage;  // Go exits 2 on an unrecovered panic or fatal error

@@ -14,12 +14,14 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 }  // namespace
 
-bool is_test_name(std::string_view name) {
-    if (name.substr(0, 4) != "Test") return false;
-    if (name.size() == 4) return true;
-    char c = name[4];
+bool has_entry_prefix(std::string_view name, std::string_view prefix) {
+    if (name.substr(0, prefix.size()) != prefix) return false;
+    if (name.size() == prefix.size()) return true;
+    char c = name[prefix.size()];
     return !(c >= 'a' && c <= 'z');
 }
+
+bool is_test_name(std::string_view name) { return name != "TestMain" && has_entry_prefix(name, "Test"); }
 
 void load_scenario(const std::string& path, LoadedScenario& s) {
     s.source = load_source(path);
@@ -34,7 +36,19 @@ void load_scenario(const std::string& path, LoadedScenario& s) {
     if (test_file) {
         for (const auto* decl : s.file->decls) {
             const auto* fn = decl->as<lang::FuncDecl>();
-            if (fn && !fn->recv && fn->name && is_test_name(fn->name->name)) s.entries.push_back(fn->name->name);
+            if (!fn || fn->recv || !fn->name) continue;
+            const std::string& name = fn->name->name;
+            auto fail = [&](const std::string& message) {
+                throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), fn->name->pos, message});
+            };
+            if (name == "TestMain") fail("unsupported: TestMain (lockstep runs each TestXxx as its own program; check the tests without TestMain)");
+            if (has_entry_prefix(name, "Benchmark")) fail("unsupported: benchmark " + name + " (lockstep checks TestXxx functions only)");
+            if (has_entry_prefix(name, "Fuzz")) fail("unsupported: fuzz target " + name + " (lockstep checks TestXxx functions only)");
+            if (!is_test_name(name)) continue;
+            const lang::Object* obj = fn->name->obj;
+            if (!obj || lang::type_string(obj->type) != "func(*testing.T)")
+                fail("wrong signature for " + name + ", must be: func " + name + "(t *testing.T)");
+            s.entries.push_back(name);
         }
         if (s.entries.empty())
             throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), {}, "no test functions (func TestXxx(t *testing.T)) in test file"});

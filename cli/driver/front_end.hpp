@@ -31,5 +31,7 @@ void load_scenario(const std::string& path, LoadedScenario& scenario);
 
 // Test entry points: `TestXxx` where Xxx does not start with a lower-case letter (go test's rule).
 bool is_test_name(std::string_view name);
+// `name` is prefix followed by nothing or by a character that is not a lower-case letter.
+bool has_entry_prefix(std::string_view name, std::string_view prefix);
 
 }  // namespace lockstep::cli
