@@ -15,6 +15,7 @@ std::unique_ptr<TypeInfo> check_file(File& file) { return check_file(file, Check
 
 std::unique_ptr<TypeInfo> check_file(File& file, const CheckOptions& options) {
     auto info = std::make_unique<TypeInfo>();
+    info->lang_minor = options.lang_minor;
     Checker checker(file, *info, options);
     checker.check_package();
     return info;

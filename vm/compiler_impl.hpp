@@ -100,6 +100,7 @@ public:
     void assign(const lang::AssignStmt* s);
     void store_to(const lang::Expr* lhs, const lang::Type* rhs_type);  // value on stack
     void for_stmt(const lang::ForStmt* s);
+    void per_iteration_copy(const lang::ForStmt* s);
     void range_stmt(const lang::RangeStmt* s);
     void switch_stmt(const lang::SwitchStmt* s);
     void type_switch(const lang::TypeSwitchStmt* s);

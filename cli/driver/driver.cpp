@@ -74,7 +74,7 @@ std::vector<Checked> check_one_file(const std::string& path, const Settings& set
     std::string entry = "main";
     LoadedScenario scenario;  // outlives the diagnostics, which point into its source
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         for (const auto& e : scenario.entries) {
             entry = e;
             if (hooks.interrupted && hooks.interrupted->load()) break;
@@ -249,7 +249,7 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
@@ -280,7 +280,7 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
                         const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, &token);

@@ -1,6 +1,7 @@
 // The front-end half of the pipeline: load → lang::parse_file → lang::check_file.
 #include "cli/driver/front_end.hpp"
 
+#include "cli/driver/go_version.hpp"
 #include "cli/driver/loader.hpp"
 #include "lang/check.hpp"
 #include "lang/diagnostic.hpp"
@@ -23,7 +24,7 @@ bool has_entry_prefix(std::string_view name, std::string_view prefix) {
 
 bool is_test_name(std::string_view name) { return name != "TestMain" && has_entry_prefix(name, "Test"); }
 
-void load_scenario(const std::string& path, LoadedScenario& s) {
+void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor) {
     s.source = load_source(path);
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
@@ -32,6 +33,8 @@ void load_scenario(const std::string& path, LoadedScenario& s) {
     lang::CheckOptions options;
     options.allow_testing = test_file;
     options.require_main = !test_file;
+    if (!lang_minor) lang_minor = go_mod_lang(path);
+    s.lang_minor = options.lang_minor = lang_minor.value_or(19);
     s.types = lang::check_file(*s.file, options);
     if (test_file) {
         for (const auto* decl : s.file->decls) {
