@@ -1197,7 +1197,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Box, static_cast<int32_t>(rlocker_type()));
         return out;
     }
-    if (name == "sync.(*Map).Range") unsupported(e->pos, name + " is not supported yet");
+    if (name == "sync.(*Map).Range") {  // vm/compile_syncmap.cpp
+        recv_ptr();
+        expr(e->args[0]);
+        m_last_operands = 2;
+        add(Opcode::Call, static_cast<int32_t>(sync_map_range_function(site(e->pos, rtext + ".Range"))), 2);
+        return out;
+    }
     if (name == "testing.(*T).Parallel" && m_fn && m_fn->lit)
         unsupported(e->pos, "t.Parallel() in a function literal (parallel subtests are not supported yet)");
     if (name.rfind("testing.", 0) == 0 && sel) rtext += "." + fn->name;  // the trace shows t.Errorf

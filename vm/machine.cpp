@@ -572,6 +572,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         return true;
     }
     case Pend::Test: return perform_test(gid);
+    case Pend::SyncMapNext: perform_sync_map_next(g); return true;
     case Pend::PoolPut: {
         uint32_t id = static_cast<uint32_t>(g.parg);
         if (pools.size() <= id) pools.resize(id + 1);

@@ -50,6 +50,7 @@ enum class Pend : uint8_t {
     Access,  // a Load/Store announced by a bulk instruction (append, copy, conversions), which then re-executes
     NestedPanic,  // not an operation: a panic left a method fmt called (run_nested returns false)
     Test,         // a testing.T method (vm/natives_testing.cpp): performed on resume
+    SyncMapNext,  // a step of sync.Map.Range (vm/natives_syncmap.cpp)
 };
 
 struct Goroutine {
@@ -208,6 +209,10 @@ struct Machine::Impl {
     void goexit(Goroutine& g);
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
+
+    // --- natives_syncmap.cpp
+    void sync_map_range_next(Gid gid, Goroutine& g, const Instr& in);
+    void perform_sync_map_next(Goroutine& g);
 };
 
 }  // namespace lockstep::vm

@@ -62,6 +62,10 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         testing_native(gid, g, in);
         return;
     }
+    if (id == NativeId::SyncMapRangeNext) {
+        sync_map_range_next(gid, g, in);
+        return;
+    }
     switch (id) {
     case NativeId::FmtPrint:
     case NativeId::FmtPrintln:
