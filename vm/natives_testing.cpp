@@ -60,7 +60,15 @@ TestRec* Machine::Impl::test_of(const Value& t) {
     Cell c = t.p.a;
     if (c == 0 || c >= heap.size()) return nullptr;
     uint64_t idx = heap[c].u;
-    if (idx == 0 || idx > tests.size()) return nullptr;
+    if (idx == 0) {
+        // A testing.T the program made itself (var z testing.T): usable as in Go, a test
+        // of its own that nothing runs or reports.
+        TestRec r;
+        r.cell = c;
+        tests.push_back(std::move(r));
+        idx = heap[c].u = tests.size();
+    }
+    if (idx > tests.size()) return nullptr;
     return &tests[idx - 1];
 }
 
@@ -87,6 +95,7 @@ std::string Machine::Impl::decorate(const TestRec& t, std::string_view s, uint32
         uint32_t s2 = M.functions[caller.fn].site_at(caller.pc ? caller.pc - 1 : 0);
         if (s2 != 0) site = s2;
     }
+    if (site == 0 || !M.sites[site].pos.valid()) site = current_site(g);  // through a method value: its caller's line
     std::string out = "    ";
     const Site& where = M.sites[site];
     out += (where.file ? base_name(where.file->path()) : std::string("???")) + ":" + std::to_string(where.pos.line) + ": ";

@@ -240,3 +240,60 @@ TEST_CASE("packages with real I/O stay unsupported, naming the package", "[cli][
         CHECK(contains(r.err, std::string("unsupported: package \"") + pkg + "\""));
     }
 }
+
+TEST_CASE("edge cases of *testing.T behave as in go test", "[cli][testing]") {
+    // go test -run (Go 1.19) on each: TestZeroT passes (a T made by the program logs into
+    // its own, unreported buffer); TestMethodValue fails with "edge_test.go:12: hi 1";
+    // TestNilT and TestNilRun panic with a nil dereference; TestCleanupFatal reports the
+    // second cleanup's log first; TestDeepSub nests three levels.
+    std::string file = write_temp("testing/edge_test.go", R"(package edge
+
+import "testing"
+
+func TestZeroT(t *testing.T) {
+	var z testing.T
+	z.Log("x")
+}
+
+func TestMethodValue(t *testing.T) {
+	f := t.Logf
+	f("hi %d", 1)
+	t.Fail()
+}
+
+func TestNilT(t *testing.T) {
+	var p *testing.T
+	p.Log("x")
+}
+
+func TestNilRun(t *testing.T) {
+	t.Run("nil", nil)
+}
+
+func TestCleanupFatal(t *testing.T) {
+	t.Cleanup(func() { t.Fatal("in cleanup") })
+	t.Cleanup(func() { t.Log("second cleanup runs first") })
+}
+
+func TestDeepSub(t *testing.T) {
+	t.Run("a", func(t *testing.T) {
+		t.Run("b", func(t *testing.T) {
+			t.Error("deep")
+		})
+	})
+}
+)");
+    CHECK(run_lockstep("run --entry TestZeroT " + file).out == "PASS\n");
+    CHECK(run_lockstep("run --entry TestMethodValue " + file).out ==
+          "--- FAIL: TestMethodValue (0.00s)\n    edge_test.go:12: hi 1\nFAIL\n");
+    for (const char* e : {"TestNilT", "TestNilRun"}) {
+        Ran r = run_lockstep(std::string("run --entry ") + e + " " + file);
+        CHECK(r.code == 2);
+        CHECK(contains(r.err, "panic: runtime error: invalid memory address or nil pointer dereference"));
+    }
+    CHECK(run_lockstep("run --entry TestCleanupFatal " + file).out ==
+          "--- FAIL: TestCleanupFatal (0.00s)\n    edge_test.go:27: second cleanup runs first\n    edge_test.go:26: in cleanup\nFAIL\n");
+    CHECK(run_lockstep("run --entry TestDeepSub " + file).out ==
+          "--- FAIL: TestDeepSub (0.00s)\n    --- FAIL: TestDeepSub/a (0.00s)\n        --- FAIL: TestDeepSub/a/b (0.00s)\n"
+          "            edge_test.go:33: deep\nFAIL\n");
+}
