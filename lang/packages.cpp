@@ -211,6 +211,7 @@ const std::vector<PackageSpec>& specs() {
         {"errors", "errors", {
             "func New(string) error",
             "func Is(error, error) bool",
+            "func Unwrap(error) error",
         }},
         {"strings", "strings", {
             "type Builder struct { buf []byte }",

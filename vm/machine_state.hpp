@@ -210,6 +210,9 @@ struct Machine::Impl {
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
 
+    // --- natives_errors.cpp: err's Unwrap() result (false: nothing to unwrap)
+    bool unwrap_error(Value err, Value& out);
+
     // --- natives_syncmap.cpp
     void sync_map_range_next(Gid gid, Goroutine& g, const Instr& in);
     void perform_sync_map_next(Goroutine& g);

@@ -87,3 +87,39 @@ func main() {
     CHECK(r.code == 1);
     CHECK(contains(r.out, "data-race on seen"));
 }
+
+TEST_CASE("errors.Unwrap and errors.Is follow fmt's %w and user Unwrap methods", "[cli][stdlib]") {
+    // go run (Go 1.19): "true true\ntrue true false\nwrite: deep: base\n"
+    std::string file = write_temp("stdlib/unwrap.go", R"(package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+var ErrBase = errors.New("base")
+
+type OpError struct {
+	Op  string
+	Err error
+}
+
+func (e *OpError) Error() string { return e.Op + ": " + e.Err.Error() }
+func (e *OpError) Unwrap() error { return e.Err }
+
+type plain struct{}
+
+func (plain) Error() string { return "plain" }
+
+func main() {
+	w := fmt.Errorf("ctx: %w", &OpError{"read", ErrBase})
+	fmt.Println(errors.Is(w, ErrBase), errors.Unwrap(errors.Unwrap(w)) == ErrBase)
+	var e error = &OpError{"write", fmt.Errorf("deep: %w", ErrBase)}
+	fmt.Println(errors.Is(e, ErrBase), errors.Unwrap(plain{}) == nil, errors.Is(plain{}, ErrBase))
+	fmt.Println(e)
+}
+)");
+    Ran r = run_lockstep("run " + file);
+    CHECK(r.code == 0);
+    CHECK(r.out == "true true\ntrue true false\nwrite: deep: base\n");
+}
