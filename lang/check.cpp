@@ -96,7 +96,12 @@ void Checker::declare(Object* obj, Ident* id) {
 Object* Checker::lookup(const std::string& name) {
     for (Scope* s = m_scope; s; s = s->parent)
         if (Object* o = s->lookup_local(name)) return o;
-    return universe_lookup(name);
+    Object* u = universe_lookup(name);
+    // min and max are builtins from Go 1.21 on: before, the names are undefined.
+    if (u && u->kind == ObjectKind::Builtin && (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max) &&
+        m_options.lang_minor < 21)
+        return nullptr;
+    return u;
 }
 
 Object* Checker::new_var(Ident* id, VarKind kind, const Type* type) {

@@ -1059,6 +1059,31 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         m_last_operands = 0;
         add(Opcode::Recover);
         return out;
+    case BuiltinKind::Min:
+    case BuiltinKind::Max: {
+        // Go 1.21: the operands left to right, keeping the smallest (largest) in a temp.
+        // Only reached for a non-constant call, whose result type is the operands' type.
+        const Type* t = e->type;
+        uint32_t n = slots(t), best = temp(n), next = temp(n);
+        Opcode less = is_string(t) ? Opcode::SLt : is_float(t) ? Opcode::FLt : is_unsigned(t) ? Opcode::LtU : Opcode::Lt;
+        expr_to(e->args[0], t);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(best), n);
+        for (size_t i = 1; i < e->args.size(); ++i) {
+            expr_to(e->args[i], t);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(next), n);
+            bool is_min = k == BuiltinKind::Min;
+            emit(Opcode::LoadLocal, static_cast<int32_t>(is_min ? next : best), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(is_min ? best : next), n);
+            emit(less);
+            uint32_t skip = emit(Opcode::JumpIfNot);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(next), n);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(best), n);
+            patch(skip);
+        }
+        emit(Opcode::LoadLocal, static_cast<int32_t>(best), n);
+        m_last_operands = 0;
+        return out;
+    }
     case BuiltinKind::Print:
     case BuiltinKind::Println: {
         for (const Expr* a : e->args) expr_to(a, empty_interface());

@@ -136,3 +136,65 @@ TEST_CASE("a malformed --lang is a usage error", "[cli][lang][usage]") {
         CHECK(contains(r.err, "--lang"));
     }
 }
+
+TEST_CASE("min and max (go1.21) agree with Go 1.19 running explicit helper functions", "[cli][lang]") {
+    std::string with_builtins = write_temp("lang/minmax.go", R"GO(package main
+
+import "fmt"
+
+type level uint8
+
+func main() {
+	a, b, c := 3, -1, 7
+	fmt.Println(min(a, b, c), max(a, b, c), min(a), max(2, a))
+	x, y := 2.5, 1.5
+	fmt.Println(min(x, y), max(x, y, 4))
+	s := "pear"
+	fmt.Println(min(s, "apple", "zoo"), max(s, "apple"))
+	var l level = 200
+	fmt.Println(max(l, 100), min(l, 255))
+	const k = min(4, 2, 9)
+	fmt.Println(k, max(1, 2.5))
+}
+)GO");
+    std::string helpers = write_temp("lang/minmax_helpers.go", R"GO(package main
+
+import "fmt"
+
+type level uint8
+
+func minI(v ...int) int { m := v[0]; for _, x := range v[1:] { if x < m { m = x } }; return m }
+func maxI(v ...int) int { m := v[0]; for _, x := range v[1:] { if x > m { m = x } }; return m }
+func minF(v ...float64) float64 { m := v[0]; for _, x := range v[1:] { if x < m { m = x } }; return m }
+func maxF(v ...float64) float64 { m := v[0]; for _, x := range v[1:] { if x > m { m = x } }; return m }
+func minS(v ...string) string { m := v[0]; for _, x := range v[1:] { if x < m { m = x } }; return m }
+func maxS(v ...string) string { m := v[0]; for _, x := range v[1:] { if x > m { m = x } }; return m }
+func maxL(a, b level) level { if b > a { return b }; return a }
+func minL(a, b level) level { if b < a { return b }; return a }
+
+func main() {
+	a, b, c := 3, -1, 7
+	fmt.Println(minI(a, b, c), maxI(a, b, c), minI(a), maxI(2, a))
+	x, y := 2.5, 1.5
+	fmt.Println(minF(x, y), maxF(x, y, 4))
+	s := "pear"
+	fmt.Println(minS(s, "apple", "zoo"), maxS(s, "apple"))
+	var l level = 200
+	fmt.Println(maxL(l, 100), minL(l, 255))
+	const k = 2
+	fmt.Println(k, 2.5)
+}
+)GO");
+    const char* want = "-1 7 3 3\n1.5 4\napple pear\n200 200\n2 2.5\n";  // go run minmax_helpers.go
+    if (std::string go = go_run(helpers); !go.empty()) CHECK(go == want);
+    Ran r = run_lockstep("run --lang go1.21 " + with_builtins);
+    CHECK(r.code == 0);
+    CHECK(r.out == want);
+    Ran old = run_lockstep("check --no-progress " + with_builtins);
+    CHECK(old.code == 2);
+    CHECK(contains(old.err, "minmax.go:9:14: undefined: min"));
+    std::string mixed = write_temp("lang/minmax_bad.go", "package main\n\nfunc main() {\n\tvar a int = 1\n\tvar b int64 = 2\n\t_ = max(a, b)\n\t_ = min(true, false)\n}\n");
+    Ran bad = run_lockstep("check --lang go1.21 --no-progress " + mixed);
+    CHECK(bad.code == 2);
+    CHECK(contains(bad.err, "invalid argument: mismatched types int (previous argument) and int64 (type of b)"));
+}
