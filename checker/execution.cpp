@@ -871,6 +871,12 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::Exit:
+        if (uint32_t fail_site = 0; !m_program.test_failure(fail_site).empty()) {
+            bug = FoundBug{};
+            bug.kind = BugKind::TestFailure;  // the test entry failed (vm/natives_testing.cpp)
+            bug.add(fail_site, index, g);
+            report(bug);
+        }
         m_end = EndKind::Exit;
         resume = false;
         check_output();

@@ -279,6 +279,15 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         mark(0, "panics");
         break;
     }
+    case BugKind::TestFailure: {
+        uint32_t fail_site = 0;
+        std::string text = p.test_failure(fail_site);
+        size_t nl = text.find('\n');
+        bug.message = text.substr(0, nl);  // "--- FAIL: TestXxx (0.00s)"
+        if (nl != std::string::npos && nl + 1 < text.size()) bug.details = text.substr(nl + 1, text.size() - nl - 2);
+        mark(0, "fails the test");
+        break;
+    }
     case BugKind::OutputMismatch: {
         bug.message = "output-mismatch: the output differs from the // Output: block";
         std::string want;
@@ -299,8 +308,13 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         mark(0, "still running");
         break;
     case BugKind::GoroutineLeak: {
-        bug.message = f.count == 1 ? "goroutine-leak: a goroutine is blocked forever after main returned"
-                                   : fmt::format("goroutine-leak: {} goroutines are blocked forever after main returned", f.count);
+        {
+            // A test entry's goroutine 0 is named after the test (vm/compile_testing.cpp).
+            std::string entry = p.goroutine_info(0).name;
+            std::string after = entry == "main" ? "main returned" : "the test " + entry + " returned";
+            bug.message = f.count == 1 ? "goroutine-leak: a goroutine is blocked forever after " + after
+                                       : fmt::format("goroutine-leak: {} goroutines are blocked forever after {}", f.count, after);
+        }
         std::string d;
         for (uint8_t i = 0; i < f.count; ++i) {
             const vm::Operation& op = p.pending(f.gids[i]);

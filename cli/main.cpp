@@ -66,6 +66,7 @@ void add_check_flags(CLI::App& cmd, RawFlags& raw) {
     cmd.add_option("--pct-depth", raw.pct_depth, "PCT bug depth (default 3)")->type_name("D");
     cmd.add_flag("--all", raw.all, "keep exploring after the first bug; report each distinct bug once");
     cmd.add_option("--jobs", raw.jobs, "worker threads (accepted; exploration uses one worker for now)")->type_name("N");
+    cmd.add_option("--lang", raw.lang, "Go language version: go1.19 (default, or go.mod's go line), go1.22 (per-iteration loop variables, range over int)")->type_name("VERSION");
     cmd.add_option("--time", raw.time, "timing semantics: free (default) or strict (not supported yet)")->type_name("MODE");
     add_output_flags(cmd, raw);
 }
@@ -92,12 +93,14 @@ int main(int argc, char** argv) {
         run->add_option("FILE", run_file, "the scenario file")->required();
         run->add_option("--entry", run_entry, "entry point (default main)")->type_name("NAME");
         run->add_option("--max-steps", run_raw.max_steps, "visible operations before livelock (default 100000)")->type_name("N");
+        run->add_option("--lang", run_raw.lang, "Go language version (default: go.mod's go line, else go1.19)")->type_name("VERSION");
 
         CLI::App* replay = app.add_subcommand("replay", "re-run one recorded schedule and print its full trace");
         replay->add_option("FILE", replay_file, "the scenario file")->required();
         replay->add_option("--schedule", token, "the schedule token from a report")->required()->type_name("TOKEN");
         replay->add_option("--entry", replay_entry, "entry point (default main)")->type_name("NAME");
         replay->add_option("--max-steps", replay_raw.max_steps, "visible operations before livelock (default 100000)")->type_name("N");
+        replay->add_option("--lang", replay_raw.lang, "Go language version (default: go.mod's go line, else go1.19)")->type_name("VERSION");
         replay->add_option("--format", replay_raw.format, "text (default) or json")->type_name("FMT");
         replay->add_option("-o,--output", replay_raw.output, "write the report to FILE")->type_name("FILE");
         replay->add_option("--color", replay_raw.color, "auto (default), always, never")->type_name("WHEN");

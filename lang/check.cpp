@@ -15,6 +15,7 @@ std::unique_ptr<TypeInfo> check_file(File& file) { return check_file(file, Check
 
 std::unique_ptr<TypeInfo> check_file(File& file, const CheckOptions& options) {
     auto info = std::make_unique<TypeInfo>();
+    info->lang_minor = options.lang_minor;
     Checker checker(file, *info, options);
     checker.check_package();
     return info;
@@ -95,7 +96,12 @@ void Checker::declare(Object* obj, Ident* id) {
 Object* Checker::lookup(const std::string& name) {
     for (Scope* s = m_scope; s; s = s->parent)
         if (Object* o = s->lookup_local(name)) return o;
-    return universe_lookup(name);
+    Object* u = universe_lookup(name);
+    // min and max are builtins from Go 1.21 on: before, the names are undefined.
+    if (u && u->kind == ObjectKind::Builtin && (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max) &&
+        m_options.lang_minor < 21)
+        return nullptr;
+    return u;
 }
 
 Object* Checker::new_var(Ident* id, VarKind kind, const Type* type) {

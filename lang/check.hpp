@@ -15,6 +15,9 @@ struct CheckOptions {
     bool allow_testing = false;
     // Require `func main` when the package is main (off for *_test.go files).
     bool require_main = true;
+    // The language version, Go 1.N (go.mod's `go` line or --lang): from 22 on, range over
+    // integers is accepted and loop variables are per iteration (TypeInfo::lang_minor).
+    int lang_minor = 19;
 };
 
 // Resolves every name, types every expression, checks the program with Go 1.19's rules

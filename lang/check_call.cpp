@@ -358,6 +358,8 @@ Operand Checker::builtin_call(CallExpr* ce, Object* b) {
         x.mode = Mode::NoValue;
         return x;
     }
+    case BuiltinKind::Min:
+    case BuiltinKind::Max: return min_max_call(ce, b->builtin == BuiltinKind::Min);
     case BuiltinKind::Recover: {
         nargs(0, 0);
         x.mode = Mode::Value;

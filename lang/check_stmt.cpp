@@ -591,7 +591,9 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
             kt = basic_type(BasicKind::Int);
             vt = basic_type(BasicKind::Int32);
         } else if (is_integer(x.type)) {
-            // Go 1.22's range over an integer (lockstep accepts it).
+            // Go 1.22's range over an integer; Go 1.19 rejects it as ranging over a non-container.
+            if (m_options.lang_minor < 22)
+                error(start_pos(rs->x), "cannot range over " + describe(x) + ": requires go1.22 or later");
             if (is_untyped(x.type)) convert_untyped(x, basic_type(BasicKind::Int));
             kt = x.type;
             one_var = true;

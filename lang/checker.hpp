@@ -142,6 +142,7 @@ public:
     Operand call(CallExpr* ce);
     Operand conversion(CallExpr* ce, const Type* T);
     Operand builtin_call(CallExpr* ce, Object* b);
+    Operand min_max_call(CallExpr* ce, bool is_min);  // Go 1.21 min/max (check_minmax.cpp)
     void call_args(CallExpr* ce, const Signature* sig, const std::string& fname);
 
     // --- statements (check_stmt.cpp)

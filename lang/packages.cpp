@@ -195,10 +195,23 @@ const std::vector<PackageSpec>& specs() {
             "func (*T) Name() string",
             "func (*T) Run(name string, f func(t *T)) bool",
             "func (*T) Cleanup(f func())",
+            "func (*T) Skip(args ...any)",
+            "func (*T) Skipf(format string, args ...any)",
+            "func (*T) SkipNow()",
+            "func (*T) Skipped() bool",
+            "func Short() bool",
+            "func Verbose() bool",
+            // Declared so that TestMain, benchmarks and fuzz targets type-check; the front
+            // end rejects them as unsupported entry points.
+            "type M struct { handle uintptr }",
+            "func (*M) Run() int",
+            "type B struct { handle uintptr; N int }",
+            "type F struct { handle uintptr }",
         }},
         {"errors", "errors", {
             "func New(string) error",
             "func Is(error, error) bool",
+            "func Unwrap(error) error",
         }},
         {"strings", "strings", {
             "type Builder struct { buf []byte }",

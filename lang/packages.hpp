@@ -22,8 +22,10 @@
 //   time.Timer, time.Ticker:      struct { C <-chan time.Time; handle uintptr }
 //   context.Context:              interface (Deadline, Done, Err, Value);
 //   context.CancelFunc:           func()
-//   testing.T:                    struct { handle uintptr } (import only with
-//                                 CheckOptions::allow_testing)
+//   testing.T, testing.M, testing.F: struct { handle uintptr } (import only with
+//                                 CheckOptions::allow_testing; the handle holds the
+//                                 test's index + 1 in the VM's test tree)
+//   testing.B:                    struct { handle uintptr; N int }
 // Packages: fmt, sync, sync/atomic, time, errors, strings, strconv, bytes, os, runtime,
 // math, context, testing.
 #pragma once

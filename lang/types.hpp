@@ -398,6 +398,8 @@ struct TypeInfo {
     TypeInfo(const TypeInfo&) = delete;
     TypeInfo& operator=(const TypeInfo&) = delete;
 
+    // The language version the file was checked with (CheckOptions::lang_minor): Go 1.N.
+    int lang_minor = 19;
     // The file's package and the library packages it imports.
     Package* package = nullptr;
     std::vector<const Package*> imports;

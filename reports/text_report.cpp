@@ -122,7 +122,9 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
             size_t j = details.find('\n', i);
             if (j == std::string_view::npos) j = details.size();
             std::string_view line = details.substr(i, j - i);
-            if (!line.empty()) out += wrap(line, "    ", "    ", options.width);
+            // A detail line's own indentation is kept (go test's nested --- FAIL blocks).
+            std::string lead = "    " + std::string(line.substr(0, std::min(line.find_first_not_of(' '), line.size())));
+            if (!line.empty()) out += wrap(line, lead, lead, options.width);
             i = j + 1;
         }
     }

@@ -1093,6 +1093,31 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         m_last_operands = 0;
         add(Opcode::Recover);
         return out;
+    case BuiltinKind::Min:
+    case BuiltinKind::Max: {
+        // Go 1.21: the operands left to right, keeping the smallest (largest) in a temp.
+        // Only reached for a non-constant call, whose result type is the operands' type.
+        const Type* t = e->type;
+        uint32_t n = slots(t), best = temp(n), next = temp(n);
+        Opcode less = is_string(t) ? Opcode::SLt : is_float(t) ? Opcode::FLt : is_unsigned(t) ? Opcode::LtU : Opcode::Lt;
+        expr_to(e->args[0], t);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(best), n);
+        for (size_t i = 1; i < e->args.size(); ++i) {
+            expr_to(e->args[i], t);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(next), n);
+            bool is_min = k == BuiltinKind::Min;
+            emit(Opcode::LoadLocal, static_cast<int32_t>(is_min ? next : best), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(is_min ? best : next), n);
+            emit(less);
+            uint32_t skip = emit(Opcode::JumpIfNot);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(next), n);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(best), n);
+            patch(skip);
+        }
+        emit(Opcode::LoadLocal, static_cast<int32_t>(best), n);
+        m_last_operands = 0;
+        return out;
+    }
     case BuiltinKind::Print:
     case BuiltinKind::Println: {
         for (const Expr* a : e->args) expr_to(a, empty_interface());
@@ -1231,7 +1256,24 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Box, static_cast<int32_t>(rlocker_type()));
         return out;
     }
-    if (name == "sync.(*Map).Range") unsupported(e->pos, name + " is not supported yet");
+    if (name == "sync.(*Map).Range") {  // vm/compile_syncmap.cpp
+        recv_ptr();
+        expr(e->args[0]);
+        m_last_operands = 2;
+        add(Opcode::Call, static_cast<int32_t>(sync_map_range_function(site(e->pos, rtext + ".Range"))), 2);
+        return out;
+    }
+    if (name == "testing.(*T).Parallel" && m_fn && m_fn->lit)
+        unsupported(e->pos, "t.Parallel() in a function literal (parallel subtests are not supported yet)");
+    if (name.rfind("testing.", 0) == 0 && sel) rtext += "." + fn->name;  // the trace shows t.Errorf
+    if (name == "testing.(*T).Run") {  // vm/compile_testing.cpp
+        recv_ptr();
+        expr_to(e->args[0], basic_type(BasicKind::String));
+        expr(e->args[1]);
+        m_last_operands = 3;
+        add(Opcode::Call, static_cast<int32_t>(test_run_function(site(e->pos, rtext), site(e->pos, "subtest ends"))), 3);
+        return out;
+    }
     // Everything else is a native function of natives.def
     std::string key = name;
     NativeId id;

@@ -458,8 +458,12 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
         }
     }
     for (const Object* init_fn : m_info.init_funcs) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
-    emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
-    emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
+    if (entry == "main") {
+        emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
+        emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));
+    } else {
+        test_main(entry_fn);
+    }
     emit(Opcode::Exit);
     m_mod->functions[0].frame_slots = ctx.max_slot;
     m_mod->functions[0].epilogue = here();
@@ -965,10 +969,36 @@ void Compiler::for_stmt(const ForStmt* s) {
     LoopLabels l = m_fn->loops.back();
     m_fn->loops.pop_back();
     patch_all(l.continues, here());
+    if (m_info.lang_minor >= 22) per_iteration_copy(s);
     stmt(s->post);
     emit(Opcode::Jump, static_cast<int32_t>(top));
     if (jf != UINT32_MAX) patch(jf);
     patch_all(l.breaks, here());
+}
+
+// Go 1.22's per-iteration loop variables for a three-clause loop: before the post
+// statement, each variable the init declared that lives in memory (captured or address
+// taken) moves to a fresh cell holding the current value; closures of the iteration just
+// ended keep the old one. The copy reads the old variable (a visible read, as in Go).
+void Compiler::per_iteration_copy(const ForStmt* s) {
+    auto init = s->init ? s->init->as<AssignStmt>() : nullptr;
+    if (!init || init->op != Tok::Define) return;
+    for (size_t k = 0; k < init->lhs.size(); ++k) {
+        auto id = init->lhs[k]->as<Ident>();
+        if (!id || id->name == "_" || !id->obj || (k < init->defines.size() && !init->defines[k])) continue;
+        auto it = m_fn->vars.find(id->obj);
+        if (it == m_fn->vars.end() || it->second.kind != VarLoc::Boxed) continue;
+        uint32_t n = slots(id->obj->type);
+        uint32_t box = it->second.index, fresh = temp(1);
+        emit(Opcode::Alloc, 0, n);
+        emit(Opcode::Dup, 0, 1);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(fresh), 1);
+        emit(Opcode::LoadLocal, static_cast<int32_t>(box), 1);
+        emit(Opcode::Load, static_cast<int32_t>(rtype(id->obj->type)), n, static_cast<int32_t>(site(id->pos, id->name)));
+        emit(Opcode::Init, 0, n);
+        emit(Opcode::LoadLocal, static_cast<int32_t>(fresh), 1);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(box), 1);
+    }
 }
 
 void Compiler::range_stmt(const RangeStmt* s) {
@@ -980,10 +1010,14 @@ void Compiler::range_stmt(const RangeStmt* s) {
         return s->define && id ? def(id) : nullptr;
     };
     auto is_blank = [&](const Expr* e) { return !e || (e->as<Ident>() && e->as<Ident>()->name == "_"); };
-    // Go 1.19: the iteration variables are declared once for the whole loop.
+    // Go 1.19: the iteration variables are declared once for the whole loop, and each
+    // iteration writes them (a visible write when a goroutine may see the variable). Go
+    // 1.22: a fresh variable per iteration, so a variable in memory is new each time.
+    const bool per_iteration = m_info.lang_minor >= 22;
+    auto boxed = [](const Object* o) { return o->captured || o->address_taken || underlying(o->type)->is<Array>(); };
     if (s->define) {
-        if (auto k = key_obj(s->key)) declare_var(k, false);
-        if (auto v = key_obj(s->value)) declare_var(v, false);
+        if (auto k = key_obj(s->key); k && !(per_iteration && boxed(k))) declare_var(k, false);
+        if (auto v = key_obj(s->value); v && !(per_iteration && boxed(v))) declare_var(v, false);
     }
     uint32_t pending_key = UINT32_MAX;  // the key's temp while `k, v = range` waits for v
     const Type* pending_key_type = nullptr;
@@ -993,6 +1027,10 @@ void Compiler::range_stmt(const RangeStmt* s) {
             return;
         }
         if (s->define) {
+            if (per_iteration && boxed(def(e))) {
+                declare_var(def(e), true);
+                return;
+            }
             Place p;
             var_place(def(e), p);
             // A captured range variable is one variable for the whole loop (Go 1.19):
@@ -1030,7 +1068,35 @@ void Compiler::range_stmt(const RangeStmt* s) {
     };
     const Type* int_t = basic_type(BasicKind::Int);
     LoopLabels labels{s, {}, {}, UINT32_MAX};
-    if (xt->is<Basic>() && is_integer(xt)) unsupported(s->pos, "range over an integer (Go 1.22)");
+    if (xt->is<Basic>() && is_integer(xt)) {  // Go 1.22: for i := range n
+        const Type* kt = s->x->type;
+        if (!is_blank(s->key) && s->key->type) kt = s->key->type;
+        if (is_untyped(kt)) kt = int_t;
+        uint32_t n = temp(1), i = temp(1);
+        expr_to(s->x, kt);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(n), 1);
+        emit(Opcode::Int, 0);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+        uint32_t top = here();
+        emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+        emit(Opcode::LoadLocal, static_cast<int32_t>(n), 1);
+        emit(is_unsigned(kt) ? Opcode::LtU : Opcode::Lt);
+        uint32_t jf = emit(Opcode::JumpIfNot);
+        if (!is_blank(s->key)) {
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            assign_iter(s->key, kt);
+        }
+        labels = loop_body(s->body, labels);
+        patch_all(labels.continues, here());
+        emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+        emit(Opcode::Int, 1);
+        emit(Opcode::Add);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+        emit(Opcode::Jump, static_cast<int32_t>(top));
+        patch(jf);
+        patch_all(labels.breaks, here());
+        return;
+    }
     if (xt->is<Slice>() || xt->is<Array>() || (xt->is<Pointer>() && underlying(xt->as<Pointer>()->elem)->is<Array>())) {
         const Type* elem;
         uint32_t base = temp(1), len = temp(1), i = temp(1);

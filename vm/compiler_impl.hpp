@@ -112,6 +112,7 @@ public:
     void spill(uint32_t n);
     void store_prepared(const LhsRef& r, const lang::Expr* l, const lang::Type* t, uint32_t value);
     void for_stmt(const lang::ForStmt* s);
+    void per_iteration_copy(const lang::ForStmt* s);
     void range_stmt(const lang::RangeStmt* s);
     void switch_stmt(const lang::SwitchStmt* s);
     void type_switch(const lang::TypeSwitchStmt* s);
@@ -167,6 +168,14 @@ public:
     void end_wrapper(uint32_t result_slots);
     void emit_library_method(const lang::Object* m, uint32_t arg_slots, uint32_t site_index);
     uint32_t once_do_function();
+
+    // --- tests (compile_testing.cpp)
+    void test_main(const lang::Object* entry_fn);        // runtime.main's body for a TestXxx entry
+    uint32_t test_run_function(uint32_t site_index, uint32_t end_site);    // testing.(*T).Run at one call site
+    std::unordered_map<uint32_t, uint32_t> m_test_runs;
+    // --- sync.Map.Range (compile_syncmap.cpp): the loop at one call site
+    uint32_t sync_map_range_function(uint32_t site_index);
+    std::unordered_map<uint32_t, uint32_t> m_map_ranges;
 
     const lang::File& m_file;
     const lang::TypeInfo& m_info;

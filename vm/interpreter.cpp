@@ -262,6 +262,7 @@ uint32_t Machine::Impl::current_site(const Goroutine& g) const {
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
     ++panics_started;
     g.panicking = true;
+    g.goexiting = false;  // a panic in a deferred call replaces a Goexit
     g.recovered = false;
     g.panic_value = iface;
     unwind(g);
@@ -298,6 +299,18 @@ void Machine::Impl::unwind(Goroutine& g) {
         }
         g.sp = fr.bp;
         g.frames.pop_back();
+        if (g.goexiting && !g.frames.empty() && M.functions[g.frames.back().fn].test_runner) {
+            // runtime.Goexit ends the test's goroutine; lockstep runs the test function
+            // on the runner's goroutine, so the runner carries on (vm/natives_testing.cpp).
+            g.panicking = g.goexiting = false;
+            g.goexited = true;
+            return;
+        }
+    }
+    if (g.goexiting) {  // runtime.Goexit: the goroutine ends once its deferred calls ran
+        g.panicking = g.goexiting = false;
+        g.state = GoroutineState::Done;
+        return;
     }
     g.panic_text = panic_text(g.panic_value);
     pause(g, OpKind::Panic, 0, 0, Pend::Panic);
@@ -870,7 +883,7 @@ reload:
             }
             case Opcode::Recover: {
                 Value r{};
-                if (g.panicking && !g.recovered && fr->deferred_call && g.frames.size() >= 2 &&
+                if (g.panicking && !g.goexiting && !g.recovered && fr->deferred_call && g.frames.size() >= 2 &&
                     g.frames[g.frames.size() - 2].snippet == SnippetMode::Panic) {
                     r = g.panic_value;
                     g.recovered = true;

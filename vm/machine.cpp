@@ -50,7 +50,7 @@ const Site& Machine::site(uint32_t index) const { return m_module->sites[index];
 GoroutineInfo Machine::goroutine_info(Gid gid) const {
     const Goroutine& g = m_impl->gs[gid];
     GoroutineInfo info;
-    info.name = gid == 0 ? "main" : g.name;
+    info.name = gid == 0 ? m_module->main_name : g.name;
     info.created_at = g.created_at;
     info.has_creator = gid != 0;
     info.parent = g.parent;
@@ -75,6 +75,13 @@ int Machine::exit_status() const { return m_impl->exit_status; }
 std::string Machine::panic_message(Gid g) const { return m_impl->gs[g].panic_text; }
 bool Machine::panic_is_fatal(Gid g) const { return m_impl->gs[g].fatal; }
 
+std::string Machine::test_failure(uint32_t& site) const {
+    const auto& tests = m_impl->tests;
+    if (tests.size() < 2 || !tests[1].failed) return {};
+    site = tests[1].fail_site;
+    return tests[1].report.empty() ? "--- FAIL: " + tests[1].name + " (0.00s)\n" + tests[1].output : tests[1].report;
+}
+
 // ---------------------------------------------------------------------------------------
 
 void Machine::Impl::reset() {
@@ -93,6 +100,7 @@ void Machine::Impl::reset() {
     stderr_truncated = false;
     exit_status = 0;
     output_truncated = false;
+    tests.clear();
     goroutine_count() = 0;
     Gid g = new_goroutine(M.start_function, FrameKind::Top);
     gs[g].state = GoroutineState::Pending;
@@ -151,6 +159,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.op = Operation{};
     g.pend = Pend::None;
     g.panicking = g.recovered = g.fatal = false;
+    g.goexiting = g.goexited = false;
     g.panic_value = Value{};
     g.panic_text.clear();
     g.print_buf.clear();
@@ -595,6 +604,8 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         }
         return true;
     }
+    case Pend::Test: return perform_test(gid);
+    case Pend::SyncMapNext: perform_sync_map_next(g); return true;
     case Pend::PoolPut: {
         uint32_t id = static_cast<uint32_t>(g.parg);
         if (pools.size() <= id) pools.resize(id + 1);

@@ -59,6 +59,7 @@ public:
     std::string last_value_text(Gid g) const override;
     std::string panic_message(Gid g) const override;
     bool panic_is_fatal(Gid g) const override;
+    std::string test_failure(uint32_t& site) const override;
     std::string_view output() const override { return m_output; }
     // Both output streams in order (MachineLimits::keep_streams; else empty).
     const std::vector<StreamChunk>& streams() const { return m_streams; }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/machine.hpp"
+#include "vm/testing_state.hpp"
 
 namespace lockstep::vm {
 
@@ -48,6 +49,8 @@ enum class Pend : uint8_t {
     MapDelete, MapLen, MapNext, Send, Recv, Close, Select, PoolGet, PoolPut, SyncMap, Panic, Exit, StepLimit,
     Access,  // a Load/Store announced by a bulk instruction (append, copy, conversions), which then re-executes
     NestedPanic,  // not an operation: a panic left a method fmt called (run_nested returns false)
+    Test,         // a testing.T method (vm/natives_testing.cpp): performed on resume
+    SyncMapNext,  // a step of sync.Map.Range (vm/natives_syncmap.cpp)
 };
 
 struct Goroutine {
@@ -70,6 +73,8 @@ struct Goroutine {
     bool panicking = false;
     bool recovered = false;
     bool fatal = false;
+    bool goexiting = false;  // runtime.Goexit (t.FailNow, t.SkipNow) is unwinding the stack
+    bool goexited = false;   // a Goexit stopped at a test runner frame (testing.returned reads it)
     Value panic_value{};     // an interface value
     std::string panic_text;  // Go's message, computed when the panic reaches the top
 
@@ -209,6 +214,21 @@ struct Machine::Impl {
     bool call_string_method(Value iface, uint32_t method, std::string& out);  // iface copied: the stack may move
     std::string panic_text(const Value& iface);
     Gid current = 0;
+
+    // --- natives_testing.cpp
+    std::vector<TestRec> tests;  // this execution's test tree (empty outside test entries)
+    void testing_native(Gid gid, Goroutine& g, const Instr& in);
+    bool perform_test(Gid gid);
+    void goexit(Goroutine& g);
+    TestRec* test_of(const Value& t);
+    std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
+
+    // --- natives_errors.cpp: err's Unwrap() result (false: nothing to unwrap)
+    bool unwrap_error(Value err, Value& out);
+
+    // --- natives_syncmap.cpp
+    void sync_map_range_next(Gid gid, Goroutine& g, const Instr& in);
+    void perform_sync_map_next(Goroutine& g);
 };
 
 }  // namespace lockstep::vm

@@ -30,6 +30,7 @@ struct Function {
     uint32_t frame_slots = 0;  // params + locals (temporaries included)
     uint32_t epilogue = 0;     // pc of `RunDefers; <push results>; Ret`: where a recovered panic resumes
     uint32_t site = 0;         // where the function is declared
+    bool test_runner = false;  // runs a test function: runtime.Goexit in the test stops here
     std::vector<Instr> code;
     // Where each stretch of code comes from, for what the VM reports itself (a bound hit,
     // a stack overflow, a goroutine stopped at the instruction budget): an entry covers
@@ -97,6 +98,7 @@ struct Module {
     std::vector<SelectShape> selects;
     uint32_t global_cells = 0;               // globals occupy cells [1, 1 + global_cells)
     uint32_t start_function = 0;             // goroutine 0's function: package init, main, Exit
+    std::string main_name = "main";          // goroutine 0's name: "main", or the test entry "TestXxx"
     uint32_t error_method = 0;               // method name id of "Error"
     uint32_t string_method = 0;              // method name id of "String"
 

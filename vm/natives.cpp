@@ -59,6 +59,14 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         for (const Value& v : results) g.stack[g.sp++] = v;
     };
     auto site = static_cast<uint32_t>(in.b < 0 ? 0 : in.b);
+    if (id >= NativeId::TestingError && id <= NativeId::TestingEnd) {
+        testing_native(gid, g, in);
+        return;
+    }
+    if (id == NativeId::SyncMapRangeNext) {
+        sync_map_range_next(gid, g, in);
+        return;
+    }
     switch (id) {
     case NativeId::FmtPrint:
     case NativeId::FmtPrintln:
@@ -148,15 +156,17 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         bool found = false;
         for (int guard = 0; guard < 100 && err.c != 0; guard++) {
             if (err.c == target.c && err.u == target.u) { found = true; break; }
-            if (err.c == rt::error_string) err = heap[err.p.a + 1];
-            else break;
+            Value next;
+            if (!unwrap_error(err, next)) break;  // natives_errors.cpp: user Unwrap methods too
+            err = next;
         }
         ret({Value::of_bool(found || (A[0].c == 0 && target.c == 0))});
         return;
     }
     case NativeId::ErrorsUnwrap: {
-        Value err = A[0];
-        ret({err.c == rt::error_string ? heap[err.p.a + 1] : Value{}});
+        Value next;
+        unwrap_error(A[0], next);
+        ret({next});
         return;
     }
     case NativeId::StrconvItoa:

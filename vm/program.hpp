@@ -67,6 +67,13 @@ public:
     // runtime fatal error ("fatal error: ...") rather than a panic.
     virtual std::string panic_message(Gid g) const = 0;
     virtual bool panic_is_fatal(Gid g) const = 0;
+    // For a test entry (func TestXxx(t *testing.T)) that failed in this execution: go
+    // test's report ("--- FAIL: TestXxx (0.00s)\n    x_test.go:12: message\n"), and in
+    // `site` the call that first failed it; "" while the test has not failed.
+    virtual std::string test_failure(uint32_t& site) const {
+        (void)site;
+        return {};
+    }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
 };

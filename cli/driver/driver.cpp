@@ -74,7 +74,7 @@ std::vector<Checked> check_one_file(const std::string& path, const Settings& set
     std::string entry = "main";
     LoadedScenario scenario;  // outlives the diagnostics, which point into its source
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         for (const auto& e : scenario.entries) {
             entry = e;
             if (hooks.interrupted && hooks.interrupted->load()) break;
@@ -262,7 +262,7 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);
@@ -277,6 +277,15 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
             console.err << fmt::format("{}:{}:{}: {}\n", at.file.empty() ? path : at.file, at.line, at.column,
                                        go_words(crash->message).substr(13));
             return ExitCode::Usage;
+        }
+        if (!crash && entry != "main") {
+            // A test entry, like `go test -run '^TestXxx$'`: its report, then PASS or FAIL.
+            for (const auto& b : run.bugs)
+                if (b.kind() == checker::BugKind::TestFailure) {
+                    console.out << b.message << "\n" << (b.details.empty() ? "" : b.details + "\n") << "FAIL\n" << std::flush;
+                    return ExitCode::Bug;
+                }
+            console.out << "PASS\n" << std::flush;
         }
         // os.Exit(n): the process exits n, as under `go run` (any status, not only lockstep's).
         if (!crash) return static_cast<ExitCode>(run.exit_status & 0xff);
@@ -295,7 +304,7 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
                         const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario);
+        load_scenario(path, scenario, settings.lang_minor);
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, &token);

@@ -1,6 +1,7 @@
 // The front-end half of the pipeline: load → lang::parse_file → lang::check_file.
 #include "cli/driver/front_end.hpp"
 
+#include "cli/driver/go_version.hpp"
 #include "cli/driver/loader.hpp"
 #include "lang/check.hpp"
 #include "lang/diagnostic.hpp"
@@ -14,14 +15,16 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 }  // namespace
 
-bool is_test_name(std::string_view name) {
-    if (name.substr(0, 4) != "Test") return false;
-    if (name.size() == 4) return true;
-    char c = name[4];
+bool has_entry_prefix(std::string_view name, std::string_view prefix) {
+    if (name.substr(0, prefix.size()) != prefix) return false;
+    if (name.size() == prefix.size()) return true;
+    char c = name[prefix.size()];
     return !(c >= 'a' && c <= 'z');
 }
 
-void load_scenario(const std::string& path, LoadedScenario& s) {
+bool is_test_name(std::string_view name) { return name != "TestMain" && has_entry_prefix(name, "Test"); }
+
+void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor) {
     s.source = load_source(path);
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
@@ -30,11 +33,25 @@ void load_scenario(const std::string& path, LoadedScenario& s) {
     lang::CheckOptions options;
     options.allow_testing = test_file;
     options.require_main = !test_file;
+    if (!lang_minor) lang_minor = go_mod_lang(path);
+    s.lang_minor = options.lang_minor = lang_minor.value_or(19);
     s.types = lang::check_file(*s.file, options);
     if (test_file) {
         for (const auto* decl : s.file->decls) {
             const auto* fn = decl->as<lang::FuncDecl>();
-            if (fn && !fn->recv && fn->name && is_test_name(fn->name->name)) s.entries.push_back(fn->name->name);
+            if (!fn || fn->recv || !fn->name) continue;
+            const std::string& name = fn->name->name;
+            auto fail = [&](const std::string& message) {
+                throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), fn->name->pos, message});
+            };
+            if (name == "TestMain") fail("unsupported: TestMain (lockstep runs each TestXxx as its own program; check the tests without TestMain)");
+            if (has_entry_prefix(name, "Benchmark")) fail("unsupported: benchmark " + name + " (lockstep checks TestXxx functions only)");
+            if (has_entry_prefix(name, "Fuzz")) fail("unsupported: fuzz target " + name + " (lockstep checks TestXxx functions only)");
+            if (!is_test_name(name)) continue;
+            const lang::Object* obj = fn->name->obj;
+            if (!obj || lang::type_string(obj->type) != "func(*testing.T)")
+                fail("wrong signature for " + name + ", must be: func " + name + "(t *testing.T)");
+            s.entries.push_back(name);
         }
         if (s.entries.empty())
             throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), {}, "no test functions (func TestXxx(t *testing.T)) in test file"});

@@ -5,6 +5,8 @@
 
 #include "cli/driver/duration.hpp"
 
+#include "cli/driver/go_version.hpp"
+
 namespace lockstep::cli {
 
 namespace {
@@ -79,6 +81,11 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
         if (!n || *n == 0) return need_positive("--jobs", raw.jobs);
         if (*n > 1024) return "--jobs " + raw.jobs + " is more workers than any machine has";
         s.jobs = *n;
+    }
+    if (!raw.lang.empty()) {
+        auto minor = parse_lang_version(raw.lang);
+        if (!minor) return "--lang: \"" + raw.lang + "\" is not a Go language version (--lang go1.19, go1.22, ...)";
+        s.lang_minor = *minor;
     }
     if (raw.time == "strict")
         return "--time strict is not supported yet: lockstep runs with free time (time.Sleep is a scheduling point only)";

@@ -31,6 +31,7 @@ struct RawFlags {
     std::string color = "auto";
     bool no_progress = false;
     bool quiet = false;
+    std::string lang;  // --lang go1.N
 };
 
 struct Settings {
@@ -48,6 +49,9 @@ struct Settings {
     ColorMode color = ColorMode::Auto;
     bool progress = true;
     bool quiet = false;
+    // --lang go1.N: the language version, overriding go.mod's `go` line (default: go.mod,
+    // else Go 1.19).
+    std::optional<int> lang_minor;
 };
 
 // The validated settings, or the usage error to print.

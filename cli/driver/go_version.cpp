@@ -1,0 +1,50 @@
+// go.mod's `go` directive and --lang.
+#include "cli/driver/go_version.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace lockstep::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<int> parse_lang_version(std::string_view text) {
+    if (text.substr(0, 2) == "go") text.remove_prefix(2);
+    if (text.substr(0, 2) != "1.") return std::nullopt;
+    text.remove_prefix(2);
+    size_t i = 0;
+    int minor = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && i < 2) minor = minor * 10 + (text[i++] - '0');
+    if (i == 0) return std::nullopt;
+    if (i < text.size()) {  // a patch version: 1.21.0
+        if (text[i] != '.' || i + 1 == text.size()) return std::nullopt;
+        for (size_t j = i + 1; j < text.size(); ++j)
+            if (text[j] < '0' || text[j] > '9') return std::nullopt;
+    }
+    return minor;
+}
+
+std::optional<int> go_mod_lang(const std::string& path) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(path), ec);
+    if (ec) return std::nullopt;
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    for (; !dir.empty(); dir = dir.parent_path()) {
+        fs::path mod = dir / "go.mod";
+        if (fs::is_regular_file(mod, ec)) {
+            std::ifstream in(mod);
+            std::string line;
+            while (std::getline(in, line)) {
+                std::istringstream words(line);
+                std::string word, version;
+                if (words >> word >> version && word == "go") return parse_lang_version(version);
+            }
+            return std::nullopt;  // the nearest go.mod decides, even without a go line
+        }
+        if (dir == dir.root_path()) break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace lockstep::cli
