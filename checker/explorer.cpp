@@ -210,7 +210,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         for (const auto& b : exec.bugs())
             if (b.same_bug(k.bug)) again = &b;
         LOCKSTEP_ASSERT(again, std::string("replaying the schedule did not reproduce the ") + std::string(bug_kind_id(k.bug.kind)));
-        result.bugs.push_back(describe_bug(exec, *again, run.trace, k.token));
+        result.bugs.push_back(describe_bug(exec, *again, run.trace, run.token));
     }
 
     bool error_bug = false;
@@ -230,7 +230,7 @@ ReplayResult replay(vm::Program& program, const Options& options, std::string_vi
     result.trace = run.trace;
     result.output = std::string(exec.output());
     if (!run.valid) return result;
-    for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, token));
+    for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, run.token));
     return result;
 }
 

@@ -62,39 +62,26 @@ std::string mutex_message(uint32_t variant) {
 
 ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
     ReplayRun run;
-    auto values = decode_schedule(token);
-    if (!values) {
-        run.error = "malformed schedule token (expected \"1.\" followed by base64url)";
-        return run;
-    }
+    auto reader = ScheduleReader::open(token, run.error);
+    if (!reader) return run;
+    ScheduleWriter writer;
     const vm::Program& p = exec.program();
     exec.start();
-    size_t k = 0;
     while (exec.running()) {
         if (exec.enabled_list().empty()) {
             exec.finish_stuck();
             break;
         }
-        if (k >= values->size()) {
+        if (reader->at_end(exec)) {
             exec.cut(EndKind::SleepBlocked);  // the recorded prefix ends here
             break;
         }
-        uint64_t g = (*values)[k++];
-        if (g >= exec.goroutine_count() || !exec.enabled(static_cast<Gid>(g))) {
-            run.error = fmt::format("the schedule does not fit this program: at step {} goroutine {} cannot run", exec.steps().size() + 1, g + 1);
-            return run;
-        }
-        uint32_t alts = exec.alternatives(static_cast<Gid>(g));
-        uint64_t alt = 0;
-        if (alts > 1) {
-            if (k >= values->size() || (*values)[k] >= alts) {
-                run.error = fmt::format("the schedule does not fit this program: bad choice at step {}", exec.steps().size() + 1);
-                return run;
-            }
-            alt = (*values)[k++];
-        }
+        Choice choice;
+        if (!reader->next(exec, choice, run.error)) return run;
+        const Gid g = choice.g;
+        writer.record(exec, choice);
         const vm::Operation op = exec.pending(static_cast<Gid>(g));
-        exec.step(Choice{static_cast<Gid>(g), static_cast<uint32_t>(alt)});
+        exec.step(choice);
         if (trace) {
             const vm::Site& site = p.site(op.site);
             TraceStep t;
@@ -112,12 +99,13 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
             run.trace.push_back(std::move(t));
         }
     }
-    if (k != values->size()) {
+    if (!reader->fully_used(exec)) {
         run.error = "the schedule is longer than the execution it replays";
         return run;
     }
     exec.drain_after_exit();
     run.valid = true;
+    run.token = writer.token();
     return run;
 }
 
