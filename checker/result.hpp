@@ -39,6 +39,7 @@ struct GoroutineRef {
     uint32_t id = 0;  // 1-based as shown to users (goroutine 1 is main), like Go's traces
     std::string name;
     std::optional<Location> created_at;
+    bool finished = false;  // lanes only: it had returned when the execution ended
 };
 
 // One visible operation of the counterexample.

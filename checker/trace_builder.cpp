@@ -168,6 +168,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         ref.id = step.goroutine;
         ref.name = info.name;
         if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        ref.finished = !exec.alive(g);
         bug.lanes.push_back(std::move(ref));
     }
     auto mark = [&](uint8_t i, std::string note) {

@@ -11,7 +11,7 @@
 namespace lockstep::cli {
 
 enum class StrategyName : uint8_t { Dpor, Naive, Random, Pct };
-enum class ReportFormat : uint8_t { Text, Json };
+enum class ReportFormat : uint8_t { Text, Json, Sarif, Html };
 enum class ColorMode : uint8_t { Auto, Always, Never };
 
 // Flags exactly as typed (CLI11 fills these); empty means "not given".
@@ -31,6 +31,8 @@ struct RawFlags {
     std::string color = "auto";
     bool no_progress = false;
     bool quiet = false;
+    bool full_trace = false;
+    std::string save_trace;
 };
 
 struct Settings {
@@ -48,6 +50,8 @@ struct Settings {
     ColorMode color = ColorMode::Auto;
     bool progress = true;
     bool quiet = false;
+    bool full_trace = false;  // text: a lane for every goroutine, every step shown
+    std::string save_trace;   // write every bug's full trace (JSON) to this file; empty = no
 };
 
 // The validated settings, or the usage error to print.
