@@ -321,7 +321,8 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
         ReportSink sink;
         if (!open_sink(sink, settings, console)) return ExitCode::Usage;
         reports::TextOptions topts = text_options(settings, sink, console);
-        topts.max_trace_rows = 0;  // a replay shows every step
+        topts.max_trace_rows = 0;  // a replay shows every step of every goroutine
+        topts.full_trace = true;
         ScenarioResult r;
         r.file = path;
         r.entry = entry;
