@@ -67,6 +67,10 @@ struct Bug {
     std::string schedule;     // replay token
     std::string output;       // what the execution printed
     std::vector<TraceStep> trace;
+    // For counterexample minimization (checker/minimize.hpp): which bug this is across
+    // searches (kind, variant, sites), and the preemptions of the schedule shown.
+    std::string identity;
+    uint32_t preemptions = 0;
 };
 
 enum class Verdict : uint8_t { Verified, Bounded, Bug, Error };

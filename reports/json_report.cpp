@@ -38,6 +38,7 @@ ojson bug_json(const Bug& bug) {
     }
     j["goroutines"] = std::move(gs);
     j["schedule"] = bug.schedule;
+    j["preemptions"] = bug.preemptions;
     j["output"] = bug.output;
     ojson trace = ojson::array();
     for (const auto& s : bug.trace) {
