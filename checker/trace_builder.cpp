@@ -58,6 +58,29 @@ std::string mutex_message(uint32_t variant) {
     }
 }
 
+// A deadlock's lock holder is involved too: list it with the goroutines and mark the step
+// where it took the lock it still holds.
+void mark_lock_taken(const Execution& exec, Bug& bug, Gid holder, uint32_t lock) {
+    const vm::Program& p = exec.program();
+    bool listed = false;
+    for (const auto& r : bug.goroutines) listed |= r.id == holder + 1;
+    if (!listed && holder < p.goroutine_count()) {
+        vm::GoroutineInfo info = p.goroutine_info(holder);
+        GoroutineRef ref;
+        ref.id = holder + 1;
+        ref.name = info.name;
+        if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        bug.goroutines.push_back(std::move(ref));
+    }
+    const auto& steps = exec.steps();
+    for (size_t i = std::min(steps.size(), bug.trace.size()); i-- > 0;) {
+        if (steps[i].choice.g != holder || steps[i].effect != StepEffect::Acquire || steps[i].op.object != lock) continue;
+        bug.trace[i].decisive = true;
+        if (bug.trace[i].note.empty()) bug.trace[i].note = "takes the lock and still holds it";
+        return;
+    }
+}
+
 }  // namespace
 
 ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
@@ -218,8 +241,12 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
             const vm::Site& s = p.site(op.site);
             d += fmt::format("{} [{}{}{}]: blocked at {}", gname(g), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
             if (vm::op_object_space(op.kind) == vm::ObjectSpace::Sync) {
-                Gid holder = exec.mutex_holder(op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object);
-                if (holder != UINT32_MAX) d += fmt::format(" (held by {})", gname(holder));
+                uint32_t lock = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
+                Gid holder = exec.mutex_holder(lock);
+                if (holder != UINT32_MAX) {
+                    d += fmt::format(" (held by {})", gname(holder));
+                    mark_lock_taken(exec, bug, holder, lock);
+                }
             }
             d += "\n";
         }

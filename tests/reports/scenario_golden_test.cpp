@@ -77,3 +77,11 @@ TEST_CASE("no text report line is wider than 100 columns when stdout is not a te
     CHECK(full.find("G500 ") != std::string::npos);
     for (const auto& l : lines_of(full)) CHECK(display_width(l) <= 100);
 }
+
+TEST_CASE("a deadlock lists the lock holder and marks where it took the lock", "[reports][text][scenarios]") {
+    std::string text = scenario_report("text", "scenarios/chapter3/forgot_unlock.go");
+    CHECK(text.find("(held by goroutine 3)") != std::string::npos);
+    CHECK(text.find("goroutine 3 (main.func1) created at forgot_unlock.go:44:3") != std::string::npos);
+    CHECK(text.find("Lock mu") != std::string::npos);
+    CHECK(text.find("takes the lock and still holds it") != std::string::npos);
+}
