@@ -77,6 +77,7 @@ void add_check_flags(CLI::App& cmd, RawFlags& raw) {
 
 int main(int argc, char** argv) {
     install_crash_handlers();
+    if (argc > 1 && std::string_view(argv[1]) == "check") install_interrupt_handler();
     try {
         CLI::App app{"lockstep: a model checker for Go concurrency scenarios", "lockstep"};
         app.set_version_flag("--version", std::string("lockstep ") + LOCKSTEP_VERSION);

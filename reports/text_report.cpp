@@ -110,6 +110,13 @@ std::string run_figures(const ScenarioResult& r) {
     return join(parts, ", ");
 }
 
+// " (dpor, 2 executions, 0.01s)" after the verdict, or on the next line when it does not fit.
+void figures(std::string& out, const ScenarioResult& r, size_t width) {
+    std::string f = fmt::format(" ({})", run_figures(r));
+    if (visible_width(out) + f.size() <= width) out += f;
+    else out += "\n  " + f.substr(1);
+}
+
 }  // namespace
 
 std::string bound_explanation(const checker::Stats& st) {
@@ -248,8 +255,13 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
     if (!bug.schedule.empty()) {
         // Never wrapped (it is copied whole): on a line of its own when it does not fit beside the label.
         std::string cmd = replay_command(file, entry, bug.schedule);
-        if (display_width(cmd) + 10 <= options.width) out += style.paint("  replay:", Tone::Bold) + " " + cmd + '\n';
-        else out += style.paint("  replay:", Tone::Bold) + "\n" + cmd + '\n';
+        if (display_width(cmd) + 10 <= options.width) {
+            out += style.paint("  replay:", Tone::Bold) + " " + cmd + '\n';
+        } else {
+            // Split before --schedule with a shell line continuation: still one command to paste.
+            size_t at = cmd.rfind(" --schedule ");
+            out += style.paint("  replay:", Tone::Bold) + "\n    " + cmd.substr(0, at) + " \\\n      " + cmd.substr(at + 1) + '\n';
+        }
     }
     std::string help(checker::bug_kind_help(bug.kind()));
     if (!help.empty()) {
@@ -266,16 +278,17 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
     std::string out = scenario_name(r) + ": ";
     switch (r.verdict) {
     case Verdict::Verified:
-        out += style.paint("verified", Tone::BoldGreen) + fmt::format(" ({})", run_figures(r));
+        out += style.paint("verified", Tone::BoldGreen);
+        figures(out, r, options.width);
         break;
     case Verdict::Bounded: {
         out += style.paint("no bug within bounds", Tone::BoldYellow);
         if (r.stats.bound) {
-            out += fmt::format(" ({})", run_figures(r));
+            figures(out, r, options.width);
             std::string m = wrap(bound_explanation(r.stats), "  ", "  ", options.width);
             out += "\n" + m.substr(0, m.size() - 1);
         } else {
-            out += fmt::format(" ({})", run_figures(r));
+            figures(out, r, options.width);
         }
         break;
     }
@@ -283,7 +296,7 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
         std::vector<std::string> kinds = found_kind_ids(r);
         out += style.paint("bug", Tone::BoldRed);
         if (!kinds.empty()) out += ": " + join(kinds, ", ");
-        out += fmt::format(" ({})", run_figures(r));
+        figures(out, r, options.width);
         break;
     }
     case Verdict::Error:

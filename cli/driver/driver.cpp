@@ -209,6 +209,8 @@ bool save_trace(const std::vector<ScenarioResult>& results, const Settings& sett
 
 }  // namespace
 
+void install_interrupt_handler() { std::signal(SIGINT, on_sigint); }
+
 Console Console::standard() {
     static Console console{std::cout, std::cerr, is_terminal(stdout), is_terminal(stderr), terminal_width(stdout)};
     return console;
@@ -234,7 +236,8 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
     if (!open_sink(sink, settings, console)) return ExitCode::Usage;
     reports::TextOptions topts = text_options(settings, sink, console);
 
-    g_interrupted.store(false);
+    // Installed by main() before parsing when the command is check (a Ctrl-C that comes
+    // during start-up counts too); installed here for other callers.
     auto previous = std::signal(SIGINT, on_sigint);
     bool show_progress = settings.progress && console.err_is_terminal;
 

@@ -56,7 +56,8 @@ TEST_CASE("the SARIF of every scenario has rules, results, code flows and finger
 
 TEST_CASE("SARIF fingerprints are stable across runs", "[reports][sarif]") {
     auto prints = [] {
-        json doc = json::parse(scenario_report("sarif", "scenarios/chapter3/unsafe_counter.go", "--all"));
+        // Two real runs (scenario_report would reuse the first).
+        json doc = json::parse(run_in_source("check --no-progress --all --format sarif scenarios/chapter3/unsafe_counter.go").out);
         std::vector<std::string> out;
         for (const auto& r : doc["runs"][0]["results"]) out.push_back(r["partialFingerprints"]["lockstepBug/v1"]);
         return out;
