@@ -184,7 +184,10 @@ std::string render_swimlanes(const std::vector<TraceStep>& trace, const std::vec
         std::string h = truncate_to(lane_header(ids[l], name_of(ids[l])), lane_w[l], ell);
         out += style.paint(h, Tone::Bold) + std::string(lane_w[l] - display_width(h) + gap, ' ');
     }
-    if (inline_where) out += style.paint(where_header, Tone::Bold);
+    if (inline_where) {
+        size_t room = options.width > where_col ? options.width - where_col : 4;
+        out += style.paint(truncate_to(where_header, std::max<size_t>(room, 4), ell), Tone::Bold);
+    }
     trim_right();
     out += '\n';
     line_start("");

@@ -258,9 +258,16 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
         if (display_width(cmd) + 10 <= options.width) {
             out += style.paint("  replay:", Tone::Bold) + " " + cmd + '\n';
         } else {
-            // Split before --schedule with a shell line continuation: still one command to paste.
+            // Split with shell line continuations (still one command to paste): before
+            // --schedule, and after `lockstep replay` when the path is long.
             size_t at = cmd.rfind(" --schedule ");
-            out += style.paint("  replay:", Tone::Bold) + "\n    " + cmd.substr(0, at) + " \\\n      " + cmd.substr(at + 1) + '\n';
+            std::string head = cmd.substr(0, at), tail = cmd.substr(at + 1);
+            out += style.paint("  replay:", Tone::Bold) + '\n';
+            constexpr std::string_view verb = "lockstep replay ";
+            if (display_width(head) + 6 > options.width && head.rfind(verb, 0) == 0)
+                out += "    lockstep replay \\\n      " + head.substr(verb.size()) + " \\\n      " + tail + '\n';
+            else
+                out += "    " + head + " \\\n      " + tail + '\n';
         }
     }
     std::string help(checker::bug_kind_help(bug.kind()));
@@ -295,7 +302,11 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
     case Verdict::Bug: {
         std::vector<std::string> kinds = found_kind_ids(r);
         out += style.paint("bug", Tone::BoldRed);
-        if (!kinds.empty()) out += ": " + join(kinds, ", ");
+        if (!kinds.empty()) {
+            std::string list = join(kinds, ", ");
+            if (visible_width(out) + 2 + list.size() <= options.width) out += ": " + list;
+            else out += ":\n  " + list;
+        }
         figures(out, r, options.width);
         break;
     }

@@ -85,3 +85,30 @@ TEST_CASE("a deadlock lists the lock holder and marks where it took the lock", "
     CHECK(text.find("Lock mu") != std::string::npos);
     CHECK(text.find("takes the lock and still holds it") != std::string::npos);
 }
+
+TEST_CASE("on a terminal no text line is wider than the terminal", "[reports][text][scenarios]") {
+    // `script` gives lockstep a pseudo-terminal; COLUMNS sets its width.
+    bool have_script = lockstep::test_support::run_captured("command -v script").code == 0;
+    CHECK(true);
+    if (!have_script) {
+        WARN("script(1) not found: the terminal-width check is skipped");
+        return;
+    }
+    for (const char* scenario : {"scenarios/chapter3/unsafe_counter_1000.go", "scenarios/chapter3/waitgroup_add_inside.go",
+                                 "scenarios/chapter3/bank_deposit_unsafe.go", "scenarios/chapter3/once_panic.go"}) {
+        for (int width : {60, 80}) {
+            INFO(scenario << " at " << width << " columns");
+            std::string inner = lockstep::test_support::shell_quote(LOCKSTEP_BINARY) + " check --no-progress --color never " + scenario;
+            auto ran = run_in_source("--version >/dev/null && COLUMNS=" + std::to_string(width) + " script -qec " +
+                                     lockstep::test_support::shell_quote(inner) + " /dev/null");
+            std::string text;
+            for (char c : ran.out)
+                if (c != '\r') text += c;
+            REQUIRE(text.find("expected") != std::string::npos);
+            for (const auto& l : lines_of(text)) {
+                INFO(l);
+                CHECK(display_width(l) <= static_cast<size_t>(width));
+            }
+        }
+    }
+}
