@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc)
 DEBS       := cmake ninja-build g++ catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench fuzz clean
+.PHONY: all deps build run test test-asan bench fuzz screenshot clean
 
 all: build
 
@@ -44,6 +44,15 @@ bench: build
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_RUNS=$(FUZZ_RUNS) fuzz/run_fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
+# The README's picture of an HTML report (docs/images/report.png, and report.dark.png in
+# the dark theme), rendered by headless Chromium (Debian's chromium and node).
+SCREENSHOT_SCENARIO ?= scenarios/chapter3/unsafe_counter.go
+screenshot: build
+	mkdir -p docs/images $(BUILD)/screenshot
+	-./$(BUILD)/lockstep check --no-progress --format html -o $(BUILD)/screenshot/report.html $(SCREENSHOT_SCENARIO)
+	node --experimental-websocket tests/reports/tools/html_check.mjs chromium docs/images $(BUILD)/screenshot/report.html
+	node --experimental-websocket tests/reports/tools/html_check.mjs chromium docs/images --dark $(BUILD)/screenshot/report.html
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

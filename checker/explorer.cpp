@@ -5,10 +5,12 @@
 
 #include <chrono>
 #include <memory>
+#include <tuple>
 
 #include "checker/dpor_strategy.hpp"
 #include "checker/execution.hpp"
 #include "checker/first_strategy.hpp"
+#include "checker/minimize.hpp"
 #include "checker/naive_strategy.hpp"
 #include "checker/pct_strategy.hpp"
 #include "checker/random_strategy.hpp"
@@ -45,6 +47,7 @@ struct Kept {
     FoundBug bug;
     std::string token;
     uint32_t preemptions = 0;
+    uint32_t goroutines = 0;
     size_t steps = 0;
 };
 
@@ -80,6 +83,11 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
     std::optional<std::string> bound;
 
     auto satisfied = [&]() {
+        if (!options.target.empty()) {
+            for (const auto& k : kept)
+                if (bug_identity(k.bug) == options.target) return true;
+            return false;
+        }
         if (options.all) return false;
         bool error_found = false;
         for (const auto& k : kept) error_found |= bug_kind_severity(k.bug.kind) == Severity::Error;
@@ -181,10 +189,11 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             Kept* k = nullptr;
             for (auto& x : kept)
                 if (x.bug.same_bug(b)) k = &x;
-            // Counterexamples: fewest preemptions first, then fewest steps.
+            // Counterexamples: fewest preemptions first, then fewest goroutines, then fewest steps.
             uint32_t pre = exec.preemptions();
             size_t n = exec.steps().size();
-            if (k && (k->preemptions < pre || (k->preemptions == pre && k->steps <= n))) continue;
+            uint32_t gs = goroutines_stepping(exec.steps());
+            if (k && std::tie(k->preemptions, k->goroutines, k->steps) <= std::tie(pre, gs, n)) continue;
             if (!k) {
                 kept.push_back(Kept{});
                 k = &kept.back();
@@ -192,6 +201,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             k->bug = b;
             k->token = encode_schedule(exec.steps());
             k->preemptions = pre;
+            k->goroutines = gs;
             k->steps = n;
         }
         // Every execution would hit a lockstep bound again: stop at the first.
@@ -210,7 +220,9 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         for (const auto& b : exec.bugs())
             if (b.same_bug(k.bug)) again = &b;
         LOCKSTEP_ASSERT(again, std::string("replaying the schedule did not reproduce the ") + std::string(bug_kind_id(k.bug.kind)));
-        result.bugs.push_back(describe_bug(exec, *again, run.trace, k.token));
+        result.bugs.push_back(describe_bug(exec, *again, run.trace, run.token));
+        result.bugs.back().identity = bug_identity(k.bug);
+        result.bugs.back().preemptions = k.preemptions;
     }
 
     bool error_bug = false;
@@ -230,7 +242,7 @@ ReplayResult replay(vm::Program& program, const Options& options, std::string_vi
     result.trace = run.trace;
     result.output = std::string(exec.output());
     if (!run.valid) return result;
-    for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, token));
+    for (const FoundBug& b : exec.bugs()) result.bugs.push_back(describe_bug(exec, b, run.trace, run.token));
     return result;
 }
 

@@ -42,6 +42,9 @@ struct Options {
     ProgressSink* progress = nullptr;
     const std::atomic<bool>* interrupted = nullptr;
     size_t max_outcomes = 64;
+    // Counterexample minimization: stop as soon as the bug of this identity (bug_identity
+    // in checker/minimize.hpp) is found, whatever else is; empty = off.
+    std::string target;
 };
 
 // Explores the program's executions; fills verdict, stats, bugs (each with its replayed

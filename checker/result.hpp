@@ -39,6 +39,7 @@ struct GoroutineRef {
     uint32_t id = 0;  // 1-based as shown to users (goroutine 1 is main), like Go's traces
     std::string name;
     std::optional<Location> created_at;
+    bool finished = false;  // lanes only: it had returned when the execution ended
 };
 
 // One visible operation of the counterexample.
@@ -66,6 +67,10 @@ struct Bug {
     std::string schedule;     // replay token
     std::string output;       // what the execution printed
     std::vector<TraceStep> trace;
+    // For counterexample minimization (checker/minimize.hpp): which bug this is across
+    // searches (kind, variant, sites), and the preemptions of the schedule shown.
+    std::string identity;
+    uint32_t preemptions = 0;
 };
 
 enum class Verdict : uint8_t { Verified, Bounded, Bug, Error };

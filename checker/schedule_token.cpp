@@ -1,5 +1,7 @@
-// Schedule tokens: varints in base64url behind a version prefix.
+// Schedule tokens: varints in base64url behind a version prefix (see schedule_token.hpp).
 #include "checker/schedule_token.hpp"
+
+#include <fmt/format.h>
 
 namespace lockstep::checker {
 
@@ -22,15 +24,11 @@ int b64_value(char c) {
     if (c == '_') return 63;
     return -1;
 }
-}  // namespace
 
-std::string encode_schedule(const std::vector<StepRecord>& steps) {
+std::string to_text(std::string_view prefix, const std::vector<uint64_t>& values) {
     std::vector<uint8_t> bytes;
-    for (const auto& s : steps) {
-        put_varint(bytes, s.choice.g);
-        if (s.alts > 1) put_varint(bytes, s.choice.alt);
-    }
-    std::string out = "1.";
+    for (uint64_t v : values) put_varint(bytes, v);
+    std::string out(prefix);
     uint32_t acc = 0;
     int bits = 0;
     for (uint8_t b : bytes) {
@@ -40,18 +38,18 @@ std::string encode_schedule(const std::vector<StepRecord>& steps) {
             bits -= 6;
             out += alphabet[(acc >> bits) & 63];
         }
+        acc &= (1u << bits) - 1;
     }
     if (bits > 0) out += alphabet[(acc << (6 - bits)) & 63];
     return out;
 }
 
-std::optional<std::vector<uint64_t>> decode_schedule(std::string_view token) {
-    if (token.substr(0, 2) != "1.") return std::nullopt;
-    token.remove_prefix(2);
+// The varints of the text after the version prefix.
+std::optional<std::vector<uint64_t>> from_text(std::string_view body) {
     std::vector<uint8_t> bytes;
     uint32_t acc = 0;
     int bits = 0;
-    for (char c : token) {
+    for (char c : body) {
         int v = b64_value(c);
         if (v < 0) return std::nullopt;
         acc = (acc << 6) | static_cast<uint32_t>(v);
@@ -78,6 +76,128 @@ std::optional<std::vector<uint64_t>> decode_schedule(std::string_view token) {
     }
     if (shift != 0) return std::nullopt;
     return out;
+}
+}  // namespace
+
+std::string encode_schedule(const std::vector<StepRecord>& steps) {
+    std::vector<uint64_t> values;
+    for (const auto& s : steps) {
+        values.push_back(s.choice.g);
+        if (s.alts > 1) values.push_back(s.choice.alt);
+    }
+    return to_text("1.", values);
+}
+
+std::optional<std::vector<uint64_t>> decode_schedule(std::string_view token) {
+    if (token.substr(0, 2) != "1.") return std::nullopt;
+    return from_text(token.substr(2));
+}
+
+Choice default_choice(const Execution& exec) {
+    const auto& steps = exec.steps();
+    if (!steps.empty() && exec.enabled(steps.back().choice.g)) return Choice{steps.back().choice.g, 0};
+    return Choice{exec.enabled_list().front(), 0};
+}
+
+std::optional<ScheduleReader> ScheduleReader::open(std::string_view token, std::string& error) {
+    ScheduleReader r;
+    size_t dot = token.find('.');
+    std::string_view version = dot == std::string_view::npos ? std::string_view() : token.substr(0, dot);
+    if (version != "1" && version != "2") {
+        if (dot == std::string_view::npos || version.empty())
+            error = "malformed schedule token (expected \"2.\" followed by base64url, as a report prints it)";
+        else
+            error = fmt::format("schedule token of unknown version \"{}\" (this lockstep reads versions 1 and 2): run lockstep check again for a fresh token",
+                                version);
+        return std::nullopt;
+    }
+    auto values = from_text(token.substr(dot + 1));
+    if (!values) {
+        error = "malformed schedule token (expected \"2.\" followed by base64url, as a report prints it)";
+        return std::nullopt;
+    }
+    r.m_values = std::move(*values);
+    if (version == "1") {
+        r.m_version = 1;
+        return r;
+    }
+    if (r.m_values.empty()) {
+        error = "malformed schedule token: no step count";
+        return std::nullopt;
+    }
+    r.m_total = r.m_values[0];
+    r.m_pos = 1;
+    r.m_next_dev = r.m_pos < r.m_values.size() ? r.m_values[r.m_pos++] : UINT64_MAX;
+    return r;
+}
+
+bool ScheduleReader::at_end(const Execution& exec) const {
+    if (m_version == 1) return m_pos >= m_values.size();
+    return exec.steps().size() >= m_total;
+}
+
+bool ScheduleReader::next(const Execution& exec, Choice& out, std::string& error) {
+    const uint64_t step = exec.steps().size();
+    auto misfit = [&](uint64_t g) {
+        error = fmt::format("the schedule does not fit this program: at step {} goroutine {} cannot run", step + 1, g + 1);
+        return false;
+    };
+    auto read_alt = [&](vm::Gid g) {
+        uint32_t alts = exec.alternatives(g);
+        out = Choice{g, 0};
+        if (alts <= 1) return true;
+        if (m_pos >= m_values.size() || m_values[m_pos] >= alts) {
+            error = fmt::format("the schedule does not fit this program: bad choice at step {}", step + 1);
+            return false;
+        }
+        out.alt = static_cast<uint32_t>(m_values[m_pos++]);
+        return true;
+    };
+    if (m_version == 1) {
+        uint64_t g = m_values[m_pos++];
+        if (g >= exec.goroutine_count() || !exec.enabled(static_cast<vm::Gid>(g))) return misfit(g);
+        return read_alt(static_cast<vm::Gid>(g));
+    }
+    if (m_next_dev != 0) {
+        out = default_choice(exec);
+        if (m_next_dev != UINT64_MAX) --m_next_dev;
+        return true;
+    }
+    if (m_pos >= m_values.size()) {
+        error = "malformed schedule token: a deviation without its goroutine";
+        return false;
+    }
+    uint64_t g = m_values[m_pos++];
+    if (g >= exec.goroutine_count() || !exec.enabled(static_cast<vm::Gid>(g))) return misfit(g);
+    if (!read_alt(static_cast<vm::Gid>(g))) return false;
+    m_next_dev = m_pos < m_values.size() ? m_values[m_pos++] : UINT64_MAX;
+    return true;
+}
+
+bool ScheduleReader::fully_used(const Execution& exec) const {
+    if (m_version == 1) return m_pos == m_values.size();
+    return exec.steps().size() == m_total && m_next_dev == UINT64_MAX;
+}
+
+void ScheduleWriter::record(const Execution& exec, Choice c) {
+    Choice d = default_choice(exec);
+    ++m_steps;
+    if (c.g == d.g && c.alt == 0) {
+        ++m_since;
+        return;
+    }
+    m_deviations.push_back(m_since);
+    m_deviations.push_back(c.g);
+    if (exec.alternatives(c.g) > 1) m_deviations.push_back(c.alt);
+    m_since = 0;
+}
+
+std::string ScheduleWriter::token() const {
+    std::vector<uint64_t> values;
+    values.reserve(m_deviations.size() + 1);
+    values.push_back(m_steps);
+    values.insert(values.end(), m_deviations.begin(), m_deviations.end());
+    return to_text("2.", values);
 }
 
 }  // namespace lockstep::checker

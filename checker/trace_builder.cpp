@@ -58,43 +58,53 @@ std::string mutex_message(uint32_t variant) {
     }
 }
 
+// A deadlock's lock holder is involved too: list it with the goroutines and mark the step
+// where it took the lock it still holds.
+void mark_lock_taken(const Execution& exec, Bug& bug, Gid holder, uint32_t lock) {
+    const vm::Program& p = exec.program();
+    bool listed = false;
+    for (const auto& r : bug.goroutines) listed |= r.id == holder + 1;
+    if (!listed && holder < p.goroutine_count()) {
+        vm::GoroutineInfo info = p.goroutine_info(holder);
+        GoroutineRef ref;
+        ref.id = holder + 1;
+        ref.name = info.name;
+        if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        bug.goroutines.push_back(std::move(ref));
+    }
+    const auto& steps = exec.steps();
+    for (size_t i = std::min(steps.size(), bug.trace.size()); i-- > 0;) {
+        if (steps[i].choice.g != holder || steps[i].effect != StepEffect::Acquire || steps[i].op.object != lock) continue;
+        bug.trace[i].decisive = true;
+        if (bug.trace[i].note.empty()) bug.trace[i].note = "takes the lock and still holds it";
+        return;
+    }
+}
+
 }  // namespace
 
 ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
     ReplayRun run;
-    auto values = decode_schedule(token);
-    if (!values) {
-        run.error = "malformed schedule token (expected \"1.\" followed by base64url)";
-        return run;
-    }
+    auto reader = ScheduleReader::open(token, run.error);
+    if (!reader) return run;
+    ScheduleWriter writer;
     const vm::Program& p = exec.program();
     exec.start();
-    size_t k = 0;
     while (exec.running()) {
         if (exec.enabled_list().empty()) {
             exec.finish_stuck();
             break;
         }
-        if (k >= values->size()) {
+        if (reader->at_end(exec)) {
             exec.cut(EndKind::SleepBlocked);  // the recorded prefix ends here
             break;
         }
-        uint64_t g = (*values)[k++];
-        if (g >= exec.goroutine_count() || !exec.enabled(static_cast<Gid>(g))) {
-            run.error = fmt::format("the schedule does not fit this program: at step {} goroutine {} cannot run", exec.steps().size() + 1, g + 1);
-            return run;
-        }
-        uint32_t alts = exec.alternatives(static_cast<Gid>(g));
-        uint64_t alt = 0;
-        if (alts > 1) {
-            if (k >= values->size() || (*values)[k] >= alts) {
-                run.error = fmt::format("the schedule does not fit this program: bad choice at step {}", exec.steps().size() + 1);
-                return run;
-            }
-            alt = (*values)[k++];
-        }
+        Choice choice;
+        if (!reader->next(exec, choice, run.error)) return run;
+        const Gid g = choice.g;
+        writer.record(exec, choice);
         const vm::Operation op = exec.pending(static_cast<Gid>(g));
-        exec.step(Choice{static_cast<Gid>(g), static_cast<uint32_t>(alt)});
+        exec.step(choice);
         if (trace) {
             const vm::Site& site = p.site(op.site);
             TraceStep t;
@@ -112,12 +122,13 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
             run.trace.push_back(std::move(t));
         }
     }
-    if (k != values->size()) {
+    if (!reader->fully_used(exec)) {
         run.error = "the schedule is longer than the execution it replays";
         return run;
     }
     exec.drain_after_exit();
     run.valid = true;
+    run.token = writer.token();
     return run;
 }
 
@@ -180,6 +191,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         ref.id = step.goroutine;
         ref.name = info.name;
         if (info.has_creator) ref.created_at = location_of(p.site(info.created_at));
+        ref.finished = !exec.alive(g);
         bug.lanes.push_back(std::move(ref));
     }
     auto mark = [&](uint8_t i, std::string note) {
@@ -229,8 +241,12 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
             const vm::Site& s = p.site(op.site);
             d += fmt::format("{} [{}{}{}]: blocked at {}", gname(g), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
             if (vm::op_object_space(op.kind) == vm::ObjectSpace::Sync) {
-                Gid holder = exec.mutex_holder(op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object);
-                if (holder != UINT32_MAX) d += fmt::format(" (held by {})", gname(holder));
+                uint32_t lock = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
+                Gid holder = exec.mutex_holder(lock);
+                if (holder != UINT32_MAX) {
+                    d += fmt::format(" (held by {})", gname(holder));
+                    mark_lock_taken(exec, bug, holder, lock);
+                }
             }
             d += "\n";
         }

@@ -15,6 +15,7 @@ struct ReplayRun {
     bool valid = false;
     std::string error;
     std::vector<TraceStep> trace;  // filled when tracing
+    std::string token;             // the schedule replayed, as a version-2 token (what reports print)
 };
 
 // Runs exec from the start following the token; stops where the schedule ends or the

@@ -47,7 +47,10 @@ void install_crash_handlers() {
 }
 
 void add_output_flags(CLI::App& cmd, RawFlags& raw) {
-    cmd.add_option("--format", raw.format, "report format: text (default) or json (sarif and html: not yet)")->type_name("FMT");
+    cmd.add_option("--format", raw.format, "report format: text (default), json, sarif (SARIF 2.1.0) or html (one self-contained page)")
+        ->type_name("FMT");
+    cmd.add_flag("--full-trace", raw.full_trace, "text: a lane for every goroutine and every step (default: the goroutines involved)");
+    cmd.add_option("--save-trace", raw.save_trace, "also write every bug's full trace as JSON to FILE")->type_name("FILE");
     cmd.add_option("-o,--output", raw.output, "write the report to FILE instead of stdout")->type_name("FILE");
     cmd.add_option("--color", raw.color, "auto (default: on a terminal, unless NO_COLOR), always, never")->type_name("WHEN");
     cmd.add_flag("--no-progress", raw.no_progress, "no progress line on stderr");
@@ -75,6 +78,7 @@ void add_check_flags(CLI::App& cmd, RawFlags& raw) {
 
 int main(int argc, char** argv) {
     install_crash_handlers();
+    if (argc > 1 && std::string_view(argv[1]) == "check") install_interrupt_handler();
     try {
         CLI::App app{"lockstep: a model checker for Go concurrency scenarios", "lockstep"};
         app.set_version_flag("--version", std::string("lockstep ") + LOCKSTEP_VERSION);
@@ -101,7 +105,9 @@ int main(int argc, char** argv) {
         replay->add_option("--entry", replay_entry, "entry point (default main)")->type_name("NAME");
         replay->add_option("--max-steps", replay_raw.max_steps, "visible operations before livelock (default 100000)")->type_name("N");
         replay->add_option("--lang", replay_raw.lang, "Go language version (default: go.mod's go line, else go1.19)")->type_name("VERSION");
-        replay->add_option("--format", replay_raw.format, "text (default) or json")->type_name("FMT");
+        replay->add_option("--format", replay_raw.format, "text (default), json, sarif or html")->type_name("FMT");
+        replay->add_flag("--full-trace", replay_raw.full_trace, "a lane for every goroutine (default: the goroutines involved)");
+        replay->add_option("--save-trace", replay_raw.save_trace, "also write the full trace as JSON to FILE")->type_name("FILE");
         replay->add_option("-o,--output", replay_raw.output, "write the report to FILE")->type_name("FILE");
         replay->add_option("--color", replay_raw.color, "auto (default), always, never")->type_name("WHEN");
 

@@ -2,6 +2,10 @@
 // document reads like the spec's example and golden files stay stable.
 #include "reports/json_report.hpp"
 
+#include <algorithm>
+
+#include "reports/report_model.hpp"
+
 namespace lockstep::reports {
 
 using ojson = nlohmann::ordered_json;
@@ -34,6 +38,7 @@ ojson bug_json(const Bug& bug) {
     }
     j["goroutines"] = std::move(gs);
     j["schedule"] = bug.schedule;
+    j["preemptions"] = bug.preemptions;
     j["output"] = bug.output;
     ojson trace = ojson::array();
     for (const auto& s : bug.trace) {
@@ -45,9 +50,25 @@ ojson bug_json(const Bug& bug) {
         sj["location"] = location(s.location);
         sj["source"] = s.source;
         sj["value"] = s.value ? ojson(*s.value) : ojson(nullptr);
+        if (s.decisive) {
+            sj["decisive"] = true;
+            sj["note"] = s.note;
+        }
         trace.push_back(std::move(sj));
     }
     j["trace"] = std::move(trace);
+    // Every goroutine with a step, and whether the text report gives it a lane.
+    BugView view = make_bug_view(bug, false);
+    ojson lanes = ojson::array();
+    for (const auto& ref : bug.lanes) {
+        ojson lj;
+        lj["id"] = ref.id;
+        lj["name"] = ref.name;
+        lj["finished"] = ref.finished;
+        lj["involved"] = std::any_of(view.lanes.begin(), view.lanes.end(), [&](const Lane& l) { return l.ref.id == ref.id && l.involved; });
+        lanes.push_back(std::move(lj));
+    }
+    j["lanes"] = std::move(lanes);
     return j;
 }
 
@@ -97,6 +118,24 @@ ojson bug_to_json(const Bug& bug) { return bug_json(bug); }
 ojson scenario_to_json(const ScenarioResult& result) { return scenario_json(result); }
 ojson report_to_json(const std::vector<ScenarioResult>& results, std::string_view version) {
     return report_json(results, version);
+}
+
+std::string render_trace_json(const std::vector<ScenarioResult>& results, std::string_view version) {
+    ojson j;
+    j["tool"]["name"] = "lockstep";
+    j["tool"]["version"] = std::string(version);
+    ojson scenarios = ojson::array();
+    for (const auto& r : results) {
+        ojson sj;
+        sj["file"] = r.file;
+        sj["entry"] = r.entry;
+        ojson bugs = ojson::array();
+        for (const auto& b : r.bugs) bugs.push_back(bug_json(b));
+        sj["bugs"] = std::move(bugs);
+        scenarios.push_back(std::move(sj));
+    }
+    j["scenarios"] = std::move(scenarios);
+    return j.dump(2) + "\n";
 }
 
 std::string render_json(const std::vector<ScenarioResult>& results, std::string_view version) {

@@ -19,6 +19,9 @@ nlohmann::ordered_json bug_to_json(const checker::Bug& bug);
 nlohmann::ordered_json scenario_to_json(const checker::ScenarioResult& result);
 // The whole document; `version` defaults to the build's LOCKSTEP_VERSION.
 nlohmann::ordered_json report_to_json(const std::vector<checker::ScenarioResult>& results, std::string_view version = LOCKSTEP_VERSION);
+// --save-trace: every bug of every scenario with its whole trace (all goroutines, every
+// step, decisive marks), without the statistics.
+std::string render_trace_json(const std::vector<checker::ScenarioResult>& results, std::string_view version = LOCKSTEP_VERSION);
 // The document serialized with 2-space indentation and a final newline.
 std::string render_json(const std::vector<checker::ScenarioResult>& results, std::string_view version = LOCKSTEP_VERSION);
 

@@ -40,8 +40,8 @@ std::string clean_source(std::string_view src) {
     return out;
 }
 
-// Which trace indices to show: all of them for short traces; otherwise the first and last
-// few steps and every decisive step with its neighbours, so the story stays readable.
+}  // namespace
+
 std::vector<bool> rows_to_show(const std::vector<TraceStep>& trace, size_t max_rows) {
     size_t n = trace.size();
     std::vector<bool> keep(n, max_rows == 0 || n <= max_rows);
@@ -58,6 +58,38 @@ std::vector<bool> rows_to_show(const std::vector<TraceStep>& trace, size_t max_r
     for (size_t i = 1; i + 1 < n; ++i)
         if (!keep[i] && keep[i - 1] && keep[i + 1]) keep[i] = true;
     return keep;
+}
+
+namespace {
+
+// Too many lanes for the width (--full-trace of a thousand goroutines): one column names
+// the goroutine of each row instead.
+std::string render_step_list(const std::vector<TraceStep>& trace, const std::vector<bool>& keep, const Style& style,
+                             const SwimlaneOptions& options) {
+    constexpr size_t step_w = 6, who_w = 6, op_w = 24;
+    std::string out;
+    auto clip = [&](std::string line) {
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        return truncate_to(line, options.width, style.ellipsis()) + "\n";
+    };
+    out += clip(options.indent + "  " + pad_to("step", step_w) + "  " + pad_to("G", who_w) + "  " + pad_to("operation", op_w) + "  where");
+    for (size_t i = 0; i < trace.size();) {
+        if (!keep[i]) {
+            size_t j = i;
+            while (j < trace.size() && !keep[j]) ++j;
+            out += style.paint(clip(fmt::format("{}  {:>{}}  ... {} step{} ...", options.indent, "", step_w, j - i, j - i == 1 ? "" : "s")), Tone::Dim);
+            i = j;
+            continue;
+        }
+        const TraceStep& s = trace[i];
+        std::string marker = s.decisive ? std::string(style.marker()) : std::string();
+        std::string row = options.indent + pad_to(marker, 2) + fmt::format("{:>{}}", s.step, step_w) + "  " + pad_to(fmt::format("G{}", s.goroutine), who_w) + "  " +
+                          pad_to(truncate_to(cell_text(s), op_w, style.ellipsis()), op_w) + "  " + location_text(s, false) + "  " + clean_source(s.source);
+        out += clip(row);
+        if (s.decisive && !s.note.empty()) out += style.paint(clip(options.indent + std::string(2 + step_w + 2 + who_w + 2, ' ') + std::string(style.arrow_left()) + " " + s.note), Tone::Yellow);
+        ++i;
+    }
+    return out;
 }
 
 }  // namespace
@@ -78,6 +110,7 @@ std::string render_swimlanes(const std::vector<TraceStep>& trace, const std::vec
     };
 
     std::vector<bool> keep = rows_to_show(trace, options.max_rows);
+    if (options.indent.size() + 8 + ids.size() * 12 > options.width) return render_step_list(trace, keep, style, options);
 
     // Column widths. Lanes keep their natural width (capped) so operations stay whole; the
     // "where" column (file:line and source) goes on the same row when it fits in the
@@ -151,7 +184,10 @@ std::string render_swimlanes(const std::vector<TraceStep>& trace, const std::vec
         std::string h = truncate_to(lane_header(ids[l], name_of(ids[l])), lane_w[l], ell);
         out += style.paint(h, Tone::Bold) + std::string(lane_w[l] - display_width(h) + gap, ' ');
     }
-    if (inline_where) out += style.paint(where_header, Tone::Bold);
+    if (inline_where) {
+        size_t room = options.width > where_col ? options.width - where_col : 4;
+        out += style.paint(truncate_to(where_header, std::max<size_t>(room, 4), ell), Tone::Bold);
+    }
     trim_right();
     out += '\n';
     line_start("");

@@ -21,6 +21,10 @@ std::string render_swimlanes(const std::vector<checker::TraceStep>& trace,
                              const std::vector<checker::GoroutineRef>& goroutines, const Style& style,
                              const SwimlaneOptions& options);
 
+// Which rows of a long trace to show: all when it has at most max_rows (or max_rows is 0);
+// else the first and last few and every decisive step with its neighbours.
+std::vector<bool> rows_to_show(const std::vector<checker::TraceStep>& trace, size_t max_rows);
+
 // "G2 main.func1": the lane header of a goroutine (the package prefix "main." dropped).
 std::string lane_header(uint32_t id, std::string_view name);
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/report_model.hpp"
 #include "reports/style.hpp"
 #include "reports/swimlanes.hpp"
 
@@ -64,6 +65,33 @@ std::string wrap(std::string_view text, std::string_view first, std::string_view
     return out;
 }
 
+// The scenario's path in a details line becomes its base name: the location line above
+// gives the path once, and the details stay short.
+std::string shorten_paths(std::string_view line, std::string_view path) {
+    std::string out(line);
+    std::string_view base = base_name(path);
+    if (path.empty() || base == path) return out;
+    std::string from = std::string(path) + ":";
+    for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + base.size()))
+        out.replace(at, path.size(), base);
+    return out;
+}
+
+// Display width of the last line of `text`, escape codes not counted.
+size_t visible_width(std::string_view text) {
+    size_t nl = text.rfind('\n');
+    if (nl != std::string_view::npos) text.remove_prefix(nl + 1);
+    std::string plain;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\x1b') {
+            while (i < text.size() && text[i] != 'm') ++i;
+            continue;
+        }
+        plain += text[i];
+    }
+    return display_width(plain);
+}
+
 std::string first_line(std::string_view text) {
     size_t nl = text.find('\n');
     return std::string(nl == std::string_view::npos ? text : text.substr(0, nl));
@@ -82,7 +110,37 @@ std::string run_figures(const ScenarioResult& r) {
     return join(parts, ", ");
 }
 
+// " (dpor, 2 executions, 0.01s)" after the verdict, or on the next line when it does not fit.
+void figures(std::string& out, const ScenarioResult& r, size_t width) {
+    std::string f = fmt::format(" ({})", run_figures(r));
+    if (visible_width(out) + f.size() <= width) out += f;
+    else out += "\n  " + f.substr(1);
+}
+
 }  // namespace
+
+std::string bound_explanation(const checker::Stats& st) {
+    std::string runs = fmt::format("{} execution{}", st.executions, st.executions == 1 ? "" : "s");
+    const std::string& b = *st.bound;
+    if (b == "executions")
+        return fmt::format("stopped at the execution bound after {}, before the whole space was explored; raise it with --executions N "
+                           "(or //lockstep:bound executions=N in the file)",
+                           runs);
+    if (b == "time-budget")
+        return fmt::format("stopped by the time budget after {} ({:.2f}s), before the whole space was explored; give it longer with --time-budget 10m",
+                           runs, st.seconds);
+    if (b == "preemptions")
+        return fmt::format("explored every execution within the preemption bound ({}); raise --preemptions K to go further, or leave it out "
+                           "to explore every interleaving",
+                           runs);
+    if (b == "max-steps")
+        return fmt::format("an execution ran past the step bound and was cut ({} in all); raise it with --max-steps N if the program really runs "
+                           "that long",
+                           runs);
+    if (b == "interrupted") return fmt::format("interrupted (Ctrl-C) after {} ({:.2f}s): a partial result", runs, st.seconds);
+    if (!st.bound_message.empty()) return st.bound_message;
+    return fmt::format("stopped by the {} bound after {}", b, runs);
+}
 
 std::string replay_command(std::string_view file, std::string_view entry, std::string_view schedule) {
     std::string cmd = fmt::format("lockstep replay {}", file);
@@ -109,8 +167,10 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
     // Headline: the severity, and the kind unless the message already starts with it.
     std::string head = std::string(sev);
     if (bug.message.rfind(kind, 0) != 0) head += fmt::format("[{}]", kind);
+    // Wrapped on the plain text; the severity painted in front.
+    std::string headline = wrap(bug.message.empty() ? std::string(kind) : bug.message, head + ": ", "    ", options.width);
     out += style.paint(head, Style::severity_tone(bug.severity, true));
-    out += style.paint(": " + (bug.message.empty() ? std::string(kind) : bug.message), Tone::Bold);
+    out += style.paint(headline.substr(head.size(), headline.size() - head.size() - 1), Tone::Bold);
     out += '\n';
     std::string_view arrow = style.unicode() ? "  ──▶ " : "  --> ";
     if (!bug.location.file.empty()) out += style.paint(arrow, Tone::Cyan) + location_text(bug.location, false) + '\n';
@@ -124,7 +184,7 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
             std::string_view line = details.substr(i, j - i);
             // A detail line's own indentation is kept (go test's nested --- FAIL blocks).
             std::string lead = "    " + std::string(line.substr(0, std::min(line.find_first_not_of(' '), line.size())));
-            if (!line.empty()) out += wrap(line, lead, lead, options.width);
+            if (!line.empty()) out += wrap(shorten_paths(line, bug.location.file), lead, lead, options.width);
             i = j + 1;
         }
     }
@@ -132,28 +192,47 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
     if (!bug.goroutines.empty()) {
         out += '\n';
         out += style.paint("  goroutines:", Tone::Bold) + '\n';
-        for (const auto& g : bug.goroutines) {
-            std::string line = fmt::format("    goroutine {} ({})", g.id, g.name.empty() ? "?" : g.name);
-            if (g.created_at) line += " created at " + location_text(*g.created_at, true);
-            out += line + '\n';
+        // By id; goroutines of one function started by one go statement share a line.
+        std::vector<checker::GoroutineRef> gs = bug.goroutines;
+        std::stable_sort(gs.begin(), gs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        auto created = [&](const checker::GoroutineRef& g) { return g.created_at ? location_text(*g.created_at, true) : std::string(); };
+        for (size_t i = 0; i < gs.size();) {
+            size_t j = i + 1;
+            while (j < gs.size() && gs[j].name == gs[i].name && created(gs[j]) == created(gs[i])) ++j;
+            std::vector<std::string> ids;
+            for (size_t k = i; k < j; ++k) ids.push_back(std::to_string(gs[k].id));
+            std::string list = ids.size() == 1 ? ids[0] : join({ids.begin(), ids.end() - 1}, ", ") + " and " + ids.back();
+            std::string line = fmt::format("    goroutine{} {} ({})", ids.size() == 1 ? "" : "s", list, display_function(gs[i].name));
+            if (gs[i].created_at) line += " created at " + created(gs[i]);
+            out += truncate_to(line, options.width, style.ellipsis()) + '\n';
+            i = j;
         }
     }
 
     if (!bug.trace.empty()) {
+        BugView view = make_bug_view(bug, options.full_trace);
         out += '\n';
         out += style.paint(fmt::format("  counterexample ({} step{}):", bug.trace.size(), bug.trace.size() == 1 ? "" : "s"), Tone::Bold);
         out += '\n';
         SwimlaneOptions lanes;
         lanes.width = options.width;
         lanes.max_rows = options.max_trace_rows;
-        // Lanes are named from the involved goroutines, then from every goroutine in the trace.
-        std::vector<checker::GoroutineRef> named = bug.goroutines;
-        for (const auto& ref : bug.lanes) {
-            bool seen = false;
-            for (const auto& g : named) seen |= g.id == ref.id;
-            if (!seen) named.push_back(ref);
+        std::vector<checker::TraceStep> rows;
+        rows.reserve(view.rows.size());
+        for (size_t i : view.rows) rows.push_back(bug.trace[i]);
+        std::vector<checker::GoroutineRef> named;
+        for (const auto& l : view.lanes) named.push_back(l.ref);
+        out += render_swimlanes(rows, named, style, lanes);
+        // The hint goes on the last fold line when it fits there.
+        constexpr std::string_view hint = " (--full-trace shows them)";
+        for (size_t i = 0; i < view.folded.size(); ++i) {
+            std::string line = "  " + folded_summary(view.folded[i], style.ellipsis(), style.unicode() ? "–" : "-");
+            bool last = i + 1 == view.folded.size();
+            if (last && display_width(line) + hint.size() <= options.width) line += hint;
+            else if (last) line = truncate_to(line, options.width, style.ellipsis()) + "\n " + std::string(hint);
+            else line = truncate_to(line, options.width, style.ellipsis());
+            out += style.paint(line, Tone::Dim) + '\n';
         }
-        out += render_swimlanes(bug.trace, named, style, lanes);
     }
 
     // A static finding has no execution, hence no output to show.
@@ -169,13 +248,30 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
         while (i < text.size()) {
             size_t j = text.find('\n', i);
             if (j == std::string_view::npos) j = text.size();
-            out += fmt::format("    {} {}\n", style.paint(style.vbar(), Tone::Dim), text.substr(i, j - i));
+            std::string line = truncate_to(text.substr(i, j - i), options.width > 6 ? options.width - 6 : 1, style.ellipsis());
+            out += fmt::format("    {} {}\n", style.paint(style.vbar(), Tone::Dim), line);
             i = j + 1;
         }
         if (text.back() != '\n') out += style.paint("    (no newline at end of output)", Tone::Dim) + '\n';
     }
-    if (!bug.schedule.empty())
-        out += style.paint("  replay:", Tone::Bold) + " " + replay_command(file, entry, bug.schedule) + '\n';
+    if (!bug.schedule.empty()) {
+        // Never wrapped (it is copied whole): on a line of its own when it does not fit beside the label.
+        std::string cmd = replay_command(file, entry, bug.schedule);
+        if (display_width(cmd) + 10 <= options.width) {
+            out += style.paint("  replay:", Tone::Bold) + " " + cmd + '\n';
+        } else {
+            // Split with shell line continuations (still one command to paste): before
+            // --schedule, and after `lockstep replay` when the path is long.
+            size_t at = cmd.rfind(" --schedule ");
+            std::string head = cmd.substr(0, at), tail = cmd.substr(at + 1);
+            out += style.paint("  replay:", Tone::Bold) + '\n';
+            constexpr std::string_view verb = "lockstep replay ";
+            if (display_width(head) + 6 > options.width && head.rfind(verb, 0) == 0)
+                out += "    lockstep replay \\\n      " + head.substr(verb.size()) + " \\\n      " + tail + '\n';
+            else
+                out += "    " + head + " \\\n      " + tail + '\n';
+        }
+    }
     std::string help(checker::bug_kind_help(bug.kind()));
     if (!help.empty()) {
         std::string label = style.paint("help:", Tone::BoldCyan);
@@ -191,25 +287,29 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
     std::string out = scenario_name(r) + ": ";
     switch (r.verdict) {
     case Verdict::Verified:
-        out += style.paint("verified", Tone::BoldGreen) + fmt::format(" ({})", run_figures(r));
+        out += style.paint("verified", Tone::BoldGreen);
+        figures(out, r, options.width);
         break;
     case Verdict::Bounded: {
         out += style.paint("no bug within bounds", Tone::BoldYellow);
         if (r.stats.bound) {
-            std::string strategy = r.stats.strategy.empty() ? std::string() : r.stats.strategy + ", ";
-            out += fmt::format(" ({}stopped by {} after {} execution{}, {:.2f}s)", strategy, *r.stats.bound, r.stats.executions,
-                               r.stats.executions == 1 ? "" : "s", r.stats.seconds);
-            if (!r.stats.bound_message.empty()) out += "\n  " + r.stats.bound_message;
+            figures(out, r, options.width);
+            std::string m = wrap(bound_explanation(r.stats), "  ", "  ", options.width);
+            out += "\n" + m.substr(0, m.size() - 1);
         } else {
-            out += fmt::format(" ({})", run_figures(r));
+            figures(out, r, options.width);
         }
         break;
     }
     case Verdict::Bug: {
         std::vector<std::string> kinds = found_kind_ids(r);
         out += style.paint("bug", Tone::BoldRed);
-        if (!kinds.empty()) out += ": " + join(kinds, ", ");
-        out += fmt::format(" ({})", run_figures(r));
+        if (!kinds.empty()) {
+            std::string list = join(kinds, ", ");
+            if (visible_width(out) + 2 + list.size() <= options.width) out += ": " + list;
+            else out += ":\n  " + list;
+        }
+        figures(out, r, options.width);
         break;
     }
     case Verdict::Error:
@@ -218,8 +318,11 @@ std::string render_verdict_text(const ScenarioResult& r, const TextOptions& opti
         break;
     }
     // Warnings and notes do not make a verdict `bug`, but they were reported above.
-    if ((r.verdict == Verdict::Verified || r.verdict == Verdict::Bounded) && !r.bugs.empty())
-        out += "; reported: " + join(found_kind_ids(r), ", ");
+    if ((r.verdict == Verdict::Verified || r.verdict == Verdict::Bounded) && !r.bugs.empty()) {
+        std::string reported = "; reported: " + join(found_kind_ids(r), ", ");
+        if (visible_width(out) + reported.size() <= options.width) out += reported;
+        else out += "\n  " + reported.substr(2);
+    }
     out += '\n';
     if (r.expected && r.verdict != Verdict::Error) {
         std::string want = r.expected->empty() ? std::string("none") : join(*r.expected, " ");

@@ -16,6 +16,7 @@ struct TextOptions {
     bool unicode = false;       // UTF-8 glyphs (▶ ← ─); ASCII otherwise
     size_t width = 100;         // target terminal width
     size_t max_trace_rows = 40; // longer counterexamples are elided in the middle; 0 = never
+    bool full_trace = false;    // a lane for every goroutine (default: the involved ones, the rest folded)
 };
 
 // One bug of the scenario whose file is `file` and entry `entry`.
@@ -30,6 +31,9 @@ std::string render_scenario_text(const checker::ScenarioResult& result, const Te
 std::string render_summary_text(const std::vector<checker::ScenarioResult>& results, const TextOptions& options);
 // Every scenario, then the summary when there is more than one.
 std::string render_text(const std::vector<checker::ScenarioResult>& results, const TextOptions& options);
+
+// What stopped a bounded run, how far it got, and the flag that goes further (stats.bound set).
+std::string bound_explanation(const checker::Stats& stats);
 
 // `lockstep replay FILE --schedule TOKEN` (with `--entry` for a test entry point).
 std::string replay_command(std::string_view file, std::string_view entry, std::string_view schedule);

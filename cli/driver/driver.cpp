@@ -19,7 +19,9 @@
 #include "cli/driver/terminal.hpp"
 #include "lang/assert.hpp"
 #include "lang/diagnostic.hpp"
+#include "reports/html_report.hpp"
 #include "reports/json_report.hpp"
+#include "reports/sarif_report.hpp"
 #include "reports/style.hpp"
 #include "reports/swimlanes.hpp"
 #include "reports/text_report.hpp"
@@ -127,6 +129,8 @@ reports::TextOptions text_options(const Settings& settings, const ReportSink& si
     o.color = use_color(settings.color, sink.terminal);
     o.unicode = use_unicode(o.color);
     o.width = sink.terminal ? console.width : 100;
+    o.full_trace = settings.full_trace;
+    if (settings.full_trace) o.max_trace_rows = 0;
     return o;
 }
 
@@ -193,7 +197,32 @@ std::string go_crash_text(const checker::Bug& bug) {
     return out;
 }
 
+// The report in a format other than text (which is streamed scenario by scenario).
+std::string render_document(const std::vector<ScenarioResult>& results, const Settings& settings) {
+    switch (settings.format) {
+    case ReportFormat::Json: return reports::render_json(results);
+    case ReportFormat::Sarif: return reports::render_sarif(results, reports::SarifOptions{settings.full_trace});
+    case ReportFormat::Html: return reports::render_html(results, reports::HtmlOptions{});
+    case ReportFormat::Text: break;
+    }
+    return {};
+}
+
+// --save-trace FILE: every bug's whole trace as JSON.
+bool save_trace(const std::vector<ScenarioResult>& results, const Settings& settings, Console& console) {
+    if (settings.save_trace.empty()) return true;
+    std::ofstream out(settings.save_trace, std::ios::binary | std::ios::trunc);
+    if (out) out << reports::render_trace_json(results);
+    if (!out) {
+        console.err << "lockstep: cannot write the trace to " << settings.save_trace << "\n";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+void install_interrupt_handler() { std::signal(SIGINT, on_sigint); }
 
 Console Console::standard() {
     static Console console{std::cout, std::cerr, is_terminal(stdout), is_terminal(stderr), terminal_width(stdout)};
@@ -220,15 +249,18 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
     if (!open_sink(sink, settings, console)) return ExitCode::Usage;
     reports::TextOptions topts = text_options(settings, sink, console);
 
-    g_interrupted.store(false);
+    // Installed by main() before parsing when the command is check (a Ctrl-C that comes
+    // during start-up counts too); installed here for other callers.
     auto previous = std::signal(SIGINT, on_sigint);
     bool show_progress = settings.progress && console.err_is_terminal;
 
     ExitCode code = ExitCode::Ok;
     std::vector<ScenarioResult> results;
     bool first = true;
+    size_t started = 0;
     for (const auto& path : files) {
         if (g_interrupted.load()) break;
+        ++started;
         ProgressLine line(console.err, path, console.width);
         ExploreHooks hooks;
         hooks.progress = show_progress ? &line : nullptr;
@@ -247,15 +279,26 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
         }
     }
     std::signal(SIGINT, previous == SIG_ERR ? SIG_DFL : previous);
-    if (g_interrupted.load()) console.err << "lockstep: interrupted\n";
+    const bool interrupted = g_interrupted.load();
+    if (interrupted) {
+        std::string msg = "lockstep: interrupted (Ctrl-C): the results above are partial";
+        if (started < files.size()) {
+            size_t left = files.size() - started;
+            msg += fmt::format("; {} scenario file{} not checked:", left, left == 1 ? "" : "s");
+            for (size_t i = started; i < files.size(); ++i) msg += " " + files[i];
+        }
+        console.err << msg << "\n";
+        code = ExitCode::Interrupted;
+    }
 
     if (settings.format == ReportFormat::Text) {
-        if (results.size() > 1 && (!settings.quiet || code != ExitCode::Ok))
+        if ((results.size() > 1 || interrupted) && (!settings.quiet || code != ExitCode::Ok))
             *sink.stream << '\n' << reports::render_summary_text(results, topts);
     } else {
-        *sink.stream << reports::render_json(results);
+        *sink.stream << render_document(results, settings);
     }
     sink.stream->flush();
+    if (!save_trace(results, settings, console)) code = worst(code, ExitCode::Usage);
     return code;
 }
 
@@ -314,7 +357,8 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
         ReportSink sink;
         if (!open_sink(sink, settings, console)) return ExitCode::Usage;
         reports::TextOptions topts = text_options(settings, sink, console);
-        topts.max_trace_rows = 0;  // a replay shows every step
+        topts.max_trace_rows = 0;  // a replay shows every step of every goroutine
+        topts.full_trace = true;
         ScenarioResult r;
         r.file = path;
         r.entry = entry;
@@ -323,8 +367,9 @@ ExitCode replay_command(const std::string& path, const std::string& entry, const
         r.stats.executions = 1;
         r.stats.steps = run.trace.size();
         r.stats.strategy = "replay";
-        if (settings.format == ReportFormat::Json) {
-            *sink.stream << reports::render_json({r});
+        if (!save_trace({r}, settings, console)) return ExitCode::Usage;
+        if (settings.format != ReportFormat::Text) {
+            *sink.stream << render_document({r}, settings);
         } else if (run.bugs.empty()) {
             // No bug on this schedule: show the execution itself.
             *sink.stream << fmt::format("execution ({} step{}), no bug:\n", run.trace.size(), run.trace.size() == 1 ? "" : "s");

@@ -23,6 +23,9 @@ struct Console {
 };
 
 // `lockstep check PATH...`: every scenario's report, then a summary for several.
+// Ctrl-C from now on stops `check` with its partial results (exit 130) instead of killing it.
+void install_interrupt_handler();
+
 ExitCode check_command(const std::vector<std::string>& paths, const Settings& settings, Console& console);
 // `lockstep run FILE`: one execution; the program's output on stdout, a panic or deadlock
 // on stderr in Go's words (exit 2, as `go run` exits on a panic).

@@ -10,9 +10,10 @@ enum class ExitCode : int {
     Bug = 1,       // an error-severity bug not excused by expect, or an expect mismatch
     Usage = 2,     // bad flag, unreadable file, syntax/type error, unsupported feature
     Internal = 3,  // lockstep's own broken invariant
+    Interrupted = 130,  // Ctrl-C (SIGINT): partial results were reported, like a shell's 128 + 2
 };
 
-// The worst of two outcomes: internal > usage > bug > ok.
+// The worst of two outcomes: interrupted > internal > usage > bug > ok.
 inline ExitCode worst(ExitCode a, ExitCode b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 inline int to_int(ExitCode c) { return static_cast<int>(c); }
 

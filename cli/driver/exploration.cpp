@@ -3,6 +3,7 @@
 #include "cli/driver/exploration.hpp"
 
 #include "checker/copylocks.hpp"
+#include "checker/minimize.hpp"
 #include "lang/assert.hpp"
 #include "vm/machine.hpp"
 
@@ -82,6 +83,8 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
     options.progress = hooks.progress;
     options.interrupted = hooks.interrupted;
     checker::ScenarioResult result = checker::explore(*machine, options);
+    // The simplest schedule of each bug: fewest preemptions first (SPEC §5).
+    checker::minimize_counterexamples(*machine, options, result);
     result.file = scenario.source ? scenario.source->path() : std::string();
     result.entry = entry;
     // The static findings (go vet's copylocks) belong to the scenario's report too: a

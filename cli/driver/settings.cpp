@@ -92,10 +92,12 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
     if (raw.time != "free") return "unknown --time \"" + raw.time + "\" (--time free|strict)";
     if (raw.format == "text") s.format = ReportFormat::Text;
     else if (raw.format == "json") s.format = ReportFormat::Json;
-    else if (raw.format == "sarif" || raw.format == "html")
-        return "--format " + raw.format + " is not supported yet (use --format text or --format json)";
-    else return "unknown --format \"" + raw.format + "\" (--format text|json)";
+    else if (raw.format == "sarif") s.format = ReportFormat::Sarif;
+    else if (raw.format == "html") s.format = ReportFormat::Html;
+    else return "unknown --format \"" + raw.format + "\" (--format text|json|sarif|html)";
     s.output = raw.output;
+    s.full_trace = raw.full_trace;
+    s.save_trace = raw.save_trace;
     if (raw.color == "auto") s.color = ColorMode::Auto;
     else if (raw.color == "always") s.color = ColorMode::Always;
     else if (raw.color == "never") s.color = ColorMode::Never;

@@ -11,7 +11,7 @@
 namespace lockstep::cli {
 
 enum class StrategyName : uint8_t { Dpor, Naive, Random, Pct };
-enum class ReportFormat : uint8_t { Text, Json };
+enum class ReportFormat : uint8_t { Text, Json, Sarif, Html };
 enum class ColorMode : uint8_t { Auto, Always, Never };
 
 // Flags exactly as typed (CLI11 fills these); empty means "not given".
@@ -32,6 +32,8 @@ struct RawFlags {
     bool no_progress = false;
     bool quiet = false;
     std::string lang;  // --lang go1.N
+    bool full_trace = false;
+    std::string save_trace;
 };
 
 struct Settings {
@@ -52,6 +54,8 @@ struct Settings {
     // --lang go1.N: the language version, overriding go.mod's `go` line (default: go.mod,
     // else Go 1.19).
     std::optional<int> lang_minor;
+    bool full_trace = false;  // text: a lane for every goroutine, every step shown
+    std::string save_trace;   // write every bug's full trace (JSON) to this file; empty = no
 };
 
 // The validated settings, or the usage error to print.

@@ -111,7 +111,7 @@ TEST_CASE("a lost update names the read, the lost write and the overwrite", "[de
     CHECK(race->message == "data-race on x");
     CHECK(race->details.find("by goroutine") != std::string::npos);
     CHECK(decisive(*race) == 2);
-    CHECK(race->schedule.rfind("1.", 0) == 0);
+    CHECK(race->schedule.rfind("2.", 0) == 0);  // deviations from the default scheduler only
 }
 
 TEST_CASE("a deadlock shows who waits for what and who holds it", "[detectors]") {

@@ -112,8 +112,9 @@ TEST_CASE("--executions: stops after N executions, bounded, exit 0", "[limits]")
     auto t = run_lockstep({{"check", "--no-progress", "--color", "never", "--executions", "3", path}});
     INFO(t.describe());
     CHECK(t.code == 0);
-    CHECK(t.out.find("many.go: no bug within bounds (dpor, stopped by executions after 3 executions") !=
-          std::string::npos);
+    CHECK(t.out.find("many.go: no bug within bounds (dpor, 3 executions") != std::string::npos);
+    CHECK(t.out.find("stopped at the execution bound after 3 executions") != std::string::npos);
+    CHECK(t.out.find("--executions N") != std::string::npos);
     CHECK(t.out.find("verified") == std::string::npos);
 
     auto j = run_lockstep({{"check", "--no-progress", "--format", "json", "--executions", "3", path}});
@@ -156,7 +157,8 @@ TEST_CASE("--time-budget 1s: stops after about a second, bounded by time-budget"
     auto t = run_lockstep({{"check", "--no-progress", "--color", "never", "--time-budget", "500ms", path}, 30});
     INFO(t.describe());
     CHECK(t.code == 0);
-    CHECK(t.out.find("no bug within bounds (dpor, stopped by time-budget after") != std::string::npos);
+    CHECK(t.out.find("stopped by the time budget after") != std::string::npos);
+    CHECK(t.out.find("--time-budget") != std::string::npos);
 }
 
 TEST_CASE("the time budget holds when each execution is slow", "[limits]") {
@@ -205,7 +207,7 @@ TEST_CASE("--preemptions 0: the search is cut, bounded by preemptions", "[limits
     CHECK(s["stats"]["complete"] == false);
 }
 
-TEST_CASE("SIGINT: lockstep stops, reports the partial result as bounded by interrupted, exits normally",
+TEST_CASE("SIGINT: lockstep stops, reports the partial result as bounded by interrupted, exits 130",
           "[limits]") {
     auto path = write_scenario("many_int.go", k_many_interleavings);
     SECTION("json") {
@@ -213,7 +215,7 @@ TEST_CASE("SIGINT: lockstep stops, reports the partial result as bounded by inte
         INFO(j.describe());
         REQUIRE_FALSE(j.timed_out);
         CHECK(j.signal == 0);
-        REQUIRE(j.code == 0);
+        REQUIRE(j.code == 130);
         CHECK(j.seconds < 15);
         auto s = json_scenario(j.out);
         CHECK(s["verdict"] == "bounded");
@@ -225,9 +227,11 @@ TEST_CASE("SIGINT: lockstep stops, reports the partial result as bounded by inte
         INFO(t.describe());
         REQUIRE_FALSE(t.timed_out);
         CHECK(t.signal == 0);
-        CHECK(t.code == 0);
-        CHECK(t.out.find("no bug within bounds (dpor, stopped by interrupted after") != std::string::npos);
-        CHECK(t.err.find("interrupted") != std::string::npos);
+        CHECK(t.code == 130);
+        CHECK(t.out.find("no bug within bounds (dpor, ") != std::string::npos);
+        CHECK(t.out.find("interrupted (Ctrl-C) after") != std::string::npos);
+        CHECK(t.out.find("stopped by interrupted") == std::string::npos);
+        CHECK(t.err.find("interrupted (Ctrl-C)") != std::string::npos);
     }
     SECTION("the files after the interrupted one are skipped") {
         auto second = write_scenario("many_int2.go", k_many_interleavings);
@@ -237,5 +241,7 @@ TEST_CASE("SIGINT: lockstep stops, reports the partial result as bounded by inte
         CHECK(t.signal == 0);
         CHECK(t.seconds < 15);
         CHECK(t.out.find("many_int2.go: no bug within bounds") == std::string::npos);
+        CHECK(t.err.find("not checked: ") != std::string::npos);
+        CHECK(t.err.find("many_int2.go") != std::string::npos);
     }
 }

@@ -37,7 +37,7 @@ TEST_CASE("JSON report has SPEC section 5's keys in order", "[reports][json]") {
     CHECK(s["stats"]["bound"].is_null());
     CHECK(s["stats"]["executions"] == 2);
     const auto& bug = s["bugs"][0];
-    CHECK(keys_of(bug) == std::vector<std::string>{"kind", "severity", "message", "location", "goroutines", "schedule", "output", "trace"});
+    CHECK(keys_of(bug) == std::vector<std::string>{"kind", "severity", "message", "location", "goroutines", "schedule", "preemptions", "output", "trace", "lanes"});
     CHECK(bug["kind"] == "lost-update");
     CHECK(bug["severity"] == "error");
     CHECK(keys_of(bug["location"]) == std::vector<std::string>{"file", "line", "column"});

@@ -63,9 +63,11 @@ TEST_CASE("plain text report is pure ASCII without escape codes", "[reports][tex
 TEST_CASE("verdict lines say what was proved", "[reports][text]") {
     CHECK(render_verdict_text(verified_result(), plain()) ==
           "scenarios/chapter3/safe_counter.go: verified (dpor, 90 executions, 0.01s)\n  expected none: ok\n");
+    // A bounded run names the bound, how far it got, and the flag that goes further.
     CHECK(render_verdict_text(bounded_result(), plain()) ==
-          "scenarios/chapter3/unsafe_counter_1000.go: no bug within bounds (random, stopped by time-budget after "
-          "5000 executions, 60.00s)\n");
+          "scenarios/chapter3/unsafe_counter_1000.go: no bug within bounds (random, 5000 executions, 60.00s)\n"
+          "  stopped by the time budget after 5000 executions (60.00s), before the whole space was explored;\n"
+          "  give it longer with --time-budget 10m\n");
     CHECK(render_verdict_text(mismatch_result(), plain()) ==
           "tests/scenarios/mismatch.go: bug: deadlock (dpor, 1 execution, 0.00s)\n"
           "  MISMATCH: expected goroutine-leak, found deadlock\n");
@@ -75,8 +77,13 @@ TEST_CASE("verdict lines say what was proved", "[reports][text]") {
     noted.bugs[0].kind_index = static_cast<uint32_t>(checker::BugKind::LockHeldBlocking);
     noted.bugs[0].severity = checker::Severity::Note;
     noted.expected.reset();
-    CHECK(render_verdict_text(noted, plain()) ==
+    TextOptions wide = plain();
+    wide.width = 120;
+    CHECK(render_verdict_text(noted, wide) ==
           "scenarios/chapter3/safe_counter.go: verified (dpor, 90 executions, 0.01s); reported: lock-held-blocking\n");
+    // Past the width, the reported kinds go on a line of their own.
+    CHECK(render_verdict_text(noted, plain()) ==
+          "scenarios/chapter3/safe_counter.go: verified (dpor, 90 executions, 0.01s)\n  reported: lock-held-blocking\n");
     checker::ScenarioResult err;
     err.file = "bad.go";
     err.verdict = checker::Verdict::Error;
@@ -88,7 +95,7 @@ TEST_CASE("a bug names its goroutines, replay command and help", "[reports][text
     std::string text = render_scenario_text(lost_update_result(), plain());
     CHECK(text.find("error: lost-update on counter.value") != std::string::npos);
     CHECK(text.find("--> scenarios/chapter3/unsafe_counter.go:23:2") != std::string::npos);
-    CHECK(text.find("goroutine 2 (main.main.func1) created at unsafe_counter.go:36:3") != std::string::npos);
+    CHECK(text.find("goroutines 2 and 3 (main.func1) created at unsafe_counter.go:36:3") != std::string::npos);
     CHECK(text.find("G1 main") != std::string::npos);
     CHECK(text.find("G2 main.func1") != std::string::npos);
     CHECK(text.find("lockstep replay scenarios/chapter3/unsafe_counter.go --schedule AQIDBAUG") != std::string::npos);
