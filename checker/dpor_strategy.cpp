@@ -76,6 +76,8 @@ void DporStrategy::ensure_stride(uint32_t n) {
 }
 
 DporStrategy::Joins& DporStrategy::joins(const Access& a) {
+    // Ids index tables: a sentinel (the nil channel's) must never get here.
+    LOCKSTEP_ASSERT(a.id != vm::nil_chan_id, "a dependency table indexed by the nil-channel id");
     auto& v = m_joins[static_cast<int>(a.space)];
     if (a.id >= v.size()) v.resize(a.id + 1);
     Joins& j = v[a.id];
@@ -89,6 +91,8 @@ DporStrategy::Joins& DporStrategy::joins(const Access& a) {
 }
 
 DporStrategy::Table& DporStrategy::table(const Access& a) {
+    // Ids index tables: a sentinel (the nil channel's) must never get here.
+    LOCKSTEP_ASSERT(a.id != vm::nil_chan_id, "a dependency table indexed by the nil-channel id");
     auto& v = m_tables[static_cast<int>(a.space)];
     if (a.id >= v.size()) v.resize(a.id + 1);
     Table& t = v[a.id];

@@ -131,6 +131,7 @@ bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const
 }
 
 Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n, int64_t* case_index) const {
+    if (chan == vm::nil_chan_id) return UINT32_MAX;  // nobody ever pairs on a nil channel
     uint32_t count = m_program.goroutine_count();
     for (Gid q = 0; q < count; ++q) {
         if (q == self || m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) continue;
@@ -197,10 +198,12 @@ bool Execution::compute_enabled(Gid g) const {
         return !s || s->once.enter_step(g) != sync::OnceStep::Blocked;
     }
     case OpKind::ChanSend: {
+        if (op.object == vm::nil_chan_id) return false;  // blocks forever
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
         return sync::send_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanRecv));
     }
     case OpKind::ChanRecv: {
+        if (op.object == vm::nil_chan_id) return false;  // blocks forever
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
         return sync::recv_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanSend));
     }
@@ -249,6 +252,8 @@ void Execution::register_waiter(Gid g) {
         break;
     case OpKind::ChanSend:
     case OpKind::ChanRecv:
+        // On a nil channel nothing can ever enable it: it waits on nothing.
+        if (op.object == vm::nil_chan_id) return;
         if (op.object >= m_chan_waiters.size()) m_chan_waiters.resize(op.object + 1);
         list = &m_chan_waiters[op.object];
         gs.wait_space = WaitChan;
@@ -311,7 +316,10 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
         } else if (m_gs[q].wait_space == WaitSelect) {
             chans = true;
             uint32_t cases = static_cast<uint32_t>(m_program.pending(q).arg);
-            for (uint32_t i = 0; i < cases; ++i) m_touched_chans.push_back(m_program.select_case(q, i).chan);
+            for (uint32_t i = 0; i < cases; ++i) {
+                vm::SelectCase sc = m_program.select_case(q, i);
+                if (!sc.nil_chan) m_touched_chans.push_back(sc.chan);
+            }
         }
     };
     if (resumed) moved(g);
@@ -387,11 +395,16 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
     }
-    case vm::ObjectSpace::Chan: out.push_back(Access{Space::Chan, AccessMode::Write, op.object}); break;
+    case vm::ObjectSpace::Chan:
+        if (op.object != vm::nil_chan_id) out.push_back(Access{Space::Chan, AccessMode::Write, op.object});
+        break;
     case vm::ObjectSpace::None:
         if (op.kind == OpKind::Select) {
             uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) out.push_back(Access{Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan});
+            for (uint32_t i = 0; i < cases; ++i) {
+                vm::SelectCase sc = m_program.select_case(g, i);
+                if (!sc.nil_chan) out.push_back(Access{Space::Chan, AccessMode::Write, sc.chan});
+            }
         } else if (op.kind == OpKind::Print) {
             bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
             out.push_back(Access{Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0});
@@ -781,7 +794,10 @@ void Execution::step(Choice choice) {
         uint32_t chan = op.object;
         if (op.kind == OpKind::Select) {
             uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) push_access(Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan);
+            for (uint32_t i = 0; i < cases; ++i) {
+                vm::SelectCase sc = m_program.select_case(g, i);
+                if (!sc.nil_chan) push_access(Space::Chan, AccessMode::Write, sc.chan);
+            }
             // alt-th ready case, or default.
             int64_t picked = -1;
             uint32_t seen = 0;

@@ -15,6 +15,7 @@
 #include "checker/lost_update_detector.hpp"
 #include "checker/race_detector.hpp"
 #include "checker/vector_clock.hpp"
+#include "lang/assert.hpp"
 #include "lang/source.hpp"
 #include "sync/channel.hpp"
 #include "sync/cond.hpp"
@@ -182,7 +183,10 @@ private:
     vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n, int64_t* case_index) const;
     void report(const FoundBug& bug);
     void crash(vm::Gid g, const FoundBug& bug);
-    void push_access(Space s, AccessMode m, uint32_t id) { m_accesses.push_back(Access{s, m, id}); }
+    void push_access(Space s, AccessMode m, uint32_t id) {
+        LOCKSTEP_ASSERT(id != vm::nil_chan_id, "an access names the nil-channel id");
+        m_accesses.push_back(Access{s, m, id});
+    }
     void chan_send_clock(vm::Gid g, uint32_t chan);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
