@@ -47,8 +47,30 @@ bool DporStrategy::next_execution() {
         m_pending_analysis = nullptr;
     }
     if (!TreeSearch::next_execution()) return false;
+    // The goroutine whose subtree was just explored at the deepest live node went to sleep
+    // there: remember what its step touched.
+    uint32_t d = m_replay - 1;
+    if (d < m_sleepers.size() && d < m_taken_g.size()) {
+        Gid g = m_taken_g[d];
+        bool known = false;
+        for (const auto& w : m_sleepers[d].who) known |= w.g == g;
+        if (!known && m_nodes[d].sleep.has(g)) {
+            Sleepers& st = m_sleepers[d];
+            uint32_t b = static_cast<uint32_t>(st.acc.size());
+            st.acc.insert(st.acc.end(), m_taken[d].begin(), m_taken[d].end());
+            st.who.push_back(Sleepers::Who{g, b, static_cast<uint32_t>(st.acc.size())});
+        }
+    }
     reset_run();
     return true;
+}
+
+void DporStrategy::initial_sleep(SearchNode& node) {
+    node.sleep.assign(m_next_sleep);
+    size_t i = static_cast<size_t>(&node - m_nodes.data());
+    if (m_sleepers.size() <= i) m_sleepers.resize(i + 1);
+    m_sleepers[i].acc.assign(m_next_store.acc.begin(), m_next_store.acc.end());
+    m_sleepers[i].who.assign(m_next_store.who.begin(), m_next_store.who.end());
 }
 
 void DporStrategy::ensure_stride(uint32_t n) {
@@ -129,15 +151,33 @@ void DporStrategy::on_step(const Execution& exec) {
     const Access* a0 = exec.accesses().data() + rec.access_begin;
     const Access* a1 = exec.accesses().data() + rec.access_end;
 
+    // What the step explored at this node touched (every alternative of its goroutine).
+    if (i + 1 >= m_replay) {
+        if (m_taken.size() <= i) {
+            m_taken.resize(i + 1);
+            m_taken_g.resize(i + 1);
+        }
+        if (i + 1 > m_replay || rec.choice.alt == 0) m_taken[i].clear();
+        m_taken[i].insert(m_taken[i].end(), a0, a1);
+        m_taken_g[i] = g;
+    }
     // The sleep set the next fresh node inherits: sleepers independent of this step.
     if (i + 1 >= m_replay && i < m_nodes.size()) {
         const SearchNode& n = m_nodes[i];
         m_next_sleep.clear();
-        for (Gid q = 0; q < n.sleep.limit(); ++q) {
+        m_next_store.clear();
+        if (m_sleepers.size() <= i) m_sleepers.resize(i + 1);
+        const Sleepers& st = m_sleepers[i];
+        for (const auto& w : st.who) {
+            Gid q = w.g;
             if (!n.sleep.has(q) || q == g || !exec.alive(q)) continue;
-            m_pacc.clear();
-            exec.pending_accesses(q, m_pacc);
-            if (independent(a0, a1, m_pacc.data(), m_pacc.data() + m_pacc.size())) m_next_sleep.set(q);
+            const Access* s0 = st.acc.data() + w.begin;
+            const Access* s1 = st.acc.data() + w.end;
+            if (!independent(a0, a1, s0, s1)) continue;
+            m_next_sleep.set(q);
+            uint32_t b = static_cast<uint32_t>(m_next_store.acc.size());
+            m_next_store.acc.insert(m_next_store.acc.end(), s0, s1);
+            m_next_store.who.push_back(Sleepers::Who{q, b, static_cast<uint32_t>(m_next_store.acc.size())});
         }
     }
 

@@ -20,6 +20,46 @@ std::string_view trim(std::string_view s) {
 }
 }  // namespace
 
+uint32_t chan_send_side(uint32_t chan) { return 2 * chan; }
+uint32_t chan_recv_side(uint32_t chan) { return 2 * chan + 1; }
+uint32_t chan_of_side(uint32_t side) { return side / 2; }
+
+void Execution::chan_accesses(uint32_t chan, OpKind kind, std::vector<Access>& out) const {
+    if (chan == vm::nil_chan_id) return;
+    // A buffered channel's sends commute with its receives (different slots; the one that
+    // would block is disabled, not reordered), so each side is its own object; a
+    // rendezvous, a close and a select's probe of the channel touch both.
+    bool buffered = m_program.chan_capacity(chan) > 0;
+    if (!buffered || kind != OpKind::ChanRecv) out.push_back(Access{Space::Chan, AccessMode::Write, chan_send_side(chan)});
+    if (!buffered || kind != OpKind::ChanSend) out.push_back(Access{Space::Chan, AccessMode::Write, chan_recv_side(chan)});
+}
+
+void Execution::select_accesses(Gid g, std::vector<Access>& out) const {
+    uint32_t cases = static_cast<uint32_t>(m_program.pending(g).arg);
+    for (uint32_t i = 0; i < cases; ++i) {
+        vm::SelectCase sc = m_program.select_case(g, i);
+        if (!sc.nil_chan) chan_accesses(sc.chan, OpKind::Select, out);
+    }
+}
+
+void Execution::arrival_accesses(Gid q) {
+    // Becoming a waiter on an unbuffered channel changes what the channel's other side
+    // sees (a partner is there): it writes the channel, so a select with default probing
+    // it, or a rendezvous with another partner, is ordered against the arrival.
+    if (m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) return;
+    const vm::Operation& op = m_program.pending(q);
+    if ((op.kind == OpKind::ChanSend || op.kind == OpKind::ChanRecv) && op.object != vm::nil_chan_id &&
+        m_program.chan_capacity(op.object) == 0)
+        chan_accesses(op.object, op.kind, m_accesses);
+    if (op.kind == OpKind::Select && !m_program.select_has_default(q)) {
+        uint32_t cases = static_cast<uint32_t>(op.arg);
+        for (uint32_t i = 0; i < cases; ++i) {
+            vm::SelectCase sc = m_program.select_case(q, i);
+            if (!sc.nil_chan && m_program.chan_capacity(sc.chan) == 0) chan_accesses(sc.chan, OpKind::Select, m_accesses);
+        }
+    }
+}
+
 std::string normalize_output(std::string_view text, bool unordered) {
     std::string_view t = trim(text);
     std::vector<std::string_view> lines;
@@ -165,6 +205,30 @@ bool Execution::select_case_ready(Gid g, uint32_t index) const {
     sync::ChannelView v{m_program.chan_capacity(sc.chan), m_program.chan_buffered(sc.chan), m_program.chan_closed(sc.chan)};
     if (sc.kind == OpKind::ChanSend) return sync::send_ready(v, chan_partner_waiting(g, sc.chan, OpKind::ChanRecv));
     return sync::recv_ready(v, chan_partner_waiting(g, sc.chan, OpKind::ChanSend));
+}
+
+uint32_t Execution::case_ways(Gid g, uint32_t index) const {
+    if (!select_case_ready(g, index)) return 0;
+    vm::SelectCase sc = m_program.select_case(g, index);
+    if (m_program.chan_capacity(sc.chan) > 0 || m_program.chan_closed(sc.chan)) return 1;
+    // Unbuffered: one way per partner waiting on the other side.
+    OpKind want = sc.kind == OpKind::ChanSend ? OpKind::ChanRecv : OpKind::ChanSend;
+    uint32_t n = 0;
+    while (nth_partner(g, sc.chan, want, n, nullptr) != UINT32_MAX) ++n;
+    return n;
+}
+
+int64_t Execution::select_way(Gid g, uint32_t alt, uint32_t& partner_n) const {
+    uint32_t cases = static_cast<uint32_t>(m_program.pending(g).arg);
+    for (uint32_t i = 0; i < cases; ++i) {
+        uint32_t w = case_ways(g, i);
+        if (alt < w) {
+            partner_n = alt;
+            return i;
+        }
+        alt -= w;
+    }
+    return -1;  // default
 }
 
 uint32_t Execution::ready_select_cases(Gid g) const {
@@ -334,7 +398,7 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
             for (Gid q : m_sync_waiters[a.id]) refresh(q);
         } else if (a.space == Space::Chan) {
             chans = true;
-            m_touched_chans.push_back(a.id);
+            m_touched_chans.push_back(chan_of_side(a.id));
         }
     }
     if (chans) {
@@ -358,7 +422,8 @@ uint32_t Execution::alternatives(Gid g) const {
         return wg.counter() + op.arg < 0 && wg.waiters_returning() ? 2 : 1;
     }
     case OpKind::Select: {
-        uint32_t r = ready_select_cases(g);
+        uint32_t r = 0, cases = static_cast<uint32_t>(op.arg);
+        for (uint32_t i = 0; i < cases; ++i) r += case_ways(g, i);
         return r ? r : 1;
     }
     case OpKind::ChanSend:
@@ -395,16 +460,10 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
     }
-    case vm::ObjectSpace::Chan:
-        if (op.object != vm::nil_chan_id) out.push_back(Access{Space::Chan, AccessMode::Write, op.object});
-        break;
+    case vm::ObjectSpace::Chan: chan_accesses(op.object, op.kind, out); break;
     case vm::ObjectSpace::None:
         if (op.kind == OpKind::Select) {
-            uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) {
-                vm::SelectCase sc = m_program.select_case(g, i);
-                if (!sc.nil_chan) out.push_back(Access{Space::Chan, AccessMode::Write, sc.chan});
-            }
+            select_accesses(g, out);
         } else if (op.kind == OpKind::Print) {
             bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
             out.push_back(Access{Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0});
@@ -624,6 +683,7 @@ void Execution::step(Choice choice) {
         s.mutex.mark_rw();
         out.value = s.mutex.try_rlock(g) ? 1 : 0;
         if (out.value) {
+            rec.effect = StepEffect::Acquire;  // what a writer's Lock after it races with
             clock.join(s.release);
             m_locks.on_acquire(g, op.object, op.site, index, bug);
         }
@@ -792,30 +852,18 @@ void Execution::step(Choice choice) {
     case OpKind::Select: {
         OpKind kind = op.kind;
         uint32_t chan = op.object;
+        uint32_t partner_n = choice.alt;
         if (op.kind == OpKind::Select) {
-            uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) {
-                vm::SelectCase sc = m_program.select_case(g, i);
-                if (!sc.nil_chan) push_access(Space::Chan, AccessMode::Write, sc.chan);
-            }
-            // alt-th ready case, or default.
-            int64_t picked = -1;
-            uint32_t seen = 0;
-            for (uint32_t i = 0; i < cases; ++i)
-                if (select_case_ready(g, i)) {
-                    if (seen == choice.alt) {
-                        picked = i;
-                        break;
-                    }
-                    ++seen;
-                }
+            select_accesses(g, m_accesses);
+            // The alt-th way: a ready case (and its partner), or default.
+            int64_t picked = select_way(g, choice.alt, partner_n);
             out.value = picked;
             if (picked < 0) break;
             vm::SelectCase sc = m_program.select_case(g, static_cast<uint32_t>(picked));
             kind = sc.kind;
             chan = sc.chan;
         } else {
-            push_access(Space::Chan, AccessMode::Write, chan);
+            chan_accesses(chan, op.kind, m_accesses);
         }
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         ChanState& c = chan_state(chan);
@@ -826,7 +874,7 @@ void Execution::step(Choice choice) {
             if (buffered) {
                 chan_send_clock(g, chan);
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanRecv, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
+                partner = nth_partner(g, chan, OpKind::ChanRecv, partner_n, &partner_case);
             }
         } else {
             if (m_program.chan_buffered(chan) > 0) {
@@ -834,11 +882,14 @@ void Execution::step(Choice choice) {
             } else if (closed) {
                 clock.join(c.close_clock);  // close → a receive that sees closed
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanSend, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
+                partner = nth_partner(g, chan, OpKind::ChanSend, partner_n, &partner_case);
             }
         }
         g_sends = kind == OpKind::ChanSend;
         if (partner != UINT32_MAX) {
+            // A select on the other side was waiting on all its cases: taking one of them
+            // decides the others too (a sender on another case now waits on).
+            if (m_program.pending(partner).kind == OpKind::Select) select_accesses(partner, m_accesses);
             // Unbuffered: both sides complete together, each after the other's start.
             GState& ps = m_gs[partner];
             ps.clock.tick(partner);
@@ -850,7 +901,7 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::ChanClose: {
-        push_access(Space::Chan, AccessMode::Write, op.object);
+        chan_accesses(op.object, OpKind::ChanClose, m_accesses);
         ChanState& c = chan_state(op.object);
         c.close_clock.join(clock);
         break;
@@ -937,6 +988,9 @@ void Execution::step(Choice choice) {
             }
             m_gs[g].clock.tick(g);
         }
+        arrival_accesses(g);
+        if (partner != UINT32_MAX) arrival_accesses(partner);
+        for (Gid c = before; c < after; ++c) arrival_accesses(c);
     }
     rec.access_end = static_cast<uint32_t>(m_accesses.size());
     rec.partner = partner;

@@ -178,11 +178,20 @@ private:
     bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
     bool select_case_ready(vm::Gid g, uint32_t index) const;
     uint32_t ready_select_cases(vm::Gid g) const;
+    // The ways a select case can go (0 when not ready; one per waiting partner when
+    // unbuffered), and which case (-1: default) and partner the alt-th way of g's select takes.
+    uint32_t case_ways(vm::Gid g, uint32_t index) const;
+    int64_t select_way(vm::Gid g, uint32_t alt, uint32_t& partner_n) const;
     // The n-th goroutine waiting to do `want` on chan (a plain op, or a select without
     // default with such a case: its index in *case_index, else -1).
     vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n, int64_t* case_index) const;
     void report(const FoundBug& bug);
     void crash(vm::Gid g, const FoundBug& bug);
+    // The dependency relation's view of a channel operation, a select's cases, and a
+    // goroutine's arrival at a wait on an unbuffered channel (see execution.cpp).
+    void chan_accesses(uint32_t chan, vm::OpKind kind, std::vector<Access>& out) const;
+    void select_accesses(vm::Gid g, std::vector<Access>& out) const;
+    void arrival_accesses(vm::Gid q);
     void push_access(Space s, AccessMode m, uint32_t id) {
         LOCKSTEP_ASSERT(id != vm::nil_chan_id, "an access names the nil-channel id");
         m_accesses.push_back(Access{s, m, id});
