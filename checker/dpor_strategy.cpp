@@ -214,6 +214,7 @@ void DporStrategy::on_end(const Execution& exec) {
     if (exec.end() == EndKind::Running) return;
     m_pending_analysis = &exec;
     if (exec.end() == EndKind::SleepBlocked) return;
+    if (exec.end() == EndKind::StepLimit) cut_backtracks(exec);
     // The operations that never ran (blocked, or dropped when the program ended) race
     // with what ran: they are the next events of their goroutines. Capture them now (the
     // program moves on after this).
@@ -241,6 +242,24 @@ void DporStrategy::on_end(const Execution& exec) {
         m_vclocks.resize((m_virtuals.size() + 1) * static_cast<size_t>(m_stride), 0);
         compute_clock(v.ev, m_vaccesses.data() + v.access_begin, m_vaccesses.data() + v.access_end, &m_vclocks[m_virtuals.size() * static_cast<size_t>(m_stride)]);
         m_virtuals.push_back(v);
+    }
+}
+
+void DporStrategy::cut_backtracks(const Execution& exec) {
+    // The execution was cut at the step bound: what the other goroutines would have done
+    // after it never ran, so no race shows where they could have gone first. Under a fair
+    // scheduler each of them runs at some point: try each at the first node, after its
+    // last step, where it could run, so the cut hides nothing of the rest of the tree.
+    const uint32_t n = static_cast<uint32_t>(std::min<size_t>(exec.steps().size(), m_nodes.size()));
+    for (Gid q = 0; q < exec.goroutine_count(); ++q) {
+        if (!exec.alive(q) || q == exec.crashed()) continue;
+        uint32_t from = q < m_last_event.size() ? m_last_event[q] : 0;
+        for (uint32_t j = from; j < n; ++j) {
+            SearchNode& node = m_nodes[j];
+            if (!node.enabled.has(q)) continue;
+            if (!node.sleep.has(q)) add_backtrack(node, q);
+            break;
+        }
     }
 }
 

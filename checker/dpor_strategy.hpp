@@ -78,6 +78,7 @@ private:
     // This step's (or a pending operation's) clock into c.
     void compute_clock(const Event& ev, const Access* begin, const Access* end, uint32_t* c);
     void analyse_execution(const Execution& exec);
+    void cut_backtracks(const Execution& exec);
     void collect(const Access* begin, const Access* end, vm::Gid g);
     void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
     void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);

@@ -961,6 +961,7 @@ void Execution::step(Choice choice) {
     push_access(Space::Global, running() ? AccessMode::Read : AccessMode::Write, 0);
 
     uint32_t before = m_program.goroutine_count(), after = before;
+    rec.out_begin = static_cast<uint32_t>(m_program.output().size());
     if (resume) {
         if (partner != UINT32_MAX) {
             // The receiver first: the VM takes the value from the sender still paused.
@@ -993,6 +994,7 @@ void Execution::step(Choice choice) {
         for (Gid c = before; c < after; ++c) arrival_accesses(c);
     }
     rec.access_end = static_cast<uint32_t>(m_accesses.size());
+    rec.out_end = static_cast<uint32_t>(m_program.output().size());
     rec.partner = partner;
     if (!running() && rec.effect == StepEffect::Plain) rec.effect = StepEffect::Ends;
     m_steps.push_back(rec);

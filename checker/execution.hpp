@@ -66,6 +66,7 @@ struct StepRecord {
     uint32_t access_begin = 0, access_end = 0;  // into Execution::accesses()
     int64_t aux = 0;       // WgAdd/WgWait: the counter before the step
     vm::Gid partner = UINT32_MAX;  // unbuffered rendezvous: the other goroutine, which completed too
+    uint32_t out_begin = 0, out_end = 0;  // Print: the text it wrote, in program().output()
 };
 
 struct ExecutionConfig {

@@ -31,6 +31,7 @@ struct RawFlags {
     std::string color = "auto";
     bool no_progress = false;
     bool quiet = false;
+    std::string outcome;  // check --outcome FILE
 };
 
 struct Settings {
@@ -48,6 +49,9 @@ struct Settings {
     ColorMode color = ColorMode::Auto;
     bool progress = true;
     bool quiet = false;
+    // check --outcome FILE: is the file's text one of the outputs the explored executions
+    // can print (in some order their prints allow)?
+    std::string outcome_file;
 };
 
 // The validated settings, or the usage error to print.
