@@ -110,6 +110,8 @@ void Execution::start() {
             for (auto& s : c.slots) s.clear();
             c.sends = c.recvs = 0;
             c.close_clock.clear();
+            c.send_epochs.clear();
+            c.closed = false;
         }
     for (auto& a : m_atomics) a.clear();
     for (auto& gs : m_gs) {
@@ -514,6 +516,36 @@ void Execution::chan_send_clock(Gid g, uint32_t chan) {
     ++c.sends;
 }
 
+void Execution::chan_close_race(Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step) {
+    ChanState& c = chan_state(chan);
+    const VectorClock& clock = m_gs[g].clock;
+    auto race = [&](const AccessEpoch& prev) {
+        FoundBug bug;
+        bug.kind = BugKind::DataRace;
+        bug.object = chan;
+        bug.add(site, step, g, 1);
+        bug.add(prev.site, prev.step, prev.g, 1);
+        report(bug);
+    };
+    if (is_close) {
+        for (const auto& s : c.send_epochs)
+            if (s.g != g && !clock.covers(s.g, s.t)) {
+                race(s);
+                break;
+            }
+        c.close_epoch = AccessEpoch{g, clock.get(g), site, step};
+        c.closed = true;
+        return;
+    }
+    if (c.closed && c.close_epoch.g != g && !clock.covers(c.close_epoch.g, c.close_epoch.t)) race(c.close_epoch);
+    for (auto& s : c.send_epochs)
+        if (s.g == g) {
+            s = AccessEpoch{g, clock.get(g), site, step};
+            return;
+        }
+    c.send_epochs.push_back(AccessEpoch{g, clock.get(g), site, step});
+}
+
 void Execution::chan_recv_clock(Gid g, uint32_t chan) {
     ChanState& c = chan_state(chan);
     VectorClock& slot = c.slots[c.recvs % c.slots.size()];
@@ -870,6 +902,7 @@ void Execution::step(Choice choice) {
         bool closed = m_program.chan_closed(chan);
         bool buffered = m_program.chan_capacity(chan) > 0;
         if (kind == OpKind::ChanSend) {
+            chan_close_race(g, chan, false, op.site, index);
             if (closed) break;  // the VM panics: send on closed channel
             if (buffered) {
                 chan_send_clock(g, chan);
@@ -897,6 +930,7 @@ void Execution::step(Choice choice) {
             clock.join(ps.clock);
             ps.clock.join(m_scratch);
             out.partner = partner;
+            if (!g_sends) chan_close_race(partner, chan, false, m_program.pending(partner).site, index);
         }
         break;
     }
@@ -904,6 +938,7 @@ void Execution::step(Choice choice) {
         chan_accesses(op.object, OpKind::ChanClose, m_accesses);
         ChanState& c = chan_state(op.object);
         c.close_clock.join(clock);
+        chan_close_race(g, op.object, true, op.site, index);
         break;
     }
     case OpKind::Go: out.value = m_program.goroutine_count(); break;

@@ -160,6 +160,11 @@ private:
         std::vector<VectorClock> slots;  // ring: send k → recv k, recv k → send k+C
         uint64_t sends = 0, recvs = 0;
         VectorClock close_clock;
+        // Go's race detector orders close against sends: a send and a close not ordered by
+        // happens-before are a data race (whichever comes first).
+        std::vector<AccessEpoch> send_epochs;  // the latest send of each goroutine
+        AccessEpoch close_epoch;
+        bool closed = false;
         bool used = false;
     };
 
@@ -198,6 +203,8 @@ private:
         m_accesses.push_back(Access{s, m, id});
     }
     void chan_send_clock(vm::Gid g, uint32_t chan);
+    // A send or close of chan by g at `site`: the send/close race (see ChanState).
+    void chan_close_race(vm::Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
 

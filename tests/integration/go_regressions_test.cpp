@@ -35,6 +35,7 @@ const std::vector<Regression>& regressions() {
         {"go_chan_semaphore_order.go", {}, {"data-race", "deadlock"}, {}},
         {"go_rw_tryrlock_pending_writer.go", {}, {"deadlock"}, {}},
         {"select_default_vs_parking_partner.go", {"deadlock"}, {}, {"p1 0\n", "n1\nfatal error: all goroutines are asleep - deadlock!"}},
+        {"send_close_race_not_reported.go", {"panic", "data-race"}, {}, {"first: answer from slow\npanic: send on closed channel", "first: answer from fast\n"}},
         {"select_woken_by_either_sender.go", {"goroutine-leak"}, {"deadlock"}, {"a\n", "b\n"}},
         {"dpor_stops_after_step_limit.go", {"lock-order-inversion"}, {}, {""}},
         {"go_print_order_two_goroutines.go", {}, {}, {}},
