@@ -417,6 +417,13 @@ uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     switch (op.kind) {
     case OpKind::PoolGet: return op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].pool.get_choices() : 1;
+    case OpKind::MapWrite: {
+        // The first concurrent map write of an execution may kill it or not (once the
+        // bug is shown, later ones go on: the program's fate is already decided twice).
+        for (const auto& b : m_bugs)
+            if (b.kind == BugKind::ConcurrentMapAccess && b.variant == VariantMapWrites) return 1;
+        return m_races.write_races_write(op.object, g, m_gs[g].clock) ? 2 : 1;
+    }
     case OpKind::WgAdd: {
         // Below zero with a released Wait still returning: which of the two panics wins.
         if (op.object >= m_sync.size() || !m_sync[op.object].used) return 1;
@@ -613,8 +620,9 @@ void Execution::step(Choice choice) {
         bool is_map = op.kind == OpKind::MapWrite;
         if (m_races.on_write(op.object, g, clock, op.site, index, is_map, bug)) {
             report(bug);
-            // Go's runtime kills the program on concurrent map writes.
-            if (is_map && bug.variant == VariantMapWrites) {
+            // Go's runtime detects concurrent map writes only sometimes: it kills the
+            // program (alternative 0) or the program goes on (alternative 1).
+            if (is_map && bug.variant == VariantMapWrites && choice.alt == 0 && rec.alts == 2) {
                 m_end = EndKind::Crash;
                 m_crashed = g;
                 resume = false;
