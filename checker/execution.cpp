@@ -495,7 +495,7 @@ bool Execution::would_crash(Gid g) const {
     case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
     case OpKind::Unlock: return !s.mutex.write_held();
     case OpKind::RUnlock: return s.mutex.reader_count() == 0;
-    case OpKind::CondWait: return !s.mutex.write_held();
+    case OpKind::CondWait: return (op.arg >> 32) & 1 ? !s.mutex.holds_read(g) : !s.mutex.write_held();
     case OpKind::WgAdd: return s.wg.counter() + op.arg < 0 || (op.arg > 0 && s.wg.counter() == 0 && s.wg.waiters_returning());
     case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
     default: return false;
@@ -710,6 +710,11 @@ void Execution::step(Choice choice) {
         case sync::LockStep::Acquire:
             s.mutex.racquire(g);
             clock.join(s.release);
+            if (gs.cond == 2) {
+                push_access(Space::Sync, AccessMode::Write, gs.cond_id);  // ordered after the wake
+                clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
+                gs.cond = 0;
+            }
             rec.effect = StepEffect::Acquire;
             if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
             break;
@@ -840,14 +845,24 @@ void Execution::step(Choice choice) {
         // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
         // Locker, which stays disabled until a Signal/Broadcast wakes it.
         uint32_t locker = static_cast<uint32_t>(op.arg);
+        bool reader = (op.arg >> 32) & 1;  // NewCond(rw.RLocker()): RUnlock, then RLock again
         push_access(Space::Sync, AccessMode::Write, op.object);
         push_access(Space::Sync, AccessMode::Write, locker);
         SyncObject& l = sync_object(locker);
-        if (l.mutex.unlock() != sync::Misuse::None) {
-            crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
-            break;
+        if (reader) {
+            l.mutex.mark_rw();
+            if (l.mutex.runlock(g) != sync::Misuse::None) {
+                crash_with(BugKind::UnlockOfUnlocked, VariantRWRUnlock);
+                break;
+            }
+            l.read_release.join(clock);
+        } else {
+            if (l.mutex.unlock() != sync::Misuse::None) {
+                crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
+                break;
+            }
+            l.release.join(clock);
         }
-        l.release.join(clock);
         m_locks.on_release(g, locker);
         if (m_locks.on_blocking(g, op.site, index, locker, bug)) report(bug);
         sync_object(op.object).cond.park(g);
