@@ -139,6 +139,12 @@ void Execution::start() {
     compute_enabled();
 }
 
+bool Execution::other_alive(Gid g) const {
+    for (Gid q = 0; q < m_program.goroutine_count(); ++q)
+        if (q != g && m_program.state(q) == vm::GoroutineState::Pending) return true;
+    return false;
+}
+
 bool Execution::alive(Gid g) const { return g < m_program.goroutine_count() && m_program.state(g) == vm::GoroutineState::Pending; }
 
 Execution::SyncObject& Execution::sync_object(uint32_t id) {
@@ -249,7 +255,12 @@ bool Execution::compute_enabled(Gid g) const {
     switch (op.kind) {
     case OpKind::Lock: {
         const SyncObject* s = sync_at(op.object);
-        return !s || s->mutex.lock_step(g, gs.announced) != sync::LockStep::Blocked;
+        if (!s) return true;
+        sync::LockStep st = s->mutex.lock_step(g, gs.announced);
+        // A Go Mutex has no owner: while another goroutine lives that may Unlock it, the
+        // holder's second Lock just waits (recursive-lock only when nobody else is left).
+        if (st == sync::LockStep::Recursive && !s->mutex.holds_read(g)) return !other_alive(g);
+        return st != sync::LockStep::Blocked;
     }
     case OpKind::RLock: {
         const SyncObject* s = sync_at(op.object);
@@ -408,6 +419,11 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
         for (Gid q : m_select_waiters) refresh(q);
     }
     for (Gid q : m_woken) refresh(q);
+    // A goroutine ended: a holder's second Lock waits only while another one lives.
+    if (m_program.state(g) != vm::GoroutineState::Pending || (partner != UINT32_MAX && m_program.state(partner) != vm::GoroutineState::Pending))
+        for (const auto& list : m_sync_waiters)
+            for (Gid q : list)
+                if (m_program.pending(q).kind == OpKind::Lock) refresh(q);
     refresh(g);
     if (partner != UINT32_MAX) refresh(partner);
     for (Gid c = before; c < after; ++c) refresh(c);
@@ -491,7 +507,8 @@ bool Execution::would_crash(Gid g) const {
     if (id >= m_sync.size() || !m_sync[id].used) return op.kind == OpKind::Unlock || op.kind == OpKind::RUnlock || (op.kind == OpKind::WgAdd && op.arg < 0) || op.kind == OpKind::CondWait;
     const SyncObject& s = m_sync[id];
     switch (op.kind) {
-    case OpKind::Lock: return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive;
+    case OpKind::Lock:
+        return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive && (s.mutex.holds_read(g) || !other_alive(g));
     case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
     case OpKind::Unlock: return !s.mutex.write_held();
     case OpKind::RUnlock: return s.mutex.reader_count() == 0;
@@ -1077,6 +1094,22 @@ void Execution::finish_stuck() {
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
     FoundBug bug;
+    // A goroutine waiting for a Mutex it holds itself, now that nobody can unlock it.
+    for (Gid g = 0; g < m_program.goroutine_count(); ++g) {
+        if (m_program.state(g) != vm::GoroutineState::Pending || m_gs[g].cond == 1) continue;
+        const vm::Operation& op = m_program.pending(g);
+        if (op.kind != OpKind::Lock || op.object >= m_sync.size() || !m_sync[op.object].used) continue;
+        const sync::MutexModel& m = m_sync[op.object].mutex;
+        if (m.write_held() && m.writer() == g) {
+            bug = FoundBug{};
+            bug.kind = BugKind::RecursiveLock;
+            bug.variant = VariantRecursiveMutex;
+            bug.object = op.object;
+            bug.add(op.site, static_cast<uint32_t>(m_steps.size()), g);
+            report(bug);
+        }
+    }
+    bug = FoundBug{};
     bug.kind = BugKind::Deadlock;
     uint32_t n = m_program.goroutine_count();
     for (Gid g = 0; g < n; ++g)

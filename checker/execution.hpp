@@ -88,6 +88,8 @@ public:
     bool running() const { return m_end == EndKind::Running; }
     uint32_t goroutine_count() const { return m_program.goroutine_count(); }
     bool alive(vm::Gid g) const;
+    // Some goroutine other than g has not finished.
+    bool other_alive(vm::Gid g) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
     // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
