@@ -480,7 +480,7 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     case vm::ObjectSpace::Sync: {
         AccessMode m = AccessMode::Write;
         if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
-        if (op.kind == OpKind::WgAdd) m = AccessMode::Commute;
+        if (op.kind == OpKind::WgAdd) m = wg_add_mode(op);
         out.push_back(Access{Space::Sync, m, op.object});
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
@@ -498,6 +498,15 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
     bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
+}
+
+AccessMode Execution::wg_add_mode(const vm::Operation& op) const {
+    // Adds and Dones commute while the counter stays above zero in both orders. One that
+    // starts from zero or reaches it (or goes below) does not: an Add after a Done that
+    // reached zero, or a Done before the Add it needed, is another execution (a Wait
+    // released, a negative counter).
+    int64_t c = op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].wg.counter() : 0;
+    return c == 0 || c + op.arg <= 0 ? AccessMode::Write : AccessMode::Commute;
 }
 
 bool Execution::would_crash(Gid g) const {
@@ -765,7 +774,7 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::WgAdd: {
-        push_access(Space::Sync, AccessMode::Commute, op.object);
+        push_access(Space::Sync, wg_add_mode(op), op.object);
         SyncObject& s = sync_object(op.object);
         rec.aux = s.wg.counter();
         bool from_zero = false;
