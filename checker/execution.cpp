@@ -1085,7 +1085,8 @@ void Execution::step(Choice choice) {
     m_last = g;
     if (running()) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
-        if (m_steps.size() >= m_config.max_steps && running()) finish_stuck();
+        // After main returned the drain keeps its own budget (drain_after_exit).
+        if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
     }
 }
 
@@ -1142,14 +1143,24 @@ void Execution::drain_after_exit() {
     m_draining = true;
     m_end = EndKind::Running;
     compute_enabled();
+    // Round robin, as a fair scheduler would: a spinner that keeps releasing a lock lets
+    // the goroutine waiting for it have it.
+    Gid turn = 0;
     for (uint64_t budget = m_config.max_steps; budget > 0 && running(); --budget) {
         Gid pick = UINT32_MAX;
         for (Gid g : m_enabled_list)
-            if (g != 0) {
+            if (g != 0 && g > turn) {
                 pick = g;
                 break;
             }
+        if (pick == UINT32_MAX)
+            for (Gid g : m_enabled_list)
+                if (g != 0) {
+                    pick = g;
+                    break;
+                }
         if (pick == UINT32_MAX) break;
+        turn = pick;
         step(Choice{pick, 0});
     }
     bool spun = running() && m_enabled_list.size() > 1;
