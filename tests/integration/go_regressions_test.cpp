@@ -50,6 +50,7 @@ const std::vector<Regression>& regressions() {
         {"go_cond_rlocker.go", {}, {"unlock-of-unlocked"}, {}},
         {"go_atomic_flag_publish.go", {}, {"livelock"}, {}, false},
         {"false_leak_spinner_after_main.go", {}, {"goroutine-leak", "livelock"}, {}, false},
+        {"gen_busy_wait_false_livelock.go", {}, {"livelock"}, {"g1 hi\nmain spun\n"}, false},
     };
     return list;
 }
