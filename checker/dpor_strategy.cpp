@@ -47,8 +47,30 @@ bool DporStrategy::next_execution() {
         m_pending_analysis = nullptr;
     }
     if (!TreeSearch::next_execution()) return false;
+    // The goroutine whose subtree was just explored at the deepest live node went to sleep
+    // there: remember what its step touched.
+    uint32_t d = m_replay - 1;
+    if (d < m_sleepers.size() && d < m_taken_g.size()) {
+        Gid g = m_taken_g[d];
+        bool known = false;
+        for (const auto& w : m_sleepers[d].who) known |= w.g == g;
+        if (!known && m_nodes[d].sleep.has(g)) {
+            Sleepers& st = m_sleepers[d];
+            uint32_t b = static_cast<uint32_t>(st.acc.size());
+            st.acc.insert(st.acc.end(), m_taken[d].begin(), m_taken[d].end());
+            st.who.push_back(Sleepers::Who{g, b, static_cast<uint32_t>(st.acc.size())});
+        }
+    }
     reset_run();
     return true;
+}
+
+void DporStrategy::initial_sleep(SearchNode& node) {
+    node.sleep.assign(m_next_sleep);
+    size_t i = static_cast<size_t>(&node - m_nodes.data());
+    if (m_sleepers.size() <= i) m_sleepers.resize(i + 1);
+    m_sleepers[i].acc.assign(m_next_store.acc.begin(), m_next_store.acc.end());
+    m_sleepers[i].who.assign(m_next_store.who.begin(), m_next_store.who.end());
 }
 
 void DporStrategy::ensure_stride(uint32_t n) {
@@ -76,6 +98,8 @@ void DporStrategy::ensure_stride(uint32_t n) {
 }
 
 DporStrategy::Joins& DporStrategy::joins(const Access& a) {
+    // Ids index tables: a sentinel (the nil channel's) must never get here.
+    LOCKSTEP_ASSERT(a.id != vm::nil_chan_id, "a dependency table indexed by the nil-channel id");
     auto& v = m_joins[static_cast<int>(a.space)];
     if (a.id >= v.size()) v.resize(a.id + 1);
     Joins& j = v[a.id];
@@ -89,6 +113,8 @@ DporStrategy::Joins& DporStrategy::joins(const Access& a) {
 }
 
 DporStrategy::Table& DporStrategy::table(const Access& a) {
+    // Ids index tables: a sentinel (the nil channel's) must never get here.
+    LOCKSTEP_ASSERT(a.id != vm::nil_chan_id, "a dependency table indexed by the nil-channel id");
     auto& v = m_tables[static_cast<int>(a.space)];
     if (a.id >= v.size()) v.resize(a.id + 1);
     Table& t = v[a.id];
@@ -125,15 +151,33 @@ void DporStrategy::on_step(const Execution& exec) {
     const Access* a0 = exec.accesses().data() + rec.access_begin;
     const Access* a1 = exec.accesses().data() + rec.access_end;
 
+    // What the step explored at this node touched (every alternative of its goroutine).
+    if (i + 1 >= m_replay) {
+        if (m_taken.size() <= i) {
+            m_taken.resize(i + 1);
+            m_taken_g.resize(i + 1);
+        }
+        if (i + 1 > m_replay || rec.choice.alt == 0) m_taken[i].clear();
+        m_taken[i].insert(m_taken[i].end(), a0, a1);
+        m_taken_g[i] = g;
+    }
     // The sleep set the next fresh node inherits: sleepers independent of this step.
     if (i + 1 >= m_replay && i < m_nodes.size()) {
         const SearchNode& n = m_nodes[i];
         m_next_sleep.clear();
-        for (Gid q = 0; q < n.sleep.limit(); ++q) {
+        m_next_store.clear();
+        if (m_sleepers.size() <= i) m_sleepers.resize(i + 1);
+        const Sleepers& st = m_sleepers[i];
+        for (const auto& w : st.who) {
+            Gid q = w.g;
             if (!n.sleep.has(q) || q == g || !exec.alive(q)) continue;
-            m_pacc.clear();
-            exec.pending_accesses(q, m_pacc);
-            if (independent(a0, a1, m_pacc.data(), m_pacc.data() + m_pacc.size())) m_next_sleep.set(q);
+            const Access* s0 = st.acc.data() + w.begin;
+            const Access* s1 = st.acc.data() + w.end;
+            if (!independent(a0, a1, s0, s1)) continue;
+            m_next_sleep.set(q);
+            uint32_t b = static_cast<uint32_t>(m_next_store.acc.size());
+            m_next_store.acc.insert(m_next_store.acc.end(), s0, s1);
+            m_next_store.who.push_back(Sleepers::Who{q, b, static_cast<uint32_t>(m_next_store.acc.size())});
         }
     }
 
@@ -170,6 +214,7 @@ void DporStrategy::on_end(const Execution& exec) {
     if (exec.end() == EndKind::Running) return;
     m_pending_analysis = &exec;
     if (exec.end() == EndKind::SleepBlocked) return;
+    if (exec.end() == EndKind::StepLimit) cut_backtracks(exec);
     // The operations that never ran (blocked, or dropped when the program ended) race
     // with what ran: they are the next events of their goroutines. Capture them now (the
     // program moves on after this).
@@ -197,6 +242,24 @@ void DporStrategy::on_end(const Execution& exec) {
         m_vclocks.resize((m_virtuals.size() + 1) * static_cast<size_t>(m_stride), 0);
         compute_clock(v.ev, m_vaccesses.data() + v.access_begin, m_vaccesses.data() + v.access_end, &m_vclocks[m_virtuals.size() * static_cast<size_t>(m_stride)]);
         m_virtuals.push_back(v);
+    }
+}
+
+void DporStrategy::cut_backtracks(const Execution& exec) {
+    // The execution was cut at the step bound: what the other goroutines would have done
+    // after it never ran, so no race shows where they could have gone first. Under a fair
+    // scheduler each of them runs at some point: try each at the first node, after its
+    // last step, where it could run, so the cut hides nothing of the rest of the tree.
+    const uint32_t n = static_cast<uint32_t>(std::min<size_t>(exec.steps().size(), m_nodes.size()));
+    for (Gid q = 0; q < exec.goroutine_count(); ++q) {
+        if (!exec.alive(q) || q == exec.crashed()) continue;
+        uint32_t from = q < m_last_event.size() ? m_last_event[q] : 0;
+        for (uint32_t j = from; j < n; ++j) {
+            SearchNode& node = m_nodes[j];
+            if (!node.enabled.has(q)) continue;
+            if (!node.sleep.has(q)) add_backtrack(node, q);
+            break;
+        }
     }
 }
 

@@ -31,7 +31,7 @@ public:
 
 protected:
     void fill_backtrack(const Execution& exec, SearchNode& node) override {}
-    void initial_sleep(SearchNode& node) override { node.sleep.assign(m_next_sleep); }
+    void initial_sleep(SearchNode& node) override;
 
 private:
     static constexpr uint32_t none = UINT32_MAX;
@@ -78,10 +78,31 @@ private:
     // This step's (or a pending operation's) clock into c.
     void compute_clock(const Event& ev, const Access* begin, const Access* end, uint32_t* c);
     void analyse_execution(const Execution& exec);
+    void cut_backtracks(const Execution& exec);
     void collect(const Access* begin, const Access* end, vm::Gid g);
     void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
     void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
     void reset_run();
+
+    // A sleep set's members with what their explored step touched: a goroutine's step
+    // can touch more than its pending operation shows (arriving at a channel wait writes
+    // the channel), and a sleeper wakes when a step conflicts with what its step did.
+    struct Sleepers {
+        std::vector<Access> acc;
+        struct Who {
+            vm::Gid g;
+            uint32_t begin, end;
+        };
+        std::vector<Who> who;
+        void clear() {
+            acc.clear();
+            who.clear();
+        }
+    };
+    std::vector<Sleepers> m_sleepers;            // per node
+    std::vector<std::vector<Access>> m_taken;    // per node: what the steps explored there by its chosen goroutine touched
+    std::vector<vm::Gid> m_taken_g;              // per node: that goroutine
+    Sleepers m_next_store;
 
     std::vector<Event> m_events;
     std::vector<uint32_t> m_clocks;  // per event, stride m_stride

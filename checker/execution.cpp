@@ -20,6 +20,46 @@ std::string_view trim(std::string_view s) {
 }
 }  // namespace
 
+uint32_t chan_send_side(uint32_t chan) { return 2 * chan; }
+uint32_t chan_recv_side(uint32_t chan) { return 2 * chan + 1; }
+uint32_t chan_of_side(uint32_t side) { return side / 2; }
+
+void Execution::chan_accesses(uint32_t chan, OpKind kind, std::vector<Access>& out) const {
+    if (chan == vm::nil_chan_id) return;
+    // A buffered channel's sends commute with its receives (different slots; the one that
+    // would block is disabled, not reordered), so each side is its own object; a
+    // rendezvous, a close and a select's probe of the channel touch both.
+    bool buffered = m_program.chan_capacity(chan) > 0;
+    if (!buffered || kind != OpKind::ChanRecv) out.push_back(Access{Space::Chan, AccessMode::Write, chan_send_side(chan)});
+    if (!buffered || kind != OpKind::ChanSend) out.push_back(Access{Space::Chan, AccessMode::Write, chan_recv_side(chan)});
+}
+
+void Execution::select_accesses(Gid g, std::vector<Access>& out) const {
+    uint32_t cases = static_cast<uint32_t>(m_program.pending(g).arg);
+    for (uint32_t i = 0; i < cases; ++i) {
+        vm::SelectCase sc = m_program.select_case(g, i);
+        if (!sc.nil_chan) chan_accesses(sc.chan, OpKind::Select, out);
+    }
+}
+
+void Execution::arrival_accesses(Gid q) {
+    // Becoming a waiter on an unbuffered channel changes what the channel's other side
+    // sees (a partner is there): it writes the channel, so a select with default probing
+    // it, or a rendezvous with another partner, is ordered against the arrival.
+    if (m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) return;
+    const vm::Operation& op = m_program.pending(q);
+    if ((op.kind == OpKind::ChanSend || op.kind == OpKind::ChanRecv) && op.object != vm::nil_chan_id &&
+        m_program.chan_capacity(op.object) == 0)
+        chan_accesses(op.object, op.kind, m_accesses);
+    if (op.kind == OpKind::Select && !m_program.select_has_default(q)) {
+        uint32_t cases = static_cast<uint32_t>(op.arg);
+        for (uint32_t i = 0; i < cases; ++i) {
+            vm::SelectCase sc = m_program.select_case(q, i);
+            if (!sc.nil_chan && m_program.chan_capacity(sc.chan) == 0) chan_accesses(sc.chan, OpKind::Select, m_accesses);
+        }
+    }
+}
+
 std::string normalize_output(std::string_view text, bool unordered) {
     std::string_view t = trim(text);
     std::vector<std::string_view> lines;
@@ -70,6 +110,8 @@ void Execution::start() {
             for (auto& s : c.slots) s.clear();
             c.sends = c.recvs = 0;
             c.close_clock.clear();
+            c.send_epochs.clear();
+            c.closed = false;
         }
     for (auto& a : m_atomics) a.clear();
     for (auto& gs : m_gs) {
@@ -95,6 +137,12 @@ void Execution::start() {
     m_bound_hit = nullptr;
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
+}
+
+bool Execution::other_alive(Gid g) const {
+    for (Gid q = 0; q < m_program.goroutine_count(); ++q)
+        if (q != g && m_program.state(q) == vm::GoroutineState::Pending) return true;
+    return false;
 }
 
 bool Execution::alive(Gid g) const { return g < m_program.goroutine_count() && m_program.state(g) == vm::GoroutineState::Pending; }
@@ -131,6 +179,7 @@ bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const
 }
 
 Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n, int64_t* case_index) const {
+    if (chan == vm::nil_chan_id) return UINT32_MAX;  // nobody ever pairs on a nil channel
     uint32_t count = m_program.goroutine_count();
     for (Gid q = 0; q < count; ++q) {
         if (q == self || m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) continue;
@@ -166,6 +215,30 @@ bool Execution::select_case_ready(Gid g, uint32_t index) const {
     return sync::recv_ready(v, chan_partner_waiting(g, sc.chan, OpKind::ChanSend));
 }
 
+uint32_t Execution::case_ways(Gid g, uint32_t index) const {
+    if (!select_case_ready(g, index)) return 0;
+    vm::SelectCase sc = m_program.select_case(g, index);
+    if (m_program.chan_capacity(sc.chan) > 0 || m_program.chan_closed(sc.chan)) return 1;
+    // Unbuffered: one way per partner waiting on the other side.
+    OpKind want = sc.kind == OpKind::ChanSend ? OpKind::ChanRecv : OpKind::ChanSend;
+    uint32_t n = 0;
+    while (nth_partner(g, sc.chan, want, n, nullptr) != UINT32_MAX) ++n;
+    return n;
+}
+
+int64_t Execution::select_way(Gid g, uint32_t alt, uint32_t& partner_n) const {
+    uint32_t cases = static_cast<uint32_t>(m_program.pending(g).arg);
+    for (uint32_t i = 0; i < cases; ++i) {
+        uint32_t w = case_ways(g, i);
+        if (alt < w) {
+            partner_n = alt;
+            return i;
+        }
+        alt -= w;
+    }
+    return -1;  // default
+}
+
 uint32_t Execution::ready_select_cases(Gid g) const {
     uint32_t n = 0, cases = static_cast<uint32_t>(m_program.pending(g).arg);
     for (uint32_t i = 0; i < cases; ++i)
@@ -182,7 +255,12 @@ bool Execution::compute_enabled(Gid g) const {
     switch (op.kind) {
     case OpKind::Lock: {
         const SyncObject* s = sync_at(op.object);
-        return !s || s->mutex.lock_step(g, gs.announced) != sync::LockStep::Blocked;
+        if (!s) return true;
+        sync::LockStep st = s->mutex.lock_step(g, gs.announced);
+        // A Go Mutex has no owner: while another goroutine lives that may Unlock it, the
+        // holder's second Lock just waits (recursive-lock only when nobody else is left).
+        if (st == sync::LockStep::Recursive && !s->mutex.holds_read(g)) return !other_alive(g);
+        return st != sync::LockStep::Blocked;
     }
     case OpKind::RLock: {
         const SyncObject* s = sync_at(op.object);
@@ -197,10 +275,12 @@ bool Execution::compute_enabled(Gid g) const {
         return !s || s->once.enter_step(g) != sync::OnceStep::Blocked;
     }
     case OpKind::ChanSend: {
+        if (op.object == vm::nil_chan_id) return false;  // blocks forever
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
         return sync::send_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanRecv));
     }
     case OpKind::ChanRecv: {
+        if (op.object == vm::nil_chan_id) return false;  // blocks forever
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
         return sync::recv_ready(v, chan_partner_waiting(g, op.object, OpKind::ChanSend));
     }
@@ -249,6 +329,8 @@ void Execution::register_waiter(Gid g) {
         break;
     case OpKind::ChanSend:
     case OpKind::ChanRecv:
+        // On a nil channel nothing can ever enable it: it waits on nothing.
+        if (op.object == vm::nil_chan_id) return;
         if (op.object >= m_chan_waiters.size()) m_chan_waiters.resize(op.object + 1);
         list = &m_chan_waiters[op.object];
         gs.wait_space = WaitChan;
@@ -311,7 +393,10 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
         } else if (m_gs[q].wait_space == WaitSelect) {
             chans = true;
             uint32_t cases = static_cast<uint32_t>(m_program.pending(q).arg);
-            for (uint32_t i = 0; i < cases; ++i) m_touched_chans.push_back(m_program.select_case(q, i).chan);
+            for (uint32_t i = 0; i < cases; ++i) {
+                vm::SelectCase sc = m_program.select_case(q, i);
+                if (!sc.nil_chan) m_touched_chans.push_back(sc.chan);
+            }
         }
     };
     if (resumed) moved(g);
@@ -326,7 +411,7 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
             for (Gid q : m_sync_waiters[a.id]) refresh(q);
         } else if (a.space == Space::Chan) {
             chans = true;
-            m_touched_chans.push_back(a.id);
+            m_touched_chans.push_back(chan_of_side(a.id));
         }
     }
     if (chans) {
@@ -334,6 +419,11 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
         for (Gid q : m_select_waiters) refresh(q);
     }
     for (Gid q : m_woken) refresh(q);
+    // A goroutine ended: a holder's second Lock waits only while another one lives.
+    if (m_program.state(g) != vm::GoroutineState::Pending || (partner != UINT32_MAX && m_program.state(partner) != vm::GoroutineState::Pending))
+        for (const auto& list : m_sync_waiters)
+            for (Gid q : list)
+                if (m_program.pending(q).kind == OpKind::Lock) refresh(q);
     refresh(g);
     if (partner != UINT32_MAX) refresh(partner);
     for (Gid c = before; c < after; ++c) refresh(c);
@@ -343,6 +433,13 @@ uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     switch (op.kind) {
     case OpKind::PoolGet: return op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].pool.get_choices() : 1;
+    case OpKind::MapWrite: {
+        // The first concurrent map write of an execution may kill it or not (once the
+        // bug is shown, later ones go on: the program's fate is already decided twice).
+        for (const auto& b : m_bugs)
+            if (b.kind == BugKind::ConcurrentMapAccess && b.variant == VariantMapWrites) return 1;
+        return m_races.write_races_write(op.object, g, m_gs[g].clock) ? 2 : 1;
+    }
     case OpKind::WgAdd: {
         // Below zero with a released Wait still returning: which of the two panics wins.
         if (op.object >= m_sync.size() || !m_sync[op.object].used) return 1;
@@ -350,7 +447,8 @@ uint32_t Execution::alternatives(Gid g) const {
         return wg.counter() + op.arg < 0 && wg.waiters_returning() ? 2 : 1;
     }
     case OpKind::Select: {
-        uint32_t r = ready_select_cases(g);
+        uint32_t r = 0, cases = static_cast<uint32_t>(op.arg);
+        for (uint32_t i = 0; i < cases; ++i) r += case_ways(g, i);
         return r ? r : 1;
     }
     case OpKind::ChanSend:
@@ -382,16 +480,15 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     case vm::ObjectSpace::Sync: {
         AccessMode m = AccessMode::Write;
         if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
-        if (op.kind == OpKind::WgAdd) m = AccessMode::Commute;
+        if (op.kind == OpKind::WgAdd) m = wg_add_mode(op);
         out.push_back(Access{Space::Sync, m, op.object});
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
     }
-    case vm::ObjectSpace::Chan: out.push_back(Access{Space::Chan, AccessMode::Write, op.object}); break;
+    case vm::ObjectSpace::Chan: chan_accesses(op.object, op.kind, out); break;
     case vm::ObjectSpace::None:
         if (op.kind == OpKind::Select) {
-            uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) out.push_back(Access{Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan});
+            select_accesses(g, out);
         } else if (op.kind == OpKind::Print) {
             bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
             out.push_back(Access{Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0});
@@ -403,6 +500,15 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
 }
 
+AccessMode Execution::wg_add_mode(const vm::Operation& op) const {
+    // Adds and Dones commute while the counter stays above zero in both orders. One that
+    // starts from zero or reaches it (or goes below) does not: an Add after a Done that
+    // reached zero, or a Done before the Add it needed, is another execution (a Wait
+    // released, a negative counter).
+    int64_t c = op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].wg.counter() : 0;
+    return c == 0 || c + op.arg <= 0 ? AccessMode::Write : AccessMode::Commute;
+}
+
 bool Execution::would_crash(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     if (vm::op_object_space(op.kind) != vm::ObjectSpace::Sync) return false;
@@ -410,11 +516,12 @@ bool Execution::would_crash(Gid g) const {
     if (id >= m_sync.size() || !m_sync[id].used) return op.kind == OpKind::Unlock || op.kind == OpKind::RUnlock || (op.kind == OpKind::WgAdd && op.arg < 0) || op.kind == OpKind::CondWait;
     const SyncObject& s = m_sync[id];
     switch (op.kind) {
-    case OpKind::Lock: return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive;
+    case OpKind::Lock:
+        return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive && (s.mutex.holds_read(g) || !other_alive(g));
     case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
     case OpKind::Unlock: return !s.mutex.write_held();
     case OpKind::RUnlock: return s.mutex.reader_count() == 0;
-    case OpKind::CondWait: return !s.mutex.write_held();
+    case OpKind::CondWait: return (op.arg >> 32) & 1 ? !s.mutex.holds_read(g) : !s.mutex.write_held();
     case OpKind::WgAdd: return s.wg.counter() + op.arg < 0 || (op.arg > 0 && s.wg.counter() == 0 && s.wg.waiters_returning());
     case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
     default: return false;
@@ -440,6 +547,36 @@ void Execution::chan_send_clock(Gid g, uint32_t chan) {
     m_gs[g].clock.join(slot);  // receive k-C → this send
     slot.assign(m_gs[g].clock);
     ++c.sends;
+}
+
+void Execution::chan_close_race(Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step) {
+    ChanState& c = chan_state(chan);
+    const VectorClock& clock = m_gs[g].clock;
+    auto race = [&](const AccessEpoch& prev) {
+        FoundBug bug;
+        bug.kind = BugKind::DataRace;
+        bug.object = chan;
+        bug.add(site, step, g, 1);
+        bug.add(prev.site, prev.step, prev.g, 1);
+        report(bug);
+    };
+    if (is_close) {
+        for (const auto& s : c.send_epochs)
+            if (s.g != g && !clock.covers(s.g, s.t)) {
+                race(s);
+                break;
+            }
+        c.close_epoch = AccessEpoch{g, clock.get(g), site, step};
+        c.closed = true;
+        return;
+    }
+    if (c.closed && c.close_epoch.g != g && !clock.covers(c.close_epoch.g, c.close_epoch.t)) race(c.close_epoch);
+    for (auto& s : c.send_epochs)
+        if (s.g == g) {
+            s = AccessEpoch{g, clock.get(g), site, step};
+            return;
+        }
+    c.send_epochs.push_back(AccessEpoch{g, clock.get(g), site, step});
 }
 
 void Execution::chan_recv_clock(Gid g, uint32_t chan) {
@@ -509,8 +646,9 @@ void Execution::step(Choice choice) {
         bool is_map = op.kind == OpKind::MapWrite;
         if (m_races.on_write(op.object, g, clock, op.site, index, is_map, bug)) {
             report(bug);
-            // Go's runtime kills the program on concurrent map writes.
-            if (is_map && bug.variant == VariantMapWrites) {
+            // Go's runtime detects concurrent map writes only sometimes: it kills the
+            // program (alternative 0) or the program goes on (alternative 1).
+            if (is_map && bug.variant == VariantMapWrites && choice.alt == 0 && rec.alts == 2) {
                 m_end = EndKind::Crash;
                 m_crashed = g;
                 resume = false;
@@ -598,6 +736,11 @@ void Execution::step(Choice choice) {
         case sync::LockStep::Acquire:
             s.mutex.racquire(g);
             clock.join(s.release);
+            if (gs.cond == 2) {
+                push_access(Space::Sync, AccessMode::Write, gs.cond_id);  // ordered after the wake
+                clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
+                gs.cond = 0;
+            }
             rec.effect = StepEffect::Acquire;
             if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
             break;
@@ -611,6 +754,7 @@ void Execution::step(Choice choice) {
         s.mutex.mark_rw();
         out.value = s.mutex.try_rlock(g) ? 1 : 0;
         if (out.value) {
+            rec.effect = StepEffect::Acquire;  // what a writer's Lock after it races with
             clock.join(s.release);
             m_locks.on_acquire(g, op.object, op.site, index, bug);
         }
@@ -630,7 +774,7 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::WgAdd: {
-        push_access(Space::Sync, AccessMode::Commute, op.object);
+        push_access(Space::Sync, wg_add_mode(op), op.object);
         SyncObject& s = sync_object(op.object);
         rec.aux = s.wg.counter();
         bool from_zero = false;
@@ -727,14 +871,24 @@ void Execution::step(Choice choice) {
         // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
         // Locker, which stays disabled until a Signal/Broadcast wakes it.
         uint32_t locker = static_cast<uint32_t>(op.arg);
+        bool reader = (op.arg >> 32) & 1;  // NewCond(rw.RLocker()): RUnlock, then RLock again
         push_access(Space::Sync, AccessMode::Write, op.object);
         push_access(Space::Sync, AccessMode::Write, locker);
         SyncObject& l = sync_object(locker);
-        if (l.mutex.unlock() != sync::Misuse::None) {
-            crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
-            break;
+        if (reader) {
+            l.mutex.mark_rw();
+            if (l.mutex.runlock(g) != sync::Misuse::None) {
+                crash_with(BugKind::UnlockOfUnlocked, VariantRWRUnlock);
+                break;
+            }
+            l.read_release.join(clock);
+        } else {
+            if (l.mutex.unlock() != sync::Misuse::None) {
+                crash_with(BugKind::UnlockOfUnlocked, l.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
+                break;
+            }
+            l.release.join(clock);
         }
-        l.release.join(clock);
         m_locks.on_release(g, locker);
         if (m_locks.on_blocking(g, op.site, index, locker, bug)) report(bug);
         sync_object(op.object).cond.park(g);
@@ -779,38 +933,30 @@ void Execution::step(Choice choice) {
     case OpKind::Select: {
         OpKind kind = op.kind;
         uint32_t chan = op.object;
+        uint32_t partner_n = choice.alt;
         if (op.kind == OpKind::Select) {
-            uint32_t cases = static_cast<uint32_t>(op.arg);
-            for (uint32_t i = 0; i < cases; ++i) push_access(Space::Chan, AccessMode::Write, m_program.select_case(g, i).chan);
-            // alt-th ready case, or default.
-            int64_t picked = -1;
-            uint32_t seen = 0;
-            for (uint32_t i = 0; i < cases; ++i)
-                if (select_case_ready(g, i)) {
-                    if (seen == choice.alt) {
-                        picked = i;
-                        break;
-                    }
-                    ++seen;
-                }
+            select_accesses(g, m_accesses);
+            // The alt-th way: a ready case (and its partner), or default.
+            int64_t picked = select_way(g, choice.alt, partner_n);
             out.value = picked;
             if (picked < 0) break;
             vm::SelectCase sc = m_program.select_case(g, static_cast<uint32_t>(picked));
             kind = sc.kind;
             chan = sc.chan;
         } else {
-            push_access(Space::Chan, AccessMode::Write, chan);
+            chan_accesses(chan, op.kind, m_accesses);
         }
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
         ChanState& c = chan_state(chan);
         bool closed = m_program.chan_closed(chan);
         bool buffered = m_program.chan_capacity(chan) > 0;
         if (kind == OpKind::ChanSend) {
+            chan_close_race(g, chan, false, op.site, index);
             if (closed) break;  // the VM panics: send on closed channel
             if (buffered) {
                 chan_send_clock(g, chan);
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanRecv, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
+                partner = nth_partner(g, chan, OpKind::ChanRecv, partner_n, &partner_case);
             }
         } else {
             if (m_program.chan_buffered(chan) > 0) {
@@ -818,11 +964,14 @@ void Execution::step(Choice choice) {
             } else if (closed) {
                 clock.join(c.close_clock);  // close → a receive that sees closed
             } else {
-                partner = nth_partner(g, chan, OpKind::ChanSend, op.kind == OpKind::Select ? 0 : choice.alt, &partner_case);
+                partner = nth_partner(g, chan, OpKind::ChanSend, partner_n, &partner_case);
             }
         }
         g_sends = kind == OpKind::ChanSend;
         if (partner != UINT32_MAX) {
+            // A select on the other side was waiting on all its cases: taking one of them
+            // decides the others too (a sender on another case now waits on).
+            if (m_program.pending(partner).kind == OpKind::Select) select_accesses(partner, m_accesses);
             // Unbuffered: both sides complete together, each after the other's start.
             GState& ps = m_gs[partner];
             ps.clock.tick(partner);
@@ -830,13 +979,15 @@ void Execution::step(Choice choice) {
             clock.join(ps.clock);
             ps.clock.join(m_scratch);
             out.partner = partner;
+            if (!g_sends) chan_close_race(partner, chan, false, m_program.pending(partner).site, index);
         }
         break;
     }
     case OpKind::ChanClose: {
-        push_access(Space::Chan, AccessMode::Write, op.object);
+        chan_accesses(op.object, OpKind::ChanClose, m_accesses);
         ChanState& c = chan_state(op.object);
         c.close_clock.join(clock);
+        chan_close_race(g, op.object, true, op.site, index);
         break;
     }
     case OpKind::Go: out.value = m_program.goroutine_count(); break;
@@ -900,6 +1051,7 @@ void Execution::step(Choice choice) {
     push_access(Space::Global, running() ? AccessMode::Read : AccessMode::Write, 0);
 
     uint32_t before = m_program.goroutine_count(), after = before;
+    rec.out_begin = static_cast<uint32_t>(m_program.output().size());
     if (resume) {
         if (partner != UINT32_MAX) {
             // The receiver first: the VM takes the value from the sender still paused.
@@ -927,15 +1079,20 @@ void Execution::step(Choice choice) {
             }
             m_gs[g].clock.tick(g);
         }
+        arrival_accesses(g);
+        if (partner != UINT32_MAX) arrival_accesses(partner);
+        for (Gid c = before; c < after; ++c) arrival_accesses(c);
     }
     rec.access_end = static_cast<uint32_t>(m_accesses.size());
+    rec.out_end = static_cast<uint32_t>(m_program.output().size());
     rec.partner = partner;
     if (!running() && rec.effect == StepEffect::Plain) rec.effect = StepEffect::Ends;
     m_steps.push_back(rec);
     m_last = g;
     if (running()) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
-        if (m_steps.size() >= m_config.max_steps && running()) finish_stuck();
+        // After main returned the drain keeps its own budget (drain_after_exit).
+        if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
     }
 }
 
@@ -953,6 +1110,22 @@ void Execution::finish_stuck() {
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
     FoundBug bug;
+    // A goroutine waiting for a Mutex it holds itself, now that nobody can unlock it.
+    for (Gid g = 0; g < m_program.goroutine_count(); ++g) {
+        if (m_program.state(g) != vm::GoroutineState::Pending || m_gs[g].cond == 1) continue;
+        const vm::Operation& op = m_program.pending(g);
+        if (op.kind != OpKind::Lock || op.object >= m_sync.size() || !m_sync[op.object].used) continue;
+        const sync::MutexModel& m = m_sync[op.object].mutex;
+        if (m.write_held() && m.writer() == g) {
+            bug = FoundBug{};
+            bug.kind = BugKind::RecursiveLock;
+            bug.variant = VariantRecursiveMutex;
+            bug.object = op.object;
+            bug.add(op.site, static_cast<uint32_t>(m_steps.size()), g);
+            report(bug);
+        }
+    }
+    bug = FoundBug{};
     bug.kind = BugKind::Deadlock;
     uint32_t n = m_program.goroutine_count();
     for (Gid g = 0; g < n; ++g)
@@ -976,14 +1149,24 @@ void Execution::drain_after_exit() {
     m_draining = true;
     m_end = EndKind::Running;
     compute_enabled();
+    // Round robin, as a fair scheduler would: a spinner that keeps releasing a lock lets
+    // the goroutine waiting for it have it.
+    Gid turn = 0;
     for (uint64_t budget = m_config.max_steps; budget > 0 && running(); --budget) {
         Gid pick = UINT32_MAX;
         for (Gid g : m_enabled_list)
-            if (g != 0) {
+            if (g != 0 && g > turn) {
                 pick = g;
                 break;
             }
+        if (pick == UINT32_MAX)
+            for (Gid g : m_enabled_list)
+                if (g != 0) {
+                    pick = g;
+                    break;
+                }
         if (pick == UINT32_MAX) break;
+        turn = pick;
         step(Choice{pick, 0});
     }
     bool spun = running() && m_enabled_list.size() > 1;

@@ -15,6 +15,7 @@
 #include "checker/lost_update_detector.hpp"
 #include "checker/race_detector.hpp"
 #include "checker/vector_clock.hpp"
+#include "lang/assert.hpp"
 #include "lang/source.hpp"
 #include "sync/channel.hpp"
 #include "sync/cond.hpp"
@@ -65,6 +66,7 @@ struct StepRecord {
     uint32_t access_begin = 0, access_end = 0;  // into Execution::accesses()
     int64_t aux = 0;       // WgAdd/WgWait: the counter before the step
     vm::Gid partner = UINT32_MAX;  // unbuffered rendezvous: the other goroutine, which completed too
+    uint32_t out_begin = 0, out_end = 0;  // Print: the text it wrote, in program().output()
 };
 
 struct ExecutionConfig {
@@ -86,6 +88,10 @@ public:
     bool running() const { return m_end == EndKind::Running; }
     uint32_t goroutine_count() const { return m_program.goroutine_count(); }
     bool alive(vm::Gid g) const;
+    // Some goroutine other than g has not finished.
+    bool other_alive(vm::Gid g) const;
+    // The dependency mode of a WaitGroup Add/Done now (see execution.cpp).
+    AccessMode wg_add_mode(const vm::Operation& op) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
     // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
@@ -158,6 +164,11 @@ private:
         std::vector<VectorClock> slots;  // ring: send k → recv k, recv k → send k+C
         uint64_t sends = 0, recvs = 0;
         VectorClock close_clock;
+        // Go's race detector orders close against sends: a send and a close not ordered by
+        // happens-before are a data race (whichever comes first).
+        std::vector<AccessEpoch> send_epochs;  // the latest send of each goroutine
+        AccessEpoch close_epoch;
+        bool closed = false;
         bool used = false;
     };
 
@@ -177,13 +188,27 @@ private:
     bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
     bool select_case_ready(vm::Gid g, uint32_t index) const;
     uint32_t ready_select_cases(vm::Gid g) const;
+    // The ways a select case can go (0 when not ready; one per waiting partner when
+    // unbuffered), and which case (-1: default) and partner the alt-th way of g's select takes.
+    uint32_t case_ways(vm::Gid g, uint32_t index) const;
+    int64_t select_way(vm::Gid g, uint32_t alt, uint32_t& partner_n) const;
     // The n-th goroutine waiting to do `want` on chan (a plain op, or a select without
     // default with such a case: its index in *case_index, else -1).
     vm::Gid nth_partner(vm::Gid self, uint32_t chan, vm::OpKind want, uint32_t n, int64_t* case_index) const;
     void report(const FoundBug& bug);
     void crash(vm::Gid g, const FoundBug& bug);
-    void push_access(Space s, AccessMode m, uint32_t id) { m_accesses.push_back(Access{s, m, id}); }
+    // The dependency relation's view of a channel operation, a select's cases, and a
+    // goroutine's arrival at a wait on an unbuffered channel (see execution.cpp).
+    void chan_accesses(uint32_t chan, vm::OpKind kind, std::vector<Access>& out) const;
+    void select_accesses(vm::Gid g, std::vector<Access>& out) const;
+    void arrival_accesses(vm::Gid q);
+    void push_access(Space s, AccessMode m, uint32_t id) {
+        LOCKSTEP_ASSERT(id != vm::nil_chan_id, "an access names the nil-channel id");
+        m_accesses.push_back(Access{s, m, id});
+    }
     void chan_send_clock(vm::Gid g, uint32_t chan);
+    // A send or close of chan by g at `site`: the send/close race (see ChanState).
+    void chan_close_race(vm::Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
 

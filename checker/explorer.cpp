@@ -13,6 +13,7 @@
 #include "checker/minimize.hpp"
 #include "checker/naive_strategy.hpp"
 #include "checker/pct_strategy.hpp"
+#include "checker/print_order.hpp"
 #include "checker/random_strategy.hpp"
 #include "checker/schedule_token.hpp"
 #include "checker/trace_builder.hpp"
@@ -177,12 +178,13 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
                 stats.bound_message = exec.bound_message();
             }
             if (exec.end() != EndKind::Bound && result.outcomes.size() < options.max_outcomes) {
-                std::string outcome(exec.output());
-                std::string crash = crash_text(exec);
-                if (!crash.empty()) outcome += crash;
+                PrintOrder order = print_order(exec, crash_text(exec));
                 bool seen = false;
-                for (const auto& o : result.outcomes) seen |= o == outcome;
-                if (!seen) result.outcomes.push_back(std::move(outcome));
+                for (const auto& o : result.outcome_orders) seen |= o == order;
+                if (!seen) {
+                    result.outcomes.push_back(order.representative());
+                    result.outcome_orders.push_back(std::move(order));
+                }
             }
         }
         for (const FoundBug& b : exec.bugs()) {

@@ -29,6 +29,13 @@ public:
     bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
     bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
 
+    // A write by g with clock `c` would race with the last write (nothing recorded).
+    bool write_races_write(uint32_t loc, vm::Gid g, const VectorClock& c) const {
+        if (loc >= m_used || loc >= m_shadows.size()) return false;
+        const Shadow& s = m_shadows[loc];
+        return s.written && s.write.g != g && !s.write.atomic && !c.covers(s.write.g, s.write.t);
+    }
+
 private:
     struct Shadow {
         bool written = false;

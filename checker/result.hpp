@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/print_order.hpp"
+
 namespace lockstep::checker {
 
 enum class BugKind : uint8_t {
@@ -99,8 +101,18 @@ struct ScenarioResult {
     // //lockstep:expect, when present: the kinds the scenario is known to have.
     std::optional<std::vector<std::string>> expected;
     bool expectation_met = true;
-    // Distinct final outputs (and crash messages) of the explored executions, bounded.
+    // Distinct final outputs (and crash messages) of the explored executions, bounded:
+    // one representative per explored execution whose prints' partial order differs, and
+    // that partial order (outcome_orders[i] stands for outcomes[i] and every other order
+    // of the same prints it allows).
     std::vector<std::string> outcomes;
+    std::vector<PrintOrder> outcome_orders;
+    // Whether `output` is one of the outputs the explored executions can print.
+    bool admits(std::string_view output) const {
+        for (const auto& o : outcome_orders)
+            if (o.admits(output)) return true;
+        return false;
+    }
 };
 
 }  // namespace lockstep::checker

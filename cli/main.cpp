@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
         CLI::App* check = app.add_subcommand("check", "explore every interleaving of each scenario (a directory means its *.go files)");
         check->add_option("PATH", check_paths, "scenario files or directories")->required();
         add_check_flags(*check, check_raw);
+        check->add_option("--outcome", check_raw.outcome, "say whether FILE's text is an output the scenario can print (exit 1 if not)")
+            ->type_name("FILE");
 
         CLI::App* run = app.add_subcommand("run", "run one execution, like `go run` (exit 2 on a panic or deadlock)");
         run->add_option("FILE", run_file, "the scenario file")->required();

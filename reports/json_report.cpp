@@ -90,6 +90,12 @@ ojson scenario_json(const ScenarioResult& r) {
     for (const auto& b : r.bugs) bugs.push_back(bug_json(b));
     j["bugs"] = std::move(bugs);
     j["outcomes"] = r.outcomes;
+    // How many orders of its prints each outcome stands for (0: too many prints to count).
+    if (!r.outcome_orders.empty()) {
+        ojson orders = ojson::array();
+        for (const auto& o : r.outcome_orders) orders.push_back(o.orders());
+        j["outcome_orders"] = std::move(orders);
+    }
     if (r.expected) {
         ojson e;
         e["kinds"] = *r.expected;

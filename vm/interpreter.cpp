@@ -924,6 +924,8 @@ reload:
                     Value locker = heap[p + 1];
                     if (locker.c == 0 || locker.p.a == 0) PANIC_RT(nil_deref);
                     arg = sync_id(locker.p.a);
+                    // NewCond(rw.RLocker()): Wait RUnlocks and re-RLocks (arg bit 32).
+                    if (M.types[locker.c].name == "*sync.rlocker") arg |= int64_t{1} << 32;
                     pend = Pend::CondWait;
                 }
                 g.parg = arg;

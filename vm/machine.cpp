@@ -281,7 +281,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     }
     case Pend::CondWait:
         // Cond.Wait re-acquires its Locker before returning: a second visible operation.
-        pause(g, OpKind::Lock, static_cast<uint32_t>(g.parg), g.op.site, Pend::Relock);
+        pause(g, (g.parg >> 32) & 1 ? OpKind::RLock : OpKind::Lock, static_cast<uint32_t>(g.parg), g.op.site, Pend::Relock);
         return false;
     case Pend::Atomic: {
         AtomicOp op = static_cast<AtomicOp>(in.k);

@@ -14,9 +14,6 @@
 
 namespace lockstep::vm {
 
-// A nil channel's operations name this object: never ready.
-inline constexpr uint32_t nil_chan_id = 0xFFFFFFFFu;
-
 enum class FrameKind : uint8_t {
     Normal,
     Top,     // a goroutine's first frame: its end ends the goroutine

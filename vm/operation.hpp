@@ -46,6 +46,10 @@ constexpr ObjectSpace op_object_space(OpKind k) { return detail::op_kind_table[s
 // Goroutine ids are dense: 0 is main (or the test), then in creation order.
 using Gid = uint32_t;
 
+// A nil channel's operations (and select cases) name this channel id: never ready, and
+// not an index into any table (no channel has it).
+inline constexpr uint32_t nil_chan_id = 0xFFFFFFFFu;
+
 // A goroutine's next visible operation. Small and trivially copyable: the checker keeps
 // one per goroutine and copies them freely.
 struct Operation {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -237,6 +238,25 @@ ExitCode scenario_exit_code(const ScenarioResult& r) {
     return ExitCode::Ok;
 }
 
+// check --outcome FILE: one line per scenario on stderr; exit 1 if some scenario cannot
+// print it (among the executions explored), 2 if the file cannot be read.
+static ExitCode check_outcome(const std::string& file, const std::vector<ScenarioResult>& results, Console& console) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        console.err << "lockstep: " << file << ": cannot read the outcome file\n";
+        return ExitCode::Usage;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ExitCode code = ExitCode::Ok;
+    for (const auto& r : results) {
+        bool possible = r.admits(text);
+        console.err << "outcome " << file << ": " << (possible ? "possible" : "not among the outputs explored") << " for " << r.file
+                    << (possible || r.stats.complete ? "" : " (the search was not complete)") << "\n";
+        if (!possible) code = worst(code, ExitCode::Bug);
+    }
+    return code;
+}
+
 ExitCode check_command(const std::vector<std::string>& paths, const Settings& settings, Console& console) {
     std::vector<std::string> files;
     try {
@@ -290,6 +310,7 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
         console.err << msg << "\n";
         code = ExitCode::Interrupted;
     }
+    if (!settings.outcome_file.empty()) code = worst(code, check_outcome(settings.outcome_file, results, console));
 
     if (settings.format == ReportFormat::Text) {
         if ((results.size() > 1 || interrupted) && (!settings.quiet || code != ExitCode::Ok))

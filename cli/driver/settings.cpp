@@ -104,6 +104,7 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
     else return "unknown --color \"" + raw.color + "\" (--color auto|always|never)";
     s.progress = !raw.no_progress && !raw.quiet;
     s.quiet = raw.quiet;
+    s.outcome_file = raw.outcome;
     return s;
 }
 

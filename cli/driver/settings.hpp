@@ -34,6 +34,7 @@ struct RawFlags {
     std::string lang;  // --lang go1.N
     bool full_trace = false;
     std::string save_trace;
+    std::string outcome;  // check --outcome FILE
 };
 
 struct Settings {
@@ -56,6 +57,9 @@ struct Settings {
     std::optional<int> lang_minor;
     bool full_trace = false;  // text: a lane for every goroutine, every step shown
     std::string save_trace;   // write every bug's full trace (JSON) to this file; empty = no
+    // check --outcome FILE: is the file's text one of the outputs the explored executions
+    // can print (in some order their prints allow)?
+    std::string outcome_file;
 };
 
 // The validated settings, or the usage error to print.
