@@ -56,7 +56,7 @@ struct Builder {
         int n = rng.between(1, 3);
         std::string text = "select {\n";
         for (int i = 0; i < n; ++i) text += select_case(used) + "\n";
-        bool with_default = ok(Feature::SelectDefault) && rng.percent(45);
+        bool with_default = ok(Feature::SelectDefault) && (!ok(Feature::Select) || rng.percent(45));
         if (with_default) text += "default:\nfmt.Println({tag}, \"sel default\")\n";
         text += "}";
         uint32_t objs = 0;

@@ -2,8 +2,10 @@
 // where the CI batch leaves some out while lockstep is known to be wrong on them.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace lockstep::gen {
 
@@ -31,5 +33,19 @@ FeatureSet all_features();
 // finding file that shows it (docs/testing.md lists them). Fixing the finding means deleting
 // its line in features.cpp.
 FeatureSet ci_features();
+
+// The sequential generator's exclusions: a generated statement one of these rules matches
+// is drawn again. None for `make soak`; the CI batch's rules are in features.cpp, each
+// naming its finding.
+struct SeqExclusion {
+    const char* what;
+    const char* finding;
+    std::function<bool(const std::string&)> matches;
+};
+struct SeqExclusions {
+    std::vector<SeqExclusion> rules;
+    bool allows(const std::string& stmt) const;
+};
+SeqExclusions ci_sequential_exclusions();
 
 }  // namespace lockstep::gen

@@ -55,7 +55,7 @@ std::string untyped_consts(Rng& rng) {
         case 3: body += "var f float32 = " + e + "\nfmt.Println(f, float64(f))\n"; break;
         default: body += "x := " + e + "\nfmt.Printf(\"%T %v\\n\", x, x)\n"; break;
         }
-        body = block(body);
+        body = block(body) + "\n";
     }
     static const std::vector<std::string> extras = {
         "const big = 1 << 100\nfmt.Println(big >> 98, big / (1 << 90))\n",
@@ -65,7 +65,7 @@ std::string untyped_consts(Rng& rng) {
         "fmt.Println(^0, ^uint8(0), -7/2, -7%3, 7>>1, -7>>1)\n",
         "x, y := 0.1, 0.2\nfmt.Println(x+y, float32(x)+float32(y))\n"};
     if (rng.percent(40)) body = block(body + rng.pick(extras));
-    return body;
+    return "// untyped constants\n" + body;
 }
 
 std::string conversions(Rng& rng) {
@@ -79,7 +79,7 @@ std::string conversions(Rng& rng) {
         "fmt.Println(string(rune(65+v%3)), string(rune(-1)), string(rune(0x10FFFF+1)) == \"\\uFFFD\")\n",
         "g := 2.75\nh := -2.75\nfmt.Println(int(g), int(h), uint8(g), int32(float32(h)))\n",
         "n := Name(\"go\")\ns := string(n) + \"!\"\nfmt.Println(n, s, Celsius(float64(len(s))), []byte(n))\n",
-        "fmt.Println(strconv.Itoa(int(v%1000)), strconv.Quote(\"a\\tb\"), strings.ToUpper(\"mIx\"))\n",
+        "fmt.Println(strconv.Itoa(int(v)%1000), strconv.Quote(\"a\\tb\"), strings.ToUpper(\"mIx\"))\n",
         "var i interface{} = v\n_, ok := i.(int)\nfmt.Println(ok, i)\n"};
     body += rng.pick(extras);
     return block(body);
@@ -149,7 +149,7 @@ std::string fmt_values(Rng& rng) {
         }
         case 2: body += "fmt.Printf(\"[%[2]v|%[1]v]\\n\", " + v.expr + ", 3)\n"; break;
         case 3: body += "fmt.Printf(\"%*d|%-*d|%.*f|%%\\n\", 5, 42, 4, 7, 2, 3.14159)\n"; break;
-        default: body += "fmt.Printf(\"" + any_verb(rng, v.pointer) + "|\\n\", " + v.expr + ")\n"; break;
+        default: body += "fmt.Printf(\"" + any_verb(rng, v.pointer) + ";\\n\", " + v.expr + ")\n"; break;
         }
     }
     static const std::vector<std::string> extras = {
@@ -177,7 +177,7 @@ using Kind = std::function<std::string(Rng&)>;
 
 }  // namespace
 
-SequentialProgram generate_sequential(uint64_t seed, int functions) {
+SequentialProgram generate_sequential(uint64_t seed, int functions, const SeqExclusions& exclusions) {
     static const std::vector<Kind> kinds = {typed_int_arith, typed_float_arith, untyped_consts, conversions,
                                             composites,      assignment_order,  defer_recover,  fmt_values,
                                             control};
@@ -186,7 +186,12 @@ SequentialProgram generate_sequential(uint64_t seed, int functions) {
     p.seed = seed;
     for (int f = 0; f < functions; ++f) {
         SeqFunction fn;
-        for (int i = rng.between(2, 5); i > 0; --i) fn.stmts.push_back(rng.pick(kinds)(rng));
+        for (int i = rng.between(2, 5); i > 0; --i) {
+            std::string stmt;
+            do stmt = rng.pick(kinds)(rng);
+            while (!exclusions.allows(stmt));
+            fn.stmts.push_back(stmt);
+        }
         p.functions.push_back(std::move(fn));
     }
     return p;

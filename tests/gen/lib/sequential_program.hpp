@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "features.hpp"
+
 namespace lockstep::gen {
 
 struct SeqFunction {
@@ -24,7 +26,7 @@ struct SequentialProgram {
     std::string render_one(size_t fn, const std::vector<bool>& keep) const;
 };
 
-SequentialProgram generate_sequential(uint64_t seed, int functions);
+SequentialProgram generate_sequential(uint64_t seed, int functions, const SeqExclusions& exclusions = {});
 
 // The section of a run's output that function `fn` printed (between "#fN" markers).
 std::string section_of(const std::string& output, size_t fn);
