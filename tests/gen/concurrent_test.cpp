@@ -33,7 +33,7 @@ TEST_CASE("the CI batch of generated concurrent programs: dpor agrees with naive
           "[gen][concurrent]") {
     BatchOptions o;
     o.first_seed = static_cast<uint64_t>(env_long("LOCKSTEP_GEN_FIRST", 1));
-    o.count = static_cast<int>(env_long("LOCKSTEP_GEN_COUNT", 1400));
+    o.count = static_cast<int>(env_long("LOCKSTEP_GEN_COUNT", 1500));
     o.features = gen::ci_features();
     o.go_every = static_cast<int>(env_long("LOCKSTEP_GEN_GO_EVERY", 50));
     o.go_runs = 3;
@@ -42,7 +42,7 @@ TEST_CASE("the CI batch of generated concurrent programs: dpor agrees with naive
     report(b);
     // Programs too big for the reference are skipped (about a quarter); the full batch
     // compares at least 1,000.
-    if (o.count >= 1400) CHECK(b.compared >= 1000);
+    if (o.count >= 1500) CHECK(b.compared >= 1000);
     CHECK(b.compared >= b.programs / 2);
     // Every feature the batch may generate appears in a compared program.
     for (int f = 0; f < static_cast<int>(gen::Feature::Count); ++f) {

@@ -32,8 +32,14 @@ struct Builder {
             switch (rng.below(7)) {
             case 0: used.push_back(Feature::ChanBuffered); return "case v := <-chb:\nfmt.Println({tag}, \"sel recv b\", v)";
             case 1: used.push_back(Feature::ChanBuffered); return "case chb <- {id}:\nfmt.Println({tag}, \"sel sent b\")";
-            case 2: used.push_back(Feature::ChanUnbuffered); return "case v := <-chu:\nfmt.Println({tag}, \"sel recv u\", v)";
-            case 3: used.push_back(Feature::ChanUnbuffered); return "case chu <- {id}:\nfmt.Println({tag}, \"sel sent u\")";
+            case 2:
+                if (!ok(Feature::SelectUnbuffered)) continue;
+                used.push_back(Feature::ChanUnbuffered);
+                return "case v := <-chu:\nfmt.Println({tag}, \"sel recv u\", v)";
+            case 3:
+                if (!ok(Feature::SelectUnbuffered)) continue;
+                used.push_back(Feature::ChanUnbuffered);
+                return "case chu <- {id}:\nfmt.Println({tag}, \"sel sent u\")";
             case 4:
                 if (!ok(Feature::ChanNil)) continue;
                 used.push_back(Feature::ChanNil);

@@ -14,7 +14,7 @@ enum class Feature {
     Cond, CondRLocker, Pool, SyncMap, Atomic, AtomicTyped, AtomicValue, AtomicValueMisuse,
     ChanBuffered, ChanUnbuffered, ChanNil, ChanClosed, Select, SelectDefault, Close, Print,
     Panic, Recover, RacyVar, MapWrite, GoLoop, LoopVarCapture, GoNested, EarlyReturn,
-    BusyWait, Yield, NestedLiteralCapture, JoinWaitGroup, JoinDone, JoinNone, JoinSleep,
+    BusyWait, Yield, NestedLiteralCapture, SelectUnbuffered, JoinWaitGroup, JoinDone, JoinNone, JoinSleep,
     Count
 };
 
