@@ -60,14 +60,15 @@ TEST_CASE("soak: generated concurrent programs for LOCKSTEP_SOAK_SECONDS", "[.so
     while (std::chrono::steady_clock::now() < until) {
         BatchOptions o;
         o.first_seed = seed;
-        o.count = 200;
+        o.count = 40;  // small batches: the clock is read between them
         o.features = gen::all_features();
         o.go_every = 10;
         o.go_runs = 5;
         o.minimize = true;
         ConcurrentBatch b = run_concurrent_batch(o);
         report(b);
-        seed += 200;
+        CHECK(b.programs == 40);
+        seed += 40;
         total += b.programs;
     }
     std::cout << "soak: " << total << " concurrent programs up to seed " << seed << "\n";

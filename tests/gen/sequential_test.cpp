@@ -27,6 +27,7 @@ TEST_CASE("the CI batch of generated sequential programs: lockstep run prints wh
                                   static_cast<int>(env_long("LOCKSTEP_GEN_SEQ_PROGRAMS", 8)), 30,
                                   env_long("LOCKSTEP_GEN_MINIMIZE", 0) != 0, gen::ci_sequential_exclusions());
     for (const auto& f : b.failures) FAIL_CHECK(f);
+    CHECK(b.functions == 30 * b.programs);
     std::cout << "gen: " << b.programs << " sequential programs, " << b.functions << " functions, "
               << b.failures.size() << " mismatches\n";
 }
@@ -38,6 +39,7 @@ TEST_CASE("soak: generated sequential programs for LOCKSTEP_SOAK_SECONDS", "[.so
     while (std::chrono::steady_clock::now() < until) {
         auto b = run_sequential_batch(seed, 4, 30, true, {});
         for (const auto& f : b.failures) FAIL_CHECK(f);
+        CHECK(b.programs == 4);
         seed += 4;
         total += b.functions;
     }

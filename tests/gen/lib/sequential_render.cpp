@@ -70,8 +70,14 @@ func run(name string, f func()) {
 
 std::string function_text(size_t index, const SeqFunction& fn, const std::vector<bool>* keep) {
     std::string out = "func f" + std::to_string(index) + "() {\n";
-    for (size_t i = 0; i < fn.stmts.size(); ++i)
-        if (!keep || (*keep)[i]) out += fn.stmts[i] + "\n";
+    for (size_t i = 0; i < fn.stmts.size(); ++i) {
+        if (keep && !(*keep)[i]) continue;
+        // Labels are per function in Go: each block's label gets the block's number.
+        std::string stmt = fn.stmts[i];
+        for (size_t at = stmt.find("outer"); at != std::string::npos; at = stmt.find("outer", at + 1))
+            stmt.insert(at + 5, std::to_string(i));
+        out += stmt + "\n";
+    }
     return out + "}\n\n";
 }
 
