@@ -29,7 +29,15 @@ differential::GoSettings go_settings(int runs) {
     return s;
 }
 
-std::string category(const std::string& failure) { return failure.substr(0, failure.find(':')); }
+// What kind of disagreement ("outcomes differ", "bug kinds differ", "dpor: lockstep gave
+// no report", ...), so minimizing keeps the same kind.
+std::string category(const std::string& failure) {
+    size_t first = failure.find(':');
+    if (first == std::string::npos) return failure;
+    std::string head = failure.substr(0, first);
+    if (head != "dpor" && head != "naive") return head;
+    return failure.substr(0, failure.find(':', first + 1));
+}
 
 std::string dpor_naive_on(const std::string& path, bool* skipped) {
     auto d = check_batch({path}, dpor_flags(), 60);

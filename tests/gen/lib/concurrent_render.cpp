@@ -129,8 +129,10 @@ std::string ConcurrentProgram::render(const std::vector<bool>& keep) const {
     switch (join) {
     case Join::WaitGroup: body += "wg.Wait()\n"; break;
     case Join::DoneChannel:
-        if (joined) body += "for i := 0; i < " + std::to_string(joined) + "; i++ {\n<-done\n}\n";
-        objs |= kDone;
+        if (joined) {
+            body += "for i := 0; i < " + std::to_string(joined) + "; i++ {\n<-done\n}\n";
+            objs |= kDone;
+        }
         break;
     case Join::Sleep: body += "time.Sleep(10 * time.Millisecond)\n"; break;
     case Join::None: break;
