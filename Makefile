@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc)
 DEBS       := cmake ninja-build g++ catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench fuzz screenshot clean
+.PHONY: all deps build run test test-asan bench fuzz soak screenshot clean
 
 all: build
 
@@ -53,6 +53,16 @@ screenshot: build
 	-./$(BUILD)/lockstep check --no-progress --format html -o $(BUILD)/screenshot/report.html $(SCREENSHOT_SCENARIO)
 	node --experimental-websocket tests/reports/tools/html_check.mjs chromium docs/images $(BUILD)/screenshot/report.html
 	node --experimental-websocket tests/reports/tools/html_check.mjs chromium docs/images --dark $(BUILD)/screenshot/report.html
+
+# The program generators (tests/gen, docs/testing.md) for SOAK_SECONDS, every feature on,
+# seeds past the CI batch's: dpor against naive and real Go on concurrent programs, go run
+# against lockstep run on sequential ones. Each disagreement is minimized and written to
+# $(BUILD)/gen-findings/ (or LOCKSTEP_GEN_FINDINGS); the run fails when there is one.
+# SOAK_SEED picks the first seed.
+SOAK_SECONDS ?= 600
+SOAK_SEED ?= 1000000
+soak: build
+	LOCKSTEP_SOAK_SECONDS=$(SOAK_SECONDS) LOCKSTEP_SOAK_SEED=$(SOAK_SEED) ./$(BUILD)/tests/test_gen "[soak]"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,6 +1,7 @@
 // lockstep_bench (`make bench`): the figures of docs/benchmarks.md. The locked-counter
 // family under dpor and naive against its count of Mazurkiewicz traces, the time to the
-// first bug of the 1000-goroutine unsafe counter, and the cost of re-running one schedule.
+// first bug of the 1000-goroutine unsafe counter, the cost of re-running one schedule, and
+// dpor against naive on the generator's programs per shape.
 // Figures only: nothing here asserts a time.
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "checker/explorer.hpp"
 #include "cli/driver/exploration.hpp"
 #include "cli/driver/front_end.hpp"
+#include "generated_programs.hpp"
 #include "lang/diagnostic.hpp"
 #include "locked_counter.hpp"
 #include "reexecution.hpp"
@@ -150,6 +152,7 @@ int main() {
         locked_counter_table(dir);
         unsafe_counter_table();
         reexecution_table(dir);
+        generated_programs_table(dir.path);
         return 0;
     } catch (const lang::DiagnosticError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.render() << '\n';

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `make fuzz`: checks that clang and libFuzzer are present (installing them on Debian when
 # not), builds the fuzz targets in their own build directory, seeds each target's corpus
-# from the scenario files, and runs each target for SECONDS. Exits non-zero on any finding.
+# from the scenario files and generated programs (tests/gen), and runs each target for SECONDS. Exits non-zero on any finding.
 # With FUZZ_RUNS=N in the environment each target instead runs exactly N inputs from a fixed
 # seed and a fresh corpus: a repeatable pass, which is what CI runs.
 # Usage: fuzz/run_fuzz.sh BUILD_DIR SECONDS [TARGET...]
@@ -47,6 +47,9 @@ if [ $# -eq 0 ]; then
 fi
 [ $# -gt 0 ] || { echo "fuzz: no fuzz target is configured" >&2; exit 2; }
 ninja -C "$build" "$@"
+# The program generators (tests/gen) give well-typed seeds besides the scenarios.
+gen_tool=""
+if ninja -C "$build" lockstep_gen_tool >/dev/null 2>&1; then gen_tool="$build/tests/lockstep_gen"; fi
 
 status=0
 for target in "$@"; do
@@ -67,6 +70,8 @@ for target in "$@"; do
     find scenarios tests/scenarios -name '*.go' | while read -r f; do
         cp "$f" "$corpus/seed-$(echo "$f" | tr / _)"
     done
+    # 40 concurrent and 40 sequential generated programs (fixed seeds 0-39).
+    [ -n "$gen_tool" ] && "$gen_tool" seeds "$corpus" 40
     echo "fuzz: $target for $what (corpus $corpus, findings in $artifacts/)"
     # -timeout: one input taking this long is a hang (a finding); -max_len keeps inputs
     # around the size of a real scenario.
