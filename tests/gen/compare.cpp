@@ -80,7 +80,7 @@ std::string compare_go(const differential::GoObservation& go, const LockstepResu
         }
         if (!run.crash.empty() && !has_any(dpor, differential::kinds_for_crash(run.crash)))
             return "Go crashed with " + literal(run.crash) + where + " and lockstep reports none of its kinds";
-        if (run.race_reported && !has_any(dpor, differential::kinds_for_race()))
+        if (run.race_reported && !has_any(dpor, differential::kinds_for_race(run.race_in_waitgroup ? differential::RaceIn::WaitGroup : differential::RaceIn::Program)))
             return "Go's race detector reported a race" + where + " and lockstep reports none";
         if (dpor.outcomes_exhaustive() && !outcomes.count(lines_sorted(run.outcome)))
             return "Go printed an outcome lockstep never explored" + where + ": " + literal(run.outcome);
