@@ -347,7 +347,14 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         fr.env = parent.env;
         fr.kind = FrameKind::Top;
         c.frames.push_back(fr);
-        run(child);
+        if (limits.quiet_memory) {
+            // Plain loads and stores are invisible in a plain run: running the child to its
+            // first visible operation now would read shared variables at creation time. Go
+            // starts it later (after its parent moves on), so it waits at a scheduling point.
+            pause(c, OpKind::Yield, 0, static_cast<uint32_t>(go_instr.b < 0 ? 0 : go_instr.b), Pend::Yield);
+        } else {
+            run(child);
+        }
         current = gid;
         return true;
     }

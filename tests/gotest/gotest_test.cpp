@@ -32,6 +32,8 @@ std::string unsupported_section() {
 
 // A rejected.txt entry for a program lockstep still gets wrong, with what is wrong.
 constexpr const char* k_open = "!open: ";
+// An open entry for a program that is right but slower than the test's timeout.
+constexpr const char* k_too_slow = "!open: too slow";
 
 }  // namespace
 
@@ -67,7 +69,12 @@ TEST_CASE("Go's own run programs pass under lockstep run or are rejected as unsu
         if (listed != rejected.end() && listed->second.rfind(k_open, 0) == 0) {
             // A known open defect: still counted and shown, until it is fixed and unlisted.
             open_defects += "  " + j.program + " (" + verdict_name(j.verdict) + "): " + listed->second + "\n";
-            CHECK(j.verdict != Verdict::Pass);
+            // A program only too slow for the timeout may finish on a quiet machine; it must
+            // never be wrong or crash. Any other open defect that passes leaves the list.
+            if (listed->second.rfind(k_too_slow, 0) == 0)
+                CHECK((j.verdict == Verdict::Pass || j.verdict == Verdict::Hang));
+            else
+                CHECK(j.verdict != Verdict::Pass);
             continue;
         }
         if (j.verdict == Verdict::Unsupported) {

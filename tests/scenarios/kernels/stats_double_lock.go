@@ -1,8 +1,9 @@
 // Resource deadlock, double locking: Record holds the mutex and calls Snapshot, which
 // locks it again. Go mutexes are not reentrant, so the recorder blocks on itself and main
 // waits for it forever. Go 1.19: "fatal error: all goroutines are asleep - deadlock!" on
-// every run (the worker always reaches Record).
-//lockstep:expect recursive-lock
+// every run (the worker always reaches Record). lockstep names the second Lock
+// (recursive-lock) and the deadlock it ends in, since main is still alive then.
+//lockstep:expect recursive-lock deadlock
 package main
 
 import (
