@@ -504,12 +504,17 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
             } else bad();
             break;
         case 'o':
+        case 'O':
         case 'b':
             if (is_int) {
                 uint64_t u = a.i < 0 && !M.types[a.c].is_unsigned() ? static_cast<uint64_t>(-a.i) : a.u;
                 std::string digits;
-                int base = verb == 'o' ? 8 : 2;
+                int base = verb == 'b' ? 2 : 8;
                 do { digits.insert(digits.begin(), static_cast<char>('0' + u % base)); u /= base; } while (u);
+                // fmt's prefixes: %O always "0o"; with '#', %o a leading 0 and %b "0b".
+                if (verb == 'O') digits.insert(0, "0o");
+                else if (sharp && verb == 'o' && digits[0] != '0') digits.insert(0, "0");
+                else if (sharp && verb == 'b') digits.insert(0, "0b");
                 s = (a.i < 0 && !M.types[a.c].is_unsigned() ? "-" : "") + digits;
             } else bad();
             break;

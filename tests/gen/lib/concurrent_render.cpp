@@ -50,7 +50,14 @@ size_t ConcurrentProgram::unit_count() const {
 std::set<Feature> ConcurrentProgram::features() const {
     std::set<Feature> out;
     auto add = [&](const std::vector<Stmt>& ops) {
-        for (const auto& s : ops) out.insert(s.feature);
+        for (const auto& s : ops) {
+            out.insert(s.feature);
+            // The modifiers that shape an operation without being one of their own.
+            if (s.feature == Feature::Select && s.text.find("chu") != std::string::npos)
+                out.insert(Feature::SelectUnbuffered);
+            if (s.feature == Feature::Once && s.text.find("{tag}") != std::string::npos)
+                out.insert(Feature::NestedLiteralCapture);
+        }
     };
     for (const auto& g : goroutines) {
         add(g.body);
