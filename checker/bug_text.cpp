@@ -91,6 +91,11 @@ std::string bug_help(const Bug& bug) {
             return fmt::format("this is a lazy initialization checked and set without synchronization: initialize {} once with sync.Once (once.Do), or guard the check and the set with one mutex",
                                object_of(bug));
         break;
+    case BugKind::NegativeWaitGroup:
+        for (const TraceStep& s : bug.trace)
+            if (s.decisive && s.note.find("no Add ever reached") != std::string::npos)
+                return "no Add reached the WaitGroup this Done calls: if it was passed by value, the callee has a copy; pass *sync.WaitGroup";
+        break;
     case BugKind::CopiedLock:
         if (bug.message.find("sync.WaitGroup") != std::string::npos)
             return "pass the WaitGroup by pointer (*sync.WaitGroup): a copy has its own counter, so Done on the copy never releases the original's Wait";

@@ -83,6 +83,17 @@ void mark_lock_taken(const Execution& exec, Bug& bug, Gid holder, uint32_t lock)
     }
 }
 
+// A negative WaitGroup that no positive Add ever reached in the whole execution: the
+// Done's WaitGroup is not the one the Adds went to (a copy, when it was passed by value).
+bool no_add_reached(const Execution& exec, const FoundBug& f) {
+    const auto& steps = exec.steps();
+    if (f.count == 0 || f.steps[0] >= steps.size()) return false;
+    const uint32_t wg = steps[f.steps[0]].op.object;
+    for (const StepRecord& s : steps)
+        if (s.op.kind == OpKind::WgAdd && s.op.object == wg && s.op.arg > 0) return false;
+    return true;
+}
+
 // An output that depends on a Pool: mark the first Get that ran New although a Put had
 // given the pool an object before (the help then says a Pool is a cache).
 void mark_pool_new_again(const Execution& exec, Bug& bug) {
@@ -288,7 +299,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     case BugKind::NegativeWaitGroup:
         bug.message = fmt::format("negative-waitgroup on {}: panic: sync: negative WaitGroup counter", object_name(p, f.sites[0], "a WaitGroup"));
-        mark(0, "the counter goes below zero");
+        mark(0, no_add_reached(exec, f) ? "the counter goes below zero: no Add ever reached this WaitGroup" : "the counter goes below zero");
         break;
     case BugKind::WaitGroupMisuse:
         if (f.variant == VariantWgReuse) {

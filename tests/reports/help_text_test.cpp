@@ -25,7 +25,15 @@ TEST_CASE("a counter increment is no lazy initialization", "[reports][help]") {
 TEST_CASE("a WaitGroup passed by value gets the *sync.WaitGroup help", "[reports][help]") {
     std::string text = scenario_report("text", "tests/reports/programs/waitgroup_by_value.go");
     CHECK(has(text, "warning[copied-lock]"));
-    CHECK(has(text, "*sync.WaitGroup"));
+    CHECK(has(text, "pass the WaitGroup by pointer (*sync.WaitGroup)"));
+    // The copy's Done goes below zero: no Add ever reached that WaitGroup.
+    CHECK(has(text, "no Add ever reached this WaitGroup"));
+    CHECK(has(text, "help: no Add reached the WaitGroup this Done calls: if it was passed by value"));
+    // One Done too many on the WaitGroup the Adds went to keeps the general help.
+    std::string twice = scenario_report("text", "tests/scenarios/wg_double_done.go");
+    CHECK(has(twice, "negative-waitgroup"));
+    CHECK_FALSE(has(twice, "no Add ever reached"));
+    CHECK(has(twice, "call Done exactly once per Add"));
     // A mutex copied by value keeps the general help.
     std::string mutex = scenario_report("text", "scenarios/chapter3/copy_mutex.go");
     CHECK(has(mutex, "pass values containing locks by pointer"));
