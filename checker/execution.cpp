@@ -916,6 +916,7 @@ void Execution::step(Choice choice) {
         SyncObject& s = sync_object(op.object);
         uint32_t token = 0;
         out.value = s.pool.get(choice.alt, token);
+        rec.aux = out.value;  // < 0: the pool gave nothing, New runs
         if (out.value >= 0) clock.join(m_put_clocks[token]);  // Put(x) → the Get returning x
         break;
     }

@@ -64,7 +64,7 @@ struct StepRecord {
     vm::Operation op;
     StepEffect effect = StepEffect::Plain;
     uint32_t access_begin = 0, access_end = 0;  // into Execution::accesses()
-    int64_t aux = 0;       // WgAdd/WgWait: the counter before the step
+    int64_t aux = 0;       // WgAdd/WgWait: the counter before the step; PoolGet: < 0 when New runs
     vm::Gid partner = UINT32_MAX;  // unbuffered rendezvous: the other goroutine, which completed too
     uint32_t out_begin = 0, out_end = 0;  // Print: the text it wrote, in program().output()
 };

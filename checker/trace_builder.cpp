@@ -2,6 +2,8 @@
 // explained, never on the search's hot path, so it may format strings freely.
 #include "checker/trace_builder.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checker/schedule_token.hpp"
@@ -77,6 +79,32 @@ void mark_lock_taken(const Execution& exec, Bug& bug, Gid holder, uint32_t lock)
         if (steps[i].choice.g != holder || steps[i].effect != StepEffect::Acquire || steps[i].op.object != lock) continue;
         bug.trace[i].decisive = true;
         if (bug.trace[i].note.empty()) bug.trace[i].note = "takes the lock and still holds it";
+        return;
+    }
+}
+
+// A negative WaitGroup that no positive Add ever reached in the whole execution: the
+// Done's WaitGroup is not the one the Adds went to (a copy, when it was passed by value).
+bool no_add_reached(const Execution& exec, const FoundBug& f) {
+    const auto& steps = exec.steps();
+    if (f.count == 0 || f.steps[0] >= steps.size()) return false;
+    const uint32_t wg = steps[f.steps[0]].op.object;
+    for (const StepRecord& s : steps)
+        if (s.op.kind == OpKind::WgAdd && s.op.object == wg && s.op.arg > 0) return false;
+    return true;
+}
+
+// An output that depends on a Pool: mark the first Get that ran New although a Put had
+// given the pool an object before (the help then says a Pool is a cache).
+void mark_pool_new_again(const Execution& exec, Bug& bug) {
+    const auto& steps = exec.steps();
+    std::vector<uint32_t> put;  // pool objects with a Put so far
+    for (size_t i = 0; i < std::min(steps.size(), bug.trace.size()); ++i) {
+        const StepRecord& s = steps[i];
+        if (s.op.kind == OpKind::PoolPut) put.push_back(s.op.object);
+        if (s.op.kind != OpKind::PoolGet || s.aux >= 0 || std::find(put.begin(), put.end(), s.op.object) == put.end()) continue;
+        bug.trace[i].decisive = true;
+        if (bug.trace[i].note.empty()) bug.trace[i].note = "gets nothing back from the Put: New runs again";
         return;
     }
 }
@@ -271,7 +299,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     case BugKind::NegativeWaitGroup:
         bug.message = fmt::format("negative-waitgroup on {}: panic: sync: negative WaitGroup counter", object_name(p, f.sites[0], "a WaitGroup"));
-        mark(0, "the counter goes below zero");
+        mark(0, no_add_reached(exec, f) ? "the counter goes below zero: no Add ever reached this WaitGroup" : "the counter goes below zero");
         break;
     case BugKind::WaitGroupMisuse:
         if (f.variant == VariantWgReuse) {
@@ -282,7 +310,9 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
             mark(0, "the released Wait has not returned");
             break;
         }
-        bug.message = fmt::format("waitgroup-misuse on {}: panic: sync: WaitGroup misuse: Add called concurrently with Wait",
+        // Go panics only when the Add meets a Wait still blocked; here the Wait had returned
+        // (or may return first), so Go prints nothing: say what goes wrong instead.
+        bug.message = fmt::format("waitgroup-misuse on {}: Add from zero after Wait returned (the Wait did not wait for it)",
                                   object_name(p, f.sites[0], "a WaitGroup"));
         bug.details = fmt::format("{} calls Add at {} with the counter at zero, not ordered before {}'s Wait at {}", gname(f.gids[0]), where(p, f.sites[0]), gname(f.gids[1]),
                                   where(p, f.sites[1]));
@@ -302,6 +332,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         bug.message = text.substr(0, nl);  // "--- FAIL: TestXxx (0.00s)"
         if (nl != std::string::npos && nl + 1 < text.size()) bug.details = text.substr(nl + 1, text.size() - nl - 2);
         mark(0, "fails the test");
+        mark_pool_new_again(exec, bug);
         break;
     }
     case BugKind::OutputMismatch: {
@@ -310,6 +341,7 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         if (exec.config().expected_output)
             for (const auto& l : exec.config().expected_output->lines) want += l + "\n";
         bug.details = fmt::format("got:\n{}want:\n{}", bug.output, want);
+        mark_pool_new_again(exec, bug);
         if (exec.config().expected_output) {
             bug.location.line = exec.config().expected_output->pos.line;
             bug.location.column = exec.config().expected_output->pos.col;

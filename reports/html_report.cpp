@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "checker/bug_text.hpp"
 #include "reports/html_page.hpp"
 #include "reports/report_model.hpp"
 #include "reports/style.hpp"
@@ -127,7 +128,7 @@ void render_bug(std::string& out, const Bug& bug, const ScenarioResult& r, size_
     }
     if (!bug.schedule.empty())
         out += fmt::format("<p class=\"replay\">Replay: <code>{}</code></p>\n", html_escape(replay_command(r.file, r.entry, bug.schedule)));
-    out += fmt::format("<p class=\"help\"><b>help:</b> {}</p>\n", html_escape(checker::bug_kind_help(bug.kind())));
+    out += fmt::format("<p class=\"help\"><b>help:</b> {}</p>\n", html_escape(checker::bug_help(bug)));
     out += "</article>\n";
 }
 

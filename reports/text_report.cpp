@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "checker/bug_text.hpp"
 #include "reports/report_model.hpp"
 #include "reports/style.hpp"
 #include "reports/swimlanes.hpp"
@@ -272,7 +273,7 @@ std::string render_bug_text(const Bug& bug, std::string_view file, std::string_v
                 out += "    " + head + " \\\n      " + tail + '\n';
         }
     }
-    std::string help(checker::bug_kind_help(bug.kind()));
+    std::string help = checker::bug_help(bug);
     if (!help.empty()) {
         std::string label = style.paint("help:", Tone::BoldCyan);
         // Wrap on the plain text, then put the colored label in front.

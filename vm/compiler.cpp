@@ -1145,11 +1145,15 @@ void Compiler::range_stmt(const RangeStmt* s) {
         }
         if (!is_blank(s->value)) {
             uint32_t es = slots(elem);
+            // What a trace calls the element read: `xs[k]` with the key the user named, else
+            // `xs[…]`; an unnamed literal's element goes without a name (never `{...}[i]`).
+            std::string x = s->x->kind == NodeKind::CompositeLit ? std::string() : expr_text(s->x);
+            std::string element_text = x.empty() ? std::string() : x + "[" + (!is_blank(s->key) && s->key->kind == NodeKind::Ident ? expr_text(s->key) : std::string("…")) + "]";
             emit(Opcode::LoadLocal, static_cast<int32_t>(base), 1);
             emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
             if (is_slice) emit(Opcode::IndexAddr, 0, es);
             else emit(Opcode::ArrayAddr, static_cast<int32_t>(alen), es);
-            emit(Opcode::Load, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(s->x->pos, expr_text(s->x) + "[i]")));
+            emit(Opcode::Load, static_cast<int32_t>(rtype(elem)), es, static_cast<int32_t>(site(s->x->pos, element_text)));
             assign_iter(s->value, elem);
         }
         labels = loop_body(s->body, labels);

@@ -57,9 +57,29 @@ GoroutineInfo Machine::goroutine_info(Gid gid) const {
     return info;
 }
 
+namespace {
+// A sync object's cells are the VM's own state (`{4294967297}`): a value holding one
+// (directly, in a field or array element, or behind the pointer a trace prints as
+// &{...}) is left out of traces rather than shown.
+bool holds_sync_state(const Module& m, uint32_t type, int depth = 0) {
+    const RType& t = m.types[type];
+    if (t.special != RSpecial::None) return t.special <= RSpecial::AtomicValue;
+    switch (t.kind) {
+    case RKind::Struct:
+        for (const RField& f : t.fields)
+            if (holds_sync_state(m, f.type, depth + 1)) return true;
+        return false;
+    case RKind::Array: return holds_sync_state(m, t.elem, depth + 1);
+    case RKind::Pointer: return depth == 0 && holds_sync_state(m, t.elem, depth + 1);
+    default: return false;
+    }
+}
+}  // namespace
+
 std::string Machine::last_value_text(Gid gid) const {
     const Goroutine& g = m_impl->gs[gid];
     if (g.last_type == 0) return "";
+    if (holds_sync_state(m_impl->M, g.last_type)) return "";
     std::string out;
     struct RenderOnly {
         bool& flag;
