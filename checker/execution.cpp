@@ -718,6 +718,7 @@ void Execution::step(Choice choice) {
     case OpKind::Unlock: {
         push_access(Space::Sync, AccessMode::Write, op.object);
         SyncObject& s = sync_object(op.object);
+        if (op.arg == 1) s.mutex.mark_rw();  // RWMutex.Unlock: Go's message names the RWMutex
         if (s.mutex.unlock() != sync::Misuse::None) {
             crash_with(BugKind::UnlockOfUnlocked, s.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
         } else {

@@ -1193,7 +1193,7 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
     if (sync_method_op(name, sync_kind)) {
         recv_ptr();
         m_last_operands = 1;
-        add(Opcode::Sync, 0, 0, static_cast<int32_t>(site(e->pos, rtext)), static_cast<uint8_t>(sync_kind));
+        add(Opcode::Sync, is_rwmutex_method(name), 0, static_cast<int32_t>(site(e->pos, rtext)), static_cast<uint8_t>(sync_kind));
         return out;
     }
     if (name == "sync.(*WaitGroup).Add" || name == "sync.(*WaitGroup).Done") {

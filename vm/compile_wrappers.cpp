@@ -47,6 +47,8 @@ std::string method_function_name(const Type* recv, std::string_view name) {
 
 }  // namespace
 
+int32_t is_rwmutex_method(std::string_view native) { return native.rfind("sync.(*RWMutex).", 0) == 0 ? 1 : 0; }
+
 bool sync_method_op(std::string_view native, OpKind& kind) {
     for (const SyncMethod& sm : sync_methods) {
         if (native == sm.name) {
@@ -94,7 +96,7 @@ void Compiler::emit_library_method(const Object* m, uint32_t arg_slots, uint32_t
     const Signature* sig = m->type->as<Signature>();
     OpKind kind;
     if (sync_method_op(name, kind)) {
-        emit(Opcode::Sync, 0, 0, static_cast<int32_t>(site_index), static_cast<uint8_t>(kind));
+        emit(Opcode::Sync, is_rwmutex_method(name), 0, static_cast<int32_t>(site_index), static_cast<uint8_t>(kind));
         return;
     }
     if (name == "sync.(*WaitGroup).Add" || name == "sync.(*WaitGroup).Done") {

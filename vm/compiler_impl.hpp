@@ -15,6 +15,8 @@ namespace lockstep::vm {
 
 // The visible operation a library method is, when it is exactly one ("sync.(*Mutex).Lock").
 bool sync_method_op(std::string_view native, OpKind& kind);
+// 1 for a sync.(*RWMutex) method (the Sync instruction's a operand), else 0.
+int32_t is_rwmutex_method(std::string_view native);
 
 // Where a variable lives.
 struct VarLoc {

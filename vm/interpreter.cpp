@@ -12,6 +12,28 @@ namespace lockstep::vm {
 
 namespace {
 
+// The access a strings.Builder / bytes.Buffer method makes to its receiver's state, or
+// OpKind::Exit for a native that is not one of them.
+OpKind buffer_access(NativeId id) {
+    switch (id) {
+    case NativeId::BuilderString:
+    case NativeId::BuilderLen:
+    case NativeId::BufferString:
+    case NativeId::BufferLen: return OpKind::Load;
+    case NativeId::BuilderWriteString:
+    case NativeId::BuilderWriteByte:
+    case NativeId::BuilderWriteRune:
+    case NativeId::BuilderReset:
+    case NativeId::BuilderGrow:
+    case NativeId::BufferWriteString:
+    case NativeId::BufferWriteByte:
+    case NativeId::BufferWriteRune:
+    case NativeId::BufferReset:
+    case NativeId::BufferWrite: return OpKind::Store;
+    default: return OpKind::Exit;
+    }
+}
+
 constexpr uint32_t stack_headroom = 256;
 
 int64_t wrap(int64_t v, RKind k) {
@@ -238,6 +260,12 @@ void Machine::Impl::call_value(Goroutine& g, Value f, uint32_t n) {
 void Machine::Impl::runtime_panic(Goroutine& g, std::string_view msg) {
     Value m = make_string(msg);
     m.c = rt::runtime_error;
+    start_panic(g, m);
+}
+
+void Machine::Impl::string_panic(Goroutine& g, std::string_view msg) {
+    Value m = make_string(msg);
+    m.c = rt::string;
     start_panic(g, m);
 }
 
@@ -896,15 +924,27 @@ reload:
                 SAVE();
                 pause(g, OpKind::Exit, 0, 0, Pend::Exit);
                 return;
-            case Opcode::Native:
+            case Opcode::Native: {
+                // A strings.Builder / bytes.Buffer method reads or writes the receiver's
+                // state (and Write reads its argument's bytes): visible, so races are found.
+                OpKind access = buffer_access(static_cast<NativeId>(in.a));
+                if (access != OpKind::Exit) {
+                    ANNOUNCE(0, access, S[sp - in.n].p.a, in.b);
+                    if (static_cast<NativeId>(in.a) == NativeId::BufferWrite && S[sp - 1].p.b)
+                        ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, in.b);
+                    g.announced = 0;
+                }
                 SAVE();
                 native(gid, g, in);
                 goto reload;
+            }
             case Opcode::Sync: {
                 OpKind kind = static_cast<OpKind>(in.k);
                 uint32_t site = in.b >= 0 ? static_cast<uint32_t>(in.b) : static_cast<uint32_t>(S[bp + (-in.b - 1)].i);
                 int64_t arg = 0;
                 if (kind == OpKind::WgAdd) arg = S[--sp].i;
+                // An RWMutex's Lock/Unlock/TryLock say so (arg 1): its misuse messages differ.
+                if (kind == OpKind::Lock || kind == OpKind::Unlock || kind == OpKind::TryLock) arg = in.a;
                 // Once.Do's deferred OnceExit runs in panic mode exactly when f is exiting
                 // by a panic (a Do called while an outer panic unwinds still returns normally).
                 if (kind == OpKind::OnceExit && fr->snippet == SnippetMode::Panic) arg = 1;
@@ -937,6 +977,23 @@ reload:
                 uint32_t nargs = op == AtomicOp::Load ? 0 : op == AtomicOp::CompareAndSwap ? 2 : 1;
                 Cell p = S[sp - nargs - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
+                // atomic.Value refuses nil (and a CompareAndSwap whose old and new differ
+                // in type) before it touches the Value: an ordinary panic, no access.
+                if (static_cast<RKind>(in.a) == RKind::Interface && op != AtomicOp::Load) {
+                    const char* bad = nullptr;
+                    if (S[sp - 1].c == 0)
+                        bad = op == AtomicOp::Store ? "sync/atomic: store of nil value into Value"
+                              : op == AtomicOp::Swap ? "sync/atomic: swap of nil value into Value"
+                                                     : "sync/atomic: compare and swap of nil value into Value";
+                    else if (op == AtomicOp::CompareAndSwap && S[sp - 2].c != 0 && S[sp - 2].c != S[sp - 1].c)
+                        bad = "sync/atomic: compare and swap of inconsistently typed values";
+                    if (bad) {
+                        sp -= nargs + 1;
+                        SAVE();
+                        string_panic(g, bad);
+                        goto reload;
+                    }
+                }
                 SAVE();
                 g.pinstr = in;
                 g.pcell = p;

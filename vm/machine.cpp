@@ -310,6 +310,14 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         uint32_t nargs = op == AtomicOp::Load ? 0 : op == AtomicOp::CompareAndSwap ? 2 : 1;
         Value& cell = heap[g.pcell];
         Value result{};
+        // atomic.Value keeps the type of its first stored value.
+        if (kind == RKind::Interface && op != AtomicOp::Load && cell.c != 0 && cell.c != s[g.sp - 1].c) {
+            g.sp -= nargs + 1;
+            string_panic(g, op == AtomicOp::Store ? "sync/atomic: store of inconsistently typed value into Value"
+                            : op == AtomicOp::Swap ? "sync/atomic: swap of inconsistently typed value into Value"
+                                                   : "sync/atomic: compare and swap of inconsistently typed value into Value");
+            return true;
+        }
         switch (op) {
         case AtomicOp::Load: result = cell; break;
         case AtomicOp::Store: cell = s[g.sp - 1]; break;

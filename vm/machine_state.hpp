@@ -156,6 +156,7 @@ struct Machine::Impl {
     void pause(Goroutine& g, OpKind kind, uint32_t object, uint32_t site, Pend pend, int64_t arg = 0);
     void start_panic(Goroutine& g, Value iface);
     void runtime_panic(Goroutine& g, std::string_view msg);  // "runtime error: ..." style errors
+    void string_panic(Goroutine& g, std::string_view msg);   // a library's panic("...")
     void fatal(Goroutine& g, std::string_view msg, uint32_t site = 0);  // "fatal error: ..."
     // The site of the instruction g's innermost frame last ran (0 when unknown).
     uint32_t current_site(const Goroutine& g) const;

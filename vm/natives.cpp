@@ -311,7 +311,8 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
     case NativeId::BuilderWriteByte:
     case NativeId::BufferWriteByte:
     case NativeId::BuilderWriteRune:
-    case NativeId::BufferWriteRune: {
+    case NativeId::BufferWriteRune:
+    case NativeId::BufferWrite: {
         Cell p = A[0].p.a;
         if (p == 0) {
             runtime_panic(g, "runtime error: invalid memory address or nil pointer dereference");
@@ -321,6 +322,8 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         size_t before = scratch.size();
         if (id == NativeId::BuilderWriteString || id == NativeId::BufferWriteString) scratch.append(str(A[1]));
         else if (id == NativeId::BuilderWriteByte || id == NativeId::BufferWriteByte) scratch.push_back(static_cast<char>(A[1].i));
+        else if (id == NativeId::BufferWrite)
+            for (uint32_t i = 0; i < A[1].p.b; i++) scratch.push_back(static_cast<char>(heap[A[1].p.a + i].i));
         else {
             char buf[4];
             scratch.append(buf, utf8_encode(A[1].i, buf));
@@ -341,6 +344,19 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
     case NativeId::BufferLen: {
         Cell p = A[0].p.a;
         ret({Value::of_int(p ? heap[p].p.b : 0)});
+        return;
+    }
+    case NativeId::BuilderGrow: {
+        Cell p = A[0].p.a;
+        if (p == 0) {
+            runtime_panic(g, "runtime error: invalid memory address or nil pointer dereference");
+            return;
+        }
+        if (A[1].i < 0) {
+            string_panic(g, "strings.Builder.Grow: negative count");
+            return;
+        }
+        ret({});
         return;
     }
     case NativeId::BuilderReset:

@@ -48,6 +48,8 @@ const std::vector<Regression>& regressions() {
         {"go_wg_copy_by_value.go", {"deadlock", "copied-lock"}, {"negative-waitgroup"}, {}, false},
         {"go_race_map_writes.go", {"concurrent-map-access"}, {}, {}},
         {"go_cond_rlocker.go", {}, {"unlock-of-unlocked"}, {}},
+        {"bytes_buffer_race_missed.go", {"data-race"}, {}, {"0\n", "1\n"}},
+        {"strings_builder_race_missed.go", {"data-race"}, {}, {"0 0\n", "0 2\n", "1 0\n", "1 2\n"}},
         {"go_atomic_flag_publish.go", {}, {"livelock"}, {}, false},
         {"false_leak_spinner_after_main.go", {}, {"goroutine-leak", "livelock"}, {}, false},
         {"gen_busy_wait_false_livelock.go", {}, {"livelock"}, {"g1 hi\nmain spun\n"}, false},
