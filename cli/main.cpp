@@ -49,7 +49,7 @@ void install_crash_handlers() {
 void add_output_flags(CLI::App& cmd, RawFlags& raw) {
     cmd.add_option("--format", raw.format, "report format: text (default), json, sarif (SARIF 2.1.0) or html (one self-contained page)")
         ->type_name("FMT");
-    cmd.add_flag("--full-trace", raw.full_trace, "text: a lane for every goroutine and every step (default: the goroutines involved)");
+    cmd.add_flag("--full-trace", raw.full_trace, "a lane for every goroutine and every step, in every format (default: the goroutines involved, the rest folded)");
     cmd.add_option("--save-trace", raw.save_trace, "also write every bug's full trace as JSON to FILE")->type_name("FILE");
     cmd.add_option("-o,--output", raw.output, "write the report to FILE instead of stdout")->type_name("FILE");
     cmd.add_option("--color", raw.color, "auto (default: on a terminal, unless NO_COLOR), always, never")->type_name("WHEN");

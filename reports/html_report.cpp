@@ -106,7 +106,9 @@ void render_folded(std::string& out, const Bug& bug, const BugView& view, const 
             out += fmt::format("<tr><td>{}</td><td>G{}</td><td class=\"op-text\">{}</td><td class=\"where\">{}</td></tr>", s.step, s.goroutine,
                                html_escape(op_text(s)), html_escape(step_title(s)));
         }
-        if (listed < total) out += fmt::format("<tr><td colspan=\"4\">… {} more steps (--save-trace writes them all)</td></tr>", total - listed);
+        if (listed < total)
+            out += fmt::format("<tr><td colspan=\"4\">… {} more steps (--full-trace shows every goroutine's lane, --save-trace writes them all)</td></tr>",
+                               total - listed);
         out += "</table></details>\n";
     }
 }
@@ -119,7 +121,7 @@ void render_bug(std::string& out, const Bug& bug, const ScenarioResult& r, size_
     if (!bug.location.file.empty()) out += fmt::format("<div class=\"where\">{}</div>\n", html_escape(loc_text(bug.location)));
     if (!bug.details.empty()) out += fmt::format("<div class=\"details\">{}</div>\n", html_escape(bug.details));
     if (!bug.trace.empty()) {
-        BugView view = make_bug_view(bug, false);
+        BugView view = make_bug_view(bug, options.full_trace);
         out += fmt::format("<p>Counterexample: {} steps.</p>\n", bug.trace.size());
         render_lanes(out, bug, view, options);
         render_folded(out, bug, view, options);

@@ -15,7 +15,8 @@ namespace lockstep::reports {
 
 struct HtmlOptions {
     size_t max_rows = 400;         // longer lanes are elided in the middle (0: every step)
-    size_t max_folded_rows = 2000; // steps listed inside an expanded fold at most
+    size_t max_folded_rows = 100;  // steps listed inside an expanded fold at most
+    bool full_trace = false;       // a lane for every goroutine (default: the involved ones, the rest folded)
 };
 
 std::string render_html(const std::vector<checker::ScenarioResult>& results, const HtmlOptions& options = {},

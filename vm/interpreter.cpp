@@ -293,6 +293,7 @@ void Machine::Impl::start_panic(Goroutine& g, Value iface) {
     g.goexiting = false;  // a panic in a deferred call replaces a Goexit
     g.recovered = false;
     g.panic_value = iface;
+    g.panic_site = current_site(g);
     unwind(g);
 }
 
@@ -341,7 +342,7 @@ void Machine::Impl::unwind(Goroutine& g) {
         return;
     }
     g.panic_text = panic_text(g.panic_value);
-    pause(g, OpKind::Panic, 0, 0, Pend::Panic);
+    pause(g, OpKind::Panic, 0, g.panic_site, Pend::Panic);
 }
 
 bool Machine::Impl::run_nested(Gid gid, Value f, uint32_t arg_slots) {

@@ -181,6 +181,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.panicking = g.recovered = g.fatal = false;
     g.goexiting = g.goexited = false;
     g.panic_value = Value{};
+    g.panic_site = 0;
     g.panic_text.clear();
     g.print_buf.clear();
     g.last_type = 0;

@@ -73,6 +73,7 @@ struct Goroutine {
     bool goexiting = false;  // runtime.Goexit (t.FailNow, t.SkipNow) is unwinding the stack
     bool goexited = false;   // a Goexit stopped at a test runner frame (testing.returned reads it)
     Value panic_value{};     // an interface value
+    uint32_t panic_site = 0; // where the current panic started (the report's location)
     std::string panic_text;  // Go's message, computed when the panic reaches the top
 
     std::string print_buf;

@@ -198,12 +198,19 @@ std::string go_crash_text(const checker::Bug& bug) {
     return out;
 }
 
+reports::HtmlOptions html_options(const Settings& settings) {
+    reports::HtmlOptions o;
+    o.full_trace = settings.full_trace;
+    if (settings.full_trace) o.max_rows = 0;
+    return o;
+}
+
 // The report in a format other than text (which is streamed scenario by scenario).
 std::string render_document(const std::vector<ScenarioResult>& results, const Settings& settings) {
     switch (settings.format) {
-    case ReportFormat::Json: return reports::render_json(results);
+    case ReportFormat::Json: return reports::render_json(results, reports::JsonOptions{settings.full_trace});
     case ReportFormat::Sarif: return reports::render_sarif(results, reports::SarifOptions{settings.full_trace});
-    case ReportFormat::Html: return reports::render_html(results, reports::HtmlOptions{});
+    case ReportFormat::Html: return reports::render_html(results, html_options(settings));
     case ReportFormat::Text: break;
     }
     return {};

@@ -55,7 +55,7 @@ struct Settings {
     // --lang go1.N: the language version, overriding go.mod's `go` line (default: go.mod,
     // else Go 1.19).
     std::optional<int> lang_minor;
-    bool full_trace = false;  // text: a lane for every goroutine, every step shown
+    bool full_trace = false;  // every format: a lane for every goroutine, every step shown
     std::string save_trace;   // write every bug's full trace (JSON) to this file; empty = no
     // check --outcome FILE: is the file's text one of the outputs the explored executions
     // can print (in some order their prints allow)?

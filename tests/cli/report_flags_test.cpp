@@ -127,6 +127,45 @@ TEST_CASE("tokens of an unknown version are rejected with a clear error", "[cli]
     CHECK(junk.err.find("malformed schedule token") != std::string::npos);
 }
 
+TEST_CASE("the JSON report folds the goroutines not involved, as the text report does", "[cli][report]") {
+    std::string file = std::string(LOCKSTEP_SOURCE_DIR) + "/scenarios/chapter3/unsafe_counter_1000.go";
+    auto folded = run_lockstep("check --no-progress --format json " + shell_quote(file));
+    auto full = run_lockstep("check --no-progress --format json --full-trace " + shell_quote(file));
+    CHECK(folded.code == 0);
+    CHECK(full.code == 0);
+    json fdoc = json::parse(folded.out), udoc = json::parse(full.out);
+    const auto& fbugs = fdoc["scenarios"][0]["bugs"];
+    const auto& ubugs = udoc["scenarios"][0]["bugs"];
+    REQUIRE(fbugs.size() == 2);
+    REQUIRE(ubugs.size() == 2);
+    for (size_t b = 0; b < 2; ++b) {
+        const auto& f = fbugs[b];
+        CHECK(f["trace_steps"] == 5004);
+        CHECK(f["lanes"].size() <= 3);
+        size_t folded_goroutines = 0, folded_steps = 0;
+        for (const auto& g : f["folded"]) {
+            folded_goroutines += g["goroutines"].get<size_t>();
+            folded_steps += g["steps"].get<size_t>();
+            size_t in_ranges = 0;
+            for (const auto& r : g["ids"]) in_ranges += r[1].get<size_t>() - r[0].get<size_t>() + 1;
+            CHECK(in_ranges == g["goroutines"].get<size_t>());
+        }
+        // Every goroutine is either shown or folded, and every step is either listed or counted.
+        CHECK(f["lanes"].size() + folded_goroutines == 1001);
+        CHECK(f["trace"].size() + folded_steps == 5004);
+        for (const auto& s : f["trace"]) {
+            bool shown = false;
+            for (const auto& l : f["lanes"]) shown |= l["id"] == s["goroutine"];
+            CHECK(shown);
+        }
+        const auto& u = ubugs[b];
+        CHECK(u["trace"].size() == 5004);
+        CHECK(u["lanes"].size() == 1001);
+        CHECK(u["folded"].empty());
+    }
+    CHECK(folded.out.size() * 20 < full.out.size());
+}
+
 TEST_CASE("--save-trace writes every bug's full trace as JSON", "[cli][report]") {
     std::string file = std::string(LOCKSTEP_SOURCE_DIR) + "/scenarios/chapter3/unsafe_counter_1000.go";
     std::string out = temp_dir() + "/trace.json";

@@ -98,7 +98,7 @@ TEST_CASE("the deadlock's token replays the same deadlock with the same trace", 
             }
 
             // Through the binary, as a user pastes the replay command from the report.
-            Ran ran = run_lockstep("replay --format json " + shell_quote(source_path(program)) + " --schedule " +
+            Ran ran = run_lockstep("replay --format json --full-trace " + shell_quote(source_path(program)) + " --schedule " +
                                    shell_quote(deadlock->schedule));
             INFO(ran.err);
             CHECK(ran.code == 1);

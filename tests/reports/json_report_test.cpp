@@ -20,13 +20,13 @@ std::vector<std::string> keys_of(const nlohmann::ordered_json& j) {
 }  // namespace
 
 TEST_CASE("JSON report matches its golden file", "[reports][json]") {
-    std::string doc = render_json({lost_update_result(), deadlock_result(), verified_result(), bounded_result()}, "0.0.0-test");
+    std::string doc = render_json({lost_update_result(), deadlock_result(), verified_result(), bounded_result()}, {}, "0.0.0-test");
     CHECK(doc == golden("report.json", doc));
     CHECK_NOTHROW(json::parse(doc));
 }
 
 TEST_CASE("JSON report has SPEC section 5's keys in order", "[reports][json]") {
-    auto doc = report_to_json({lost_update_result()}, "9.9.9");
+    auto doc = report_to_json({lost_update_result()}, {}, "9.9.9");
     CHECK(keys_of(doc) == std::vector<std::string>{"tool", "scenarios"});
     CHECK(doc["tool"]["name"] == "lockstep");
     CHECK(doc["tool"]["version"] == "9.9.9");
@@ -37,7 +37,7 @@ TEST_CASE("JSON report has SPEC section 5's keys in order", "[reports][json]") {
     CHECK(s["stats"]["bound"].is_null());
     CHECK(s["stats"]["executions"] == 2);
     const auto& bug = s["bugs"][0];
-    CHECK(keys_of(bug) == std::vector<std::string>{"kind", "severity", "message", "location", "goroutines", "schedule", "preemptions", "output", "trace", "lanes"});
+    CHECK(keys_of(bug) == std::vector<std::string>{"kind", "severity", "message", "location", "goroutines", "schedule", "preemptions", "output", "trace_steps", "trace", "lanes", "folded"});
     CHECK(bug["kind"] == "lost-update");
     CHECK(bug["severity"] == "error");
     CHECK(keys_of(bug["location"]) == std::vector<std::string>{"file", "line", "column"});
