@@ -89,6 +89,9 @@ struct Stats {
     uint64_t sleep_blocked = 0;
     std::optional<std::string> bound;  // which bound stopped the run: "executions", "time-budget", "preemptions", "max-steps", "interrupted", "goroutines", "heap-cells"
     std::string bound_message;         // for the VM's bounds: what it said, and how to raise the bound
+    // When the execution bound or the time budget stopped the search: the largest K such
+    // that every schedule with at most K preemptions was explored (checker/preemption_coverage.hpp).
+    std::optional<uint32_t> covered_preemptions;
 };
 
 struct ScenarioResult {

@@ -115,6 +115,7 @@ ojson scenario_json(const ScenarioResult& r, bool full_trace) {
     stats["complete"] = r.stats.complete;
     stats["bound"] = r.stats.bound ? ojson(*r.stats.bound) : ojson(nullptr);
     if (!r.stats.bound_message.empty()) stats["bound_message"] = r.stats.bound_message;
+    if (r.stats.covered_preemptions) stats["covered_preemptions"] = *r.stats.covered_preemptions;
     j["stats"] = std::move(stats);
     ojson bugs = ojson::array();
     for (const auto& b : r.bugs) bugs.push_back(bug_json(b, full_trace));

@@ -120,19 +120,29 @@ void figures(std::string& out, const ScenarioResult& r, size_t width) {
 
 }  // namespace
 
+namespace {
+// "every schedule with at most 2 preemptions was explored, with no bug; " or nothing.
+std::string covered_text(const checker::Stats& st) {
+    if (!st.covered_preemptions) return "";
+    uint32_t k = *st.covered_preemptions;
+    return fmt::format("every schedule with at most {} preemption{} was explored, with no bug; ", k, k == 1 ? "" : "s");
+}
+}  // namespace
+
 std::string bound_explanation(const checker::Stats& st) {
     std::string runs = fmt::format("{} execution{}", st.executions, st.executions == 1 ? "" : "s");
     const std::string& b = *st.bound;
     if (b == "executions")
-        return fmt::format("stopped at the execution bound after {}, before the whole space was explored; raise it with --executions N "
+        return fmt::format("stopped at the execution bound after {}, before the whole space was explored; {}raise the bound with --executions N "
                            "(or //lockstep:bound executions=N in the file)",
-                           runs);
+                           runs, covered_text(st));
     if (b == "time-budget")
-        return fmt::format("stopped by the time budget after {} ({:.2f}s), before the whole space was explored; give it longer with --time-budget 10m",
-                           runs, st.seconds);
+        return fmt::format("stopped by the time budget after {} ({:.2f}s), before the whole space was explored; {}give it longer with "
+                           "--time-budget 10m",
+                           runs, st.seconds, covered_text(st));
     if (b == "preemptions")
-        return fmt::format("explored every execution within the preemption bound ({}); raise --preemptions K to go further, or leave it out "
-                           "to explore every interleaving",
+        return fmt::format("stopped at the preemption bound ({}): schedules that need more preemptions were not explored; raise "
+                           "--preemptions K to go further, or leave it out to explore every interleaving",
                            runs);
     if (b == "max-steps")
         return fmt::format("an execution ran past the step bound and was cut ({} in all); raise it with --max-steps N if the program really runs "

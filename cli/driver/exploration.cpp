@@ -4,6 +4,7 @@
 
 #include "checker/copylocks.hpp"
 #include "checker/minimize.hpp"
+#include "checker/preemption_coverage.hpp"
 #include "lang/assert.hpp"
 #include "vm/machine.hpp"
 
@@ -85,6 +86,8 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
     checker::ScenarioResult result = checker::explore(*machine, options);
     // The simplest schedule of each bug: fewest preemptions first (SPEC §5).
     checker::minimize_counterexamples(*machine, options, result);
+    // A bounded run with no bug: how many preemptions it covers for certain.
+    checker::measure_preemption_coverage(*machine, options, result);
     result.file = scenario.source ? scenario.source->path() : std::string();
     result.entry = entry;
     // The static findings (go vet's copylocks) belong to the scenario's report too: a
