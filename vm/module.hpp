@@ -73,7 +73,8 @@ inline constexpr uint32_t int32 = 9;
 inline constexpr uint32_t runtime_error = 10;  // runtime.Error values (boxed message string)
 inline constexpr uint32_t int64 = 11;
 inline constexpr uint32_t any_map = 12;  // map[interface {}]interface {} (sync.Map's table)
-inline constexpr uint32_t count = 13;
+inline constexpr uint32_t join_error = 13;  // *errors.joinError (errors.Join): slot 0 = message, 1 = []error
+inline constexpr uint32_t count = 14;
 }  // namespace rt
 
 // One `select` statement's shape (Opcode::Select operand a).
