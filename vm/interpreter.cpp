@@ -950,10 +950,17 @@ reload:
                 // state (and Write reads its argument's bytes): visible, so races are found.
                 OpKind access = buffer_access(static_cast<NativeId>(in.a));
                 if (access != OpKind::Exit) {
-                    ANNOUNCE(0, access, S[sp - in.n].p.a, in.b);
+                    // Called by a method-table wrapper (fmt.Fprintf(&buf) calls buf.Write
+                    // through io.Writer): the access is at the caller's line.
+                    int32_t at = in.b;
+                    if (at >= 0 && static_cast<size_t>(at) < M.sites.size() && M.sites[at].pos.line == 0) {
+                        SAVE();
+                        if (uint32_t caller = current_site(g); caller != 0) at = static_cast<int32_t>(caller);
+                    }
+                    ANNOUNCE(0, access, S[sp - in.n].p.a, at);
                     NativeId nid = static_cast<NativeId>(in.a);
                     if ((nid == NativeId::BufferWrite || nid == NativeId::BuilderWrite) && S[sp - 1].p.b)
-                        ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, in.b);
+                        ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, at);
                     g.announced = 0;
                 }
                 OpKind bulk = slice_access(static_cast<NativeId>(in.a));

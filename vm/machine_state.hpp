@@ -218,6 +218,7 @@ struct Machine::Impl {
     void print_text(Goroutine& g, bool to_stderr, uint32_t site);
     bool error_as(Value err, uint32_t target_type, Cell target, int depth);
     Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{};
+    Cell lib_log_cell = 0;  // the standard logger's mutex, as an atomic cell
     int64_t log_flags = 3;  // log.LstdFlags
     std::string log_prefix;
     int64_t gomaxprocs = 0;

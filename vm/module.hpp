@@ -27,6 +27,7 @@ struct Function {
     std::string name;          // Go's runtime name: "main.main", "main.(*Counter).Increment", "main.main.func1"
     uint32_t param_slots = 0;  // receiver and parameters, at the bottom of the frame
     uint32_t result_slots = 0;
+    uint32_t result_type = 0;  // the runtime type of a single result (0: none, or several)
     uint32_t frame_slots = 0;  // params + locals (temporaries included)
     uint32_t epilogue = 0;     // pc of `RunDefers; <push results>; Ret`: where a recovered panic resumes
     uint32_t site = 0;         // where the function is declared

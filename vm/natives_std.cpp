@@ -74,6 +74,7 @@ void Machine::Impl::reset_library() {
     lib_unexpected_eof = make_error("unexpected EOF");
     lib_short_write = make_error("short write");
     lib_closed_pipe = make_error("io: read/write on closed pipe");
+    lib_log_cell = alloc(1);
     log_flags = 3;
     log_prefix.clear();
     gomaxprocs = 0;
@@ -249,7 +250,14 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
             return true;
         }
         g.print_buf = line;
-        print_text(g, true, site);
+        if (nested) {
+            print_text(g, true, site);
+            return true;
+        }
+        // Go's Logger writes each line under its mutex: an atomic update of the logger's
+        // own cell, so two goroutines' lines are ordered for the race detector as in Go
+        g.print_to_stderr = true;
+        pause(g, OpKind::AtomicRmw, lib_log_cell, site, Pend::Print);
         return true;
     }
     case NativeId::LogSetFlags: log_flags = A[0].i; g.sp = base; return true;
