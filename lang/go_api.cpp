@@ -22,30 +22,39 @@ struct PackageNames {
 
 constexpr PackageNames k_go_api[] = {
     {"runtime", " BlockProfile Breakpoint CPUProfile Caller Callers CallersFrames Frame Frames Func FuncForPC GOROOT "
-                "Goexit KeepAlive LockOSThread MemProfile MemProfileRate MemProfileRecord MemStats NumCPU NumCgoCall "
+                "KeepAlive LockOSThread MemProfile MemProfileRate MemProfileRecord MemStats NumCgoCall "
                 "ReadMemStats SetBlockProfileRate SetCPUProfileRate SetFinalizer SetMutexProfileFraction Stack "
                 "StackRecord ThreadCreateProfile TypeAssertionError UnlockOSThread Version Error "},
-    {"os", " Args Chdir Chmod Create DevNull Environ Executable Exit Getpid Getwd Hostname LookupEnv Mkdir MkdirAll "
-           "Open OpenFile ReadDir ReadFile Remove RemoveAll Rename Setenv Stderr Stdin Stdout TempDir Unsetenv "
+    {"os", " Chdir Chmod Create DevNull Environ Executable Exit Getpid Getwd Hostname LookupEnv Mkdir MkdirAll "
+           "Open OpenFile ReadDir ReadFile Remove RemoveAll Rename Setenv Stdin TempDir Unsetenv "
            "WriteFile File FileInfo FileMode Signal Interrupt Kill Process ProcAttr StartProcess ErrNotExist "},
     {"math", " Acos Acosh Asin Asinh Atan Atan2 Atanh Cbrt Cos Cosh Dim Erf Erfc Exp Exp2 Expm1 FMA Frexp Gamma "
              "Hypot Ilogb Inf IsInf IsNaN J0 J1 Jn Ldexp Lgamma Log Log10 Log1p Log2 Logb MaxInt8 MinInt8 MinInt16 "
              "MaxUint MinInt Modf Nextafter Nextafter32 Pow Pow10 Remainder Round RoundToEven Sin Sincos Sinh Tan Tanh "
              "Y0 Y1 Yn Ln2 Log2E Ln10 Log10E Phi Sqrt2 SqrtE SqrtPi SqrtPhi "},
-    {"fmt", " Append Appendf Appendln Errorf Fprint Fprintf Fprintln Fscan Fscanf Fscanln Sscan Sscanf Sscanln Scan "
+    {"fmt", " Append Appendf Appendln Errorf Fscan Fscanf Fscanln Sscan Sscanf Sscanln Scan "
             "Scanf Scanln Formatter State GoStringer Scanner ScanState "},
-    {"strings", " Compare ContainsAny EqualFold FieldsFunc Index IndexAny IndexByte IndexFunc IndexRune LastIndex "
+    {"strings", " FieldsFunc IndexAny IndexFunc "
                 "LastIndexAny LastIndexByte LastIndexFunc Map NewReader NewReplacer Reader Replacer SplitAfter SplitAfterN "
-                "SplitN Title ToTitle Trim TrimFunc TrimLeft TrimLeftFunc TrimRight TrimRightFunc Cut "},
-    {"strconv", " AppendInt AppendQuote FormatBool FormatFloat FormatUint ParseBool ParseFloat ParseInt ParseUint "
-                "QuoteRune QuoteToASCII Unquote UnquoteChar NumError ErrRange ErrSyntax IntSize "},
+                "Title ToTitle TrimFunc TrimLeftFunc TrimRightFunc "},
+    {"strconv", " AppendInt AppendQuote FormatFloat ParseFloat ParseUint "
+                "QuoteToASCII Unquote UnquoteChar NumError ErrRange ErrSyntax IntSize "},
     {"time", " ANSIC Date Duration Local Month ParseDuration Parse RFC3339 UTC Unix UnixMilli Weekday Until "},
     {"sync", " " },
     {"sync/atomic", " AddUint32 AddUint64 AddUintptr LoadPointer LoadUint32 LoadUint64 LoadUintptr StorePointer "
                     "StoreUint32 StoreUint64 StoreUintptr SwapPointer SwapUint32 SwapUint64 SwapUintptr "
                     "CompareAndSwapPointer CompareAndSwapUint32 CompareAndSwapUint64 CompareAndSwapUintptr Pointer "
                     "Uint32 Uint64 Uintptr "},
-    {"errors", " As Unwrap "},
+    {"errors", " "},
+    {"log", " New Logger Default SetOutput Writer Output "},
+    {"io", " ReadAll ReadFull ReadAtLeast Copy CopyN CopyBuffer Pipe PipeReader PipeWriter MultiWriter MultiReader "
+           "TeeReader LimitReader LimitedReader NopCloser ReadWriter ReadCloser WriteCloser ReadWriteCloser Seeker "
+           "ReaderAt WriterAt ReaderFrom WriterTo ByteReader ByteScanner RuneReader RuneScanner SectionReader "
+           "NewSectionReader SeekStart SeekCurrent SeekEnd ErrNoProgress "},
+    {"io/ioutil", " ReadAll ReadFile WriteFile TempDir TempFile ReadDir NopCloser "},
+    {"sort", " Slice SliceStable SliceIsSorted Search Sort Stable IsSorted Interface IntSlice StringSlice "
+             "Float64Slice Reverse Float64sAreSorted SearchFloat64s Find "},
+    {"unicode/utf8", " AppendRune DecodeLastRune FullRune RuneStart "},
     {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join NewBuffer NewBufferString "
               "NewReader Reader Repeat Split ToLower ToUpper TrimSpace Runes "},
 };
@@ -59,6 +68,19 @@ bool go_exports(std::string_view path, std::string_view name) {
         return p.names.find(key) != std::string_view::npos;
     }
     return false;
+}
+
+int go_since(std::string_view path, std::string_view name) {
+    struct Since {
+        std::string_view path, name;
+        int minor;
+    };
+    static constexpr Since k_since[] = {
+        {"errors", "Join", 20},
+    };
+    for (const Since& s : k_since)
+        if (s.path == path && s.name == name) return s.minor;
+    return 0;
 }
 
 }  // namespace lockstep::lang

@@ -10,18 +10,11 @@
 
 #include "lang/assert.hpp"
 #include "lang/constant.hpp"
+#include "lang/package_specs.hpp"
 #include "lang/token.hpp"
 #include "lang/universe.hpp"
 
 namespace lockstep::lang {
-
-namespace {
-
-struct PackageSpec {
-    std::string_view path;
-    std::string_view name;
-    std::vector<std::string_view> decls;
-};
 
 // Declarations, one per string: `type N T`, `func F(params) results`,
 // `func (R) M(params) results` / `func (*R) M(...)`, `const C T = N` / `const C = N`.
@@ -310,6 +303,8 @@ const std::vector<PackageSpec>& specs() {
     return all;
 }
 
+namespace {
+
 // Reads one declaration string. The grammar is a small subset of Go's; a malformed
 // shim declaration is lockstep's own bug (an internal error).
 class DeclReader {
@@ -341,6 +336,17 @@ public:
             named->underlying = underlying(u);
             if (auto i = named->underlying->as<Interface>())
                 for (auto m : i->methods) m->iface = named;
+        } else if (m_tok == "var") {
+            // A package variable the VM provides (os.Args, os.Stdout, io.EOF): reading it
+            // is the native of the same name.
+            next();
+            Object* obj = m_info.make_object(ObjectKind::Var, m_tok);
+            next();
+            obj->type = type();
+            obj->pkg = m_pkg;
+            obj->var_kind = VarKind::Global;
+            obj->native = std::string(m_pkg->path) + "." + obj->name;
+            m_pkg->members[obj->name] = obj;
         } else if (m_tok == "const") {
             next();
             std::string name = m_tok;
@@ -568,25 +574,30 @@ private:
 }  // namespace
 
 bool is_supported_package(std::string_view path) {
-    for (auto& s : specs())
-        if (s.path == path) return true;
+    for (auto* list : {&specs(), &more_specs()})
+        for (auto& s : *list)
+            if (s.path == path) return true;
     return false;
 }
 
 Package* load_package(TypeInfo& info, std::string_view path) {
     auto it = info.library_packages.find(std::string(path));
     if (it != info.library_packages.end()) return it->second;
-    for (auto& spec : specs()) {
-        if (spec.path != path) continue;
-        Package* pkg = info.make_package(std::string(spec.path), std::string(spec.name));
-        // Type names first, so declarations may refer to types declared after them.
-        for (auto d : spec.decls)
+    // A package's declarations: those of specs() and then those of more_specs().
+    std::vector<const PackageSpec*> parts;
+    for (auto* list : {&specs(), &more_specs()})
+        for (auto& spec : *list)
+            if (spec.path == path) parts.push_back(&spec);
+    if (parts.empty()) return nullptr;
+    Package* pkg = info.make_package(std::string(parts[0]->path), std::string(parts[0]->name));
+    info.library_packages.emplace(std::string(path), pkg);
+    // Type names first, so declarations may refer to types declared after them.
+    for (auto* spec : parts)
+        for (auto d : spec->decls)
             if (d.substr(0, 5) == "type ") DeclReader(info, pkg, d).declare_type_name();
-        for (auto d : spec.decls) DeclReader(info, pkg, d).declare();
-        info.library_packages.emplace(std::string(path), pkg);
-        return pkg;
-    }
-    return nullptr;
+    for (auto* spec : parts)
+        for (auto d : spec->decls) DeclReader(info, pkg, d).declare();
+    return pkg;
 }
 
 }  // namespace lockstep::lang

@@ -26,8 +26,13 @@
 //                                 CheckOptions::allow_testing; the handle holds the
 //                                 test's index + 1 in the VM's test tree)
 //   testing.B:                    struct { handle uintptr; N int }
+//   os.File:                      struct { fd int }   (os.Stdout: 1, os.Stderr: 2)
+//   io.discard (io.Discard's type): struct { x int }
+// Package variables (`var` declarations: os.Args, os.Stdout, io.EOF, ...) are read through
+// the native of the same name; io.Discard is compiled as a zero io.discard.
 // Packages: fmt, sync, sync/atomic, time, errors, strings, strconv, bytes, os, runtime,
-// math, context, testing.
+// math, context, testing (lang/packages.cpp); io, io/ioutil, log, sort, unicode/utf8 and
+// more members of the others (lang/packages_std.cpp).
 #pragma once
 
 #include <string_view>

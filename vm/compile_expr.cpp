@@ -338,6 +338,10 @@ void Compiler::selector(const SelectorExpr* e) {
             emit(Opcode::FuncValue, static_cast<int32_t>(library_function_value(obj, e->pos)));
             return;
         }
+        if (obj && obj->kind == ObjectKind::Var && !obj->native.empty()) {
+            library_var(obj, e->pos);
+            return;
+        }
         unsupported(e->pos, "library member " + expr_text(e) + " used as a value");
     }
     const Selection* sel = e->selection;
@@ -1170,6 +1174,21 @@ uint32_t Compiler::once_do_function() {
     return idx;
 }
 
+// A library package variable: io.Discard is a zero io.discard in an io.Writer; the
+// others are one value per execution that the VM holds (natives_std.cpp).
+void Compiler::library_var(const Object* obj, Pos pos) {
+    if (obj->native == "io.Discard" || obj->native == "io/ioutil.Discard") {
+        const Object* writer = obj->type->as<Named>()->obj;
+        const Object* discard = writer->pkg->lookup("discard");
+        emit(Opcode::Zero, 0, slots(discard->type));
+        emit(Opcode::Box, static_cast<int32_t>(rtype(discard->type)));
+        return;
+    }
+    NativeId id;
+    if (!find_native(obj->native, id)) unsupported(pos, "library member " + obj->native);
+    emit(Opcode::Native, static_cast<int32_t>(id), 0, static_cast<int32_t>(site(pos, std::string())), 0);
+}
+
 std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const Expr* recv_expr, const Selection* sel,
                                      uint32_t& result_slots) {
     const std::string& name = fn->native;
@@ -1272,6 +1291,18 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         expr(e->args[1]);
         m_last_operands = 3;
         add(Opcode::Call, static_cast<int32_t>(test_run_function(site(e->pos, rtext), site(e->pos, "subtest ends"))), 3);
+        return out;
+    }
+    if (name == "fmt.Fprint" || name == "fmt.Fprintln" || name == "fmt.Fprintf" || name == "io.WriteString") {
+        // The text is formatted natively ([w args] -> [w []byte]), then written by w.Write:
+        // an interface call, so *os.File, *bytes.Buffer and the program's writers all work.
+        NativeId id;
+        find_native(name, id);
+        uint8_t flags = 0;
+        args(e, sig, sig->variadic, flags);
+        uint32_t operands = m_last_operands;
+        add(Opcode::Native, static_cast<int32_t>(id), operands, static_cast<int32_t>(site(e->pos, std::string())), flags);
+        add(Opcode::CallIface, static_cast<int32_t>(m_mod->method_name_id("Write")), 1);
         return out;
     }
     // Everything else is a native function of natives.def

@@ -549,6 +549,7 @@ void Compiler::compile_function(uint32_t index, const FuncType* sig_node, const 
         }
     }
     m_mod->functions[index].result_slots = slots(sig->results);
+    if (sig->results->vars.size() == 1) m_mod->functions[index].result_type = rtype(sig->results->vars[0]->type);
     ctx.has_defer = contains_defer(body);
     block(body->stmts);
     emit_epilogue();

@@ -168,6 +168,7 @@ public:
     const lang::Type* pointer_to(const lang::Type* t);
     uint32_t begin_wrapper(std::string name, uint32_t param_slots, uint32_t result_slots, FnCtx& ctx);
     void end_wrapper(uint32_t result_slots);
+    void library_var(const lang::Object* obj, lang::Pos pos);
     void emit_library_method(const lang::Object* m, uint32_t arg_slots, uint32_t site_index);
     uint32_t once_do_function();
 

@@ -13,6 +13,7 @@
 #include "vm/utf8.hpp"
 
 namespace lockstep::vm {
+std::string runtime_error_type(std::string_view msg);  // below
 
 namespace {
 
@@ -455,7 +456,7 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
         switch (verb) {
         case 'v':
         case 'w': format_iface(s, a, 'v', plus, sharp); break;
-        case 'T': s = a.c ? M.types[a.c].name : "<nil>"; break;
+        case 'T': s = a.c == rt::runtime_error ? runtime_error_type(str(a)) : a.c ? M.types[a.c].name : "<nil>"; break;
         case 'd':
             if (is_int) {
                 if (M.types[a.c].is_unsigned()) s = std::to_string(a.u);
@@ -583,6 +584,17 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
         }
         out += ")";
     }
+}
+
+// The dynamic type Go's runtime gives a run-time panic's error, by its message: bounds
+// errors, interface conversions, the "runtime error: ..." strings, and the plain errors
+// of maps and channels (which have no "runtime error: " prefix).
+std::string runtime_error_type(std::string_view msg) {
+    if (msg.rfind("interface conversion:", 0) == 0) return "*runtime.TypeAssertionError";
+    if (msg.rfind("runtime error: index out of range", 0) == 0 || msg.rfind("runtime error: slice bounds out of range", 0) == 0)
+        return "runtime.boundsError";
+    if (msg.rfind("runtime error: ", 0) == 0) return "runtime.errorString";
+    return "runtime.plainError";
 }
 
 std::string Machine::Impl::panic_text(const Value& v) {

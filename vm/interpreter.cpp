@@ -29,7 +29,28 @@ OpKind buffer_access(NativeId id) {
     case NativeId::BufferWriteByte:
     case NativeId::BufferWriteRune:
     case NativeId::BufferReset:
-    case NativeId::BufferWrite: return OpKind::Store;
+    case NativeId::BufferWrite:
+    case NativeId::BuilderWrite: return OpKind::Store;
+    default: return OpKind::Exit;
+    }
+}
+
+// The one visible access a library function makes to its first operand, a slice (sorting
+// writes it, searching and decoding read it), as bulk instructions announce theirs; or
+// OpKind::Exit for a native that has none.
+OpKind slice_access(NativeId id) {
+    switch (id) {
+    case NativeId::SortInts:
+    case NativeId::SortStrings:
+    case NativeId::SortFloat64s:
+    case NativeId::Utf8EncodeRune: return OpKind::Store;
+    case NativeId::SortIntsAreSorted:
+    case NativeId::SortStringsAreSorted:
+    case NativeId::SortSearchInts:
+    case NativeId::SortSearchStrings:
+    case NativeId::Utf8RuneCount:
+    case NativeId::Utf8DecodeRune:
+    case NativeId::Utf8Valid: return OpKind::Load;
     default: return OpKind::Exit;
     }
 }
@@ -930,9 +951,27 @@ reload:
                 // state (and Write reads its argument's bytes): visible, so races are found.
                 OpKind access = buffer_access(static_cast<NativeId>(in.a));
                 if (access != OpKind::Exit) {
-                    ANNOUNCE(0, access, S[sp - in.n].p.a, in.b);
-                    if (static_cast<NativeId>(in.a) == NativeId::BufferWrite && S[sp - 1].p.b)
-                        ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, in.b);
+                    // Called by a method-table wrapper (fmt.Fprintf(&buf) calls buf.Write
+                    // through io.Writer): the access is at the caller's line.
+                    int32_t at = in.b;
+                    if (at >= 0 && static_cast<size_t>(at) < M.sites.size() && M.sites[at].pos.line == 0) {
+                        SAVE();
+                        if (uint32_t caller = current_site(g); caller != 0) at = static_cast<int32_t>(caller);
+                    }
+                    ANNOUNCE(0, access, S[sp - in.n].p.a, at);
+                    NativeId nid = static_cast<NativeId>(in.a);
+                    if ((nid == NativeId::BufferWrite || nid == NativeId::BuilderWrite) && S[sp - 1].p.b)
+                        ANNOUNCE(1, OpKind::Load, S[sp - 1].p.a, at);
+                    g.announced = 0;
+                }
+                OpKind bulk = slice_access(static_cast<NativeId>(in.a));
+                if (bulk != OpKind::Exit && S[sp - in.n].p.b) {
+                    ANNOUNCE(0, bulk, S[sp - in.n].p.a, in.b);
+                    g.announced = 0;
+                }
+                // *os.File's Write reads the bytes it writes
+                if (static_cast<NativeId>(in.a) == NativeId::OsFileWrite && S[sp - 1].p.b) {
+                    ANNOUNCE(0, OpKind::Load, S[sp - 1].p.a, in.b);
                     g.announced = 0;
                 }
                 SAVE();

@@ -108,6 +108,7 @@ void Machine::Impl::reset() {
     heap.clear();
     heap.resize(1 + M.global_cells);
     strings.clear();
+    reset_library();
     map_count = 0;
     chan_count = 0;
     for (auto& p : pools) p.clear();
@@ -388,7 +389,9 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         return true;
     }
     case Pend::Print: {
-        append_output(g.print_buf);
+        if (g.print_to_stderr) append_stderr(g.print_buf);
+        else append_output(g.print_buf);
+        g.print_to_stderr = false;
         g.print_buf.clear();
         return true;
     }

@@ -77,6 +77,7 @@ struct Goroutine {
     std::string panic_text;  // Go's message, computed when the panic reaches the top
 
     std::string print_buf;
+    bool print_to_stderr = false;  // the pending Print writes print_buf to stderr (log, os.Stderr)
     Value last_value{};
     uint32_t last_type = 0;  // 0: no value
     uint32_t name_fn = 0;    // for goroutine_info
@@ -208,6 +209,20 @@ struct Machine::Impl {
     // Library shims by package, each in its own file: true if `id` was one of theirs.
     bool native_math(Goroutine& g, NativeId id, uint32_t base);     // natives_math.cpp
     bool native_runtime(Goroutine& g, NativeId id, uint32_t base);  // natives_runtime.cpp
+    // io, os.Stdout/Stderr/Args, fmt.Fprint*, log, sort, unicode/utf8, errors.As/Join and
+    // the further strings/strconv functions (natives_std.cpp, natives_text.cpp)
+    bool native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t base);
+    bool native_text(Goroutine& g, NativeId id, uint32_t base);
+    void reset_library();  // the library's package variables of a new execution
+    // A visible Print of g.print_buf (to stderr when `to_stderr`), or a direct append when
+    // the VM runs a method for itself.
+    void print_text(Goroutine& g, bool to_stderr, uint32_t site);
+    bool error_as(Value err, uint32_t target_type, Cell target, int depth);
+    Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{};
+    Cell lib_log_cell = 0;  // the standard logger's mutex, as an atomic cell
+    int64_t log_flags = 3;  // log.LstdFlags
+    std::string log_prefix;
+    int64_t gomaxprocs = 0;
     void sprintf(std::string& out, std::string_view fmt, const Value* args, uint32_t n);
     // The Error() / String() text of an interface value whose dynamic type has that method.
     bool call_string_method(Value iface, uint32_t method, std::string& out);  // iface copied: the stack may move

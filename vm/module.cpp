@@ -67,6 +67,8 @@ void Module::add_builtin_types() {
     types[rt::error].named = true;
     set(rt::error_string, RKind::Pointer, "*errors.errorString", 8);
     types[rt::error_string].special = RSpecial::Error;
+    set(rt::join_error, RKind::Pointer, "*errors.joinError", 8);
+    types[rt::join_error].special = RSpecial::Error;
     set(rt::uint8, RKind::Uint8, "uint8", 1);
     set(rt::int32, RKind::Int32, "int32", 4);
     set(rt::runtime_error, RKind::String, "runtime.Error", 16);
@@ -79,6 +81,7 @@ void Module::add_builtin_types() {
     string_method = method_name_id("String");
     types[rt::error].iface_methods = {error_method};
     types[rt::error_string].methods = {RMethod{error_method, UINT32_MAX, RecvMode::Payload, 1}};
+    types[rt::join_error].methods = {RMethod{error_method, UINT32_MAX, RecvMode::Payload, 1}};
     types[rt::runtime_error].methods = {RMethod{error_method, UINT32_MAX, RecvMode::Payload, 1}};
 }
 

@@ -27,6 +27,7 @@ struct Function {
     std::string name;          // Go's runtime name: "main.main", "main.(*Counter).Increment", "main.main.func1"
     uint32_t param_slots = 0;  // receiver and parameters, at the bottom of the frame
     uint32_t result_slots = 0;
+    uint32_t result_type = 0;  // the runtime type of a single result (0: none, or several)
     uint32_t frame_slots = 0;  // params + locals (temporaries included)
     uint32_t epilogue = 0;     // pc of `RunDefers; <push results>; Ret`: where a recovered panic resumes
     uint32_t site = 0;         // where the function is declared
@@ -73,7 +74,8 @@ inline constexpr uint32_t int32 = 9;
 inline constexpr uint32_t runtime_error = 10;  // runtime.Error values (boxed message string)
 inline constexpr uint32_t int64 = 11;
 inline constexpr uint32_t any_map = 12;  // map[interface {}]interface {} (sync.Map's table)
-inline constexpr uint32_t count = 13;
+inline constexpr uint32_t join_error = 13;  // *errors.joinError (errors.Join): slot 0 = message, 1 = []error
+inline constexpr uint32_t count = 14;
 }  // namespace rt
 
 // One `select` statement's shape (Opcode::Select operand a).

@@ -152,14 +152,24 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         return;
     }
     case NativeId::ErrorsIs: {
-        Value err = A[0], target = A[1];
-        bool found = false;
-        for (int guard = 0; guard < 100 && err.c != 0; guard++) {
-            if (err.c == target.c && err.u == target.u) { found = true; break; }
-            Value next;
-            if (!unwrap_error(err, next)) break;  // natives_errors.cpp: user Unwrap methods too
-            err = next;
-        }
+        // err's tree: Unwrap() error chains and errors.Join's lists (depth-first, as Go)
+        Value target = A[1];
+        auto is = [&](auto& self, Value err, int depth) -> bool {
+            for (; depth < 100 && err.c != 0; depth++) {
+                if (err.c == target.c && err.u == target.u) return true;
+                if (err.c == rt::join_error) {
+                    Value list = heap[err.p.a + 1];
+                    for (uint32_t i = 0; i < list.p.b; i++)
+                        if (self(self, heap[list.p.a + i], depth + 1)) return true;
+                    return false;
+                }
+                Value next;
+                if (!unwrap_error(err, next)) return false;  // natives_errors.cpp: user Unwrap methods too
+                err = next;
+            }
+            return false;
+        };
+        bool found = is(is, A[0], 0);
         ret({Value::of_bool(found || (A[0].c == 0 && target.c == 0))});
         return;
     }
@@ -312,7 +322,8 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
     case NativeId::BufferWriteByte:
     case NativeId::BuilderWriteRune:
     case NativeId::BufferWriteRune:
-    case NativeId::BufferWrite: {
+    case NativeId::BufferWrite:
+    case NativeId::BuilderWrite: {
         Cell p = A[0].p.a;
         if (p == 0) {
             runtime_panic(g, "runtime error: invalid memory address or nil pointer dereference");
@@ -322,7 +333,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         size_t before = scratch.size();
         if (id == NativeId::BuilderWriteString || id == NativeId::BufferWriteString) scratch.append(str(A[1]));
         else if (id == NativeId::BuilderWriteByte || id == NativeId::BufferWriteByte) scratch.push_back(static_cast<char>(A[1].i));
-        else if (id == NativeId::BufferWrite)
+        else if (id == NativeId::BufferWrite || id == NativeId::BuilderWrite)
             for (uint32_t i = 0; i < A[1].p.b; i++) scratch.push_back(static_cast<char>(heap[A[1].p.a + i].i));
         else {
             char buf[4];
@@ -451,7 +462,9 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         return;
     }
     default:
-        if (native_math(g, id, base) || native_runtime(g, id, base)) return;
+        if (native_math(g, id, base) || native_runtime(g, id, base) || native_std(gid, g, in, base) ||
+            native_text(g, id, base))
+            return;
         LOCKSTEP_ASSERT(false, "native without an implementation: " + std::string(native_go_name(id)));
     }
     (void)gid;

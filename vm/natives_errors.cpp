@@ -21,7 +21,8 @@ bool Machine::Impl::unwrap_error(Value err, Value& out) {
     const RMethod* m = find_method(err.c, name);
     if (!m || m->function == UINT32_MAX) return false;
     const Function& f = M.functions[m->function];
-    if (f.result_slots != 1) return false;  // Unwrap() []error (Go 1.20): not followed
+    // Unwrap() []error (Go 1.20) is not followed (a wrapper has no result type: followed)
+    if (f.result_slots != 1 || (f.result_type != 0 && f.result_type != rt::error)) return false;
     Goroutine& g = gs[current];
     Value recv = err;
     recv.c = 0;
