@@ -236,6 +236,7 @@ void DporStrategy::on_end(const Execution& exec) {
         case OpKind::RLock: v.blocking = Blocking::RLock; break;
         case OpKind::WgWait: v.blocking = Blocking::Wait; break;
         case OpKind::OnceEnter: v.blocking = Blocking::Once; break;
+        case OpKind::TimerFire: v.blocking = Blocking::Timer; break;  // disabled by a Stop
         default: v.blocking = Blocking::No; break;
         }
         v.sync_obj = op.object;
@@ -282,7 +283,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
             for (Gid q : t.touched[m]) t.last[m][q] = 0;
             t.touched[m].clear();
         }
-        t.last_acquire = t.last_write_acquire = t.last_from_zero = t.last_once = 0;
+        t.last_acquire = t.last_write_acquire = t.last_from_zero = t.last_once = t.last_disarm = 0;
         t.used = false;
     }
     m_used_tables.clear();
@@ -302,6 +303,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
         }
         if (rec.op.kind == OpKind::WgWait) blocking = Blocking::Wait;
         if (rec.op.kind == OpKind::OnceEnter) blocking = Blocking::Once;
+        if (rec.op.kind == OpKind::TimerFire) blocking = Blocking::Timer;
         analyse(ev, blocking, rec.op.object, i, clock(i), exec);
         for (const Access* a = a0; a != a1; ++a) {
             Table& t = table(*a);
@@ -317,6 +319,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
             }
             if (rec.effect == StepEffect::FromZeroAdd) t.last_from_zero = i + 1;
             if (rec.op.kind == OpKind::OnceEnter) t.last_once = i + 1;
+            if (rec.effect == StepEffect::Disarm) t.last_disarm = i + 1;
         }
     }
     for (size_t v = 0; v < m_virtuals.size(); ++v) {
@@ -381,6 +384,7 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
     case Blocking::RLock: dis = t.last_write_acquire; break;
     case Blocking::Wait: dis = t.last_from_zero; break;
     case Blocking::Once: dis = t.last_once; break;
+    case Blocking::Timer: dis = t.last_disarm; break;
     case Blocking::No: break;
     }
     if (!dis) return;

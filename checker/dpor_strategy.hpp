@@ -41,7 +41,7 @@ private:
         uint32_t prev = none;  // g's previous event, or the go statement that started g
         uint32_t extra = none; // an unbuffered rendezvous g took part in as the partner since
     };
-    enum class Blocking : uint8_t { No, Lock, RLock, Wait, Once };
+    enum class Blocking : uint8_t { No, Lock, RLock, Wait, Once, Timer };
     // The operation a goroutine had pending when the execution ended: the next event it
     // would have performed.
     struct Virtual {
@@ -58,6 +58,7 @@ private:
         uint32_t last_write_acquire = 0;  // + 1: latest Lock acquisition or announce
         uint32_t last_from_zero = 0;      // + 1: latest WaitGroup Add from zero
         uint32_t last_once = 0;           // + 1: latest Once.Do entry
+        uint32_t last_disarm = 0;         // + 1: latest Stop that disarmed a timer
         bool used = false;
     };
     // Per object, while running: the join of the clocks of its events, per mode.

@@ -95,11 +95,7 @@ void Execution::start() {
     for (auto& s : m_sync)
         if (s.used) {
             s.used = false;
-            s.mutex.reset();
-            s.wg.reset();
-            s.once.reset();
-            s.cond.reset();
-            s.pool.reset();
+            s.reset();
             s.release.clear();
             s.read_release.clear();
             s.waits.clear();
@@ -141,7 +137,7 @@ void Execution::start() {
 
 bool Execution::other_alive(Gid g) const {
     for (Gid q = 0; q < m_program.goroutine_count(); ++q)
-        if (q != g && m_program.state(q) == vm::GoroutineState::Pending) return true;
+        if (q != g && m_program.state(q) == vm::GoroutineState::Pending && !inert_timer(q)) return true;
     return false;
 }
 
@@ -251,29 +247,12 @@ bool Execution::compute_enabled(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
     if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
-    auto sync_at = [&](uint32_t id) -> const SyncObject* { return id < m_sync.size() && m_sync[id].used ? &m_sync[id] : nullptr; };
     switch (op.kind) {
-    case OpKind::Lock: {
-        const SyncObject* s = sync_at(op.object);
-        if (!s) return true;
-        sync::LockStep st = s->mutex.lock_step(g, gs.announced);
-        // A Go Mutex has no owner: while another goroutine lives that may Unlock it, the
-        // holder's second Lock just waits (recursive-lock only when nobody else is left).
-        if (st == sync::LockStep::Recursive && !s->mutex.holds_read(g)) return !other_alive(g);
-        return st != sync::LockStep::Blocked;
-    }
-    case OpKind::RLock: {
-        const SyncObject* s = sync_at(op.object);
-        return !s || s->mutex.rlock_step(g) != sync::LockStep::Blocked;
-    }
-    case OpKind::WgWait: {
-        const SyncObject* s = sync_at(op.object);
-        return !s || s->wg.wait_enabled();
-    }
-    case OpKind::OnceEnter: {
-        const SyncObject* s = sync_at(op.object);
-        return !s || s->once.enter_step(g) != sync::OnceStep::Blocked;
-    }
+    case OpKind::Lock:
+    case OpKind::RLock:
+    case OpKind::WgWait:
+    case OpKind::OnceEnter:
+    case OpKind::TimerFire: return models_at(op.object).enabled(query(g, op));
     case OpKind::ChanSend: {
         if (op.object == vm::nil_chan_id) return false;  // blocks forever
         sync::ChannelView v{m_program.chan_capacity(op.object), m_program.chan_buffered(op.object), m_program.chan_closed(op.object)};
@@ -297,7 +276,9 @@ void Execution::compute_enabled() {
     for (auto& w : m_sync_waiters) w.clear();
     for (auto& w : m_chan_waiters) w.clear();
     m_select_waiters.clear();
+    m_timer_gs.clear();
     for (Gid g = 0; g < n; ++g) {
+        if (m_program.is_timer(g)) m_timer_gs.push_back(g);
         m_gs[g].wait_space = WaitNone;
         register_waiter(g);
         m_enabled[g] = compute_enabled(g) ? 1 : 0;
@@ -323,6 +304,7 @@ void Execution::register_waiter(Gid g) {
     case OpKind::RLock:
     case OpKind::WgWait:
     case OpKind::OnceEnter:
+    case OpKind::TimerFire:
         if (op.object >= m_sync_waiters.size()) m_sync_waiters.resize(op.object + 1);
         list = &m_sync_waiters[op.object];
         gs.wait_space = WaitSync;
@@ -419,6 +401,11 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
         for (Gid q : m_select_waiters) refresh(q);
     }
     for (Gid q : m_woken) refresh(q);
+    // A Ticker fires only when its channel has room: whatever touched the channel may have
+    // enabled it (timers are few; each is re-examined).
+    for (Gid c = before; c < after; ++c)
+        if (m_program.is_timer(c)) m_timer_gs.push_back(c);
+    for (Gid q : m_timer_gs) refresh(q);
     // A goroutine ended: a holder's second Lock waits only while another one lives.
     if (m_program.state(g) != vm::GoroutineState::Pending || (partner != UINT32_MAX && m_program.state(partner) != vm::GoroutineState::Pending))
         for (const auto& list : m_sync_waiters)
@@ -432,7 +419,7 @@ void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t aft
 uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     switch (op.kind) {
-    case OpKind::PoolGet: return op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].pool.get_choices() : 1;
+    case OpKind::PoolGet: return models_at(op.object).alternatives(query(g, op));
     case OpKind::MapWrite: {
         // The first concurrent map write of an execution may kill it or not (once the
         // bug is shown, later ones go on: the program's fate is already decided twice).
@@ -440,12 +427,7 @@ uint32_t Execution::alternatives(Gid g) const {
             if (b.kind == BugKind::ConcurrentMapAccess && b.variant == VariantMapWrites) return 1;
         return m_races.write_races_write(op.object, g, m_gs[g].clock) ? 2 : 1;
     }
-    case OpKind::WgAdd: {
-        // Below zero with a released Wait still returning: which of the two panics wins.
-        if (op.object >= m_sync.size() || !m_sync[op.object].used) return 1;
-        const sync::WaitGroupModel& wg = m_sync[op.object].wg;
-        return wg.counter() + op.arg < 0 && wg.waiters_returning() ? 2 : 1;
-    }
+    case OpKind::WgAdd: return models_at(op.object).alternatives(query(g, op));
     case OpKind::Select: {
         uint32_t r = 0, cases = static_cast<uint32_t>(op.arg);
         for (uint32_t i = 0; i < cases; ++i) r += case_ways(g, i);
@@ -478,10 +460,9 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     case vm::ObjectSpace::Sync: {
-        AccessMode m = AccessMode::Write;
-        if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
-        if (op.kind == OpKind::WgAdd) m = wg_add_mode(op);
+        AccessMode m = sync::SyncModels::dispatched(op.kind) ? sync_mode(g, op) : AccessMode::Write;
         out.push_back(Access{Space::Sync, m, op.object});
+        if (op.kind == OpKind::TimerFire && timer_chan(op) != UINT32_MAX) chan_accesses(timer_chan(op), OpKind::ChanSend, out);
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
     }
@@ -500,32 +481,14 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
 }
 
-AccessMode Execution::wg_add_mode(const vm::Operation& op) const {
-    // Adds and Dones commute while the counter stays above zero in both orders. One that
-    // starts from zero or reaches it (or goes below) does not: an Add after a Done that
-    // reached zero, or a Done before the Add it needed, is another execution (a Wait
-    // released, a negative counter).
-    int64_t c = op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].wg.counter() : 0;
-    return c == 0 || c + op.arg <= 0 ? AccessMode::Write : AccessMode::Commute;
-}
-
 bool Execution::would_crash(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     if (vm::op_object_space(op.kind) != vm::ObjectSpace::Sync) return false;
-    uint32_t id = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
-    if (id >= m_sync.size() || !m_sync[id].used) return op.kind == OpKind::Unlock || op.kind == OpKind::RUnlock || (op.kind == OpKind::WgAdd && op.arg < 0) || op.kind == OpKind::CondWait;
-    const SyncObject& s = m_sync[id];
-    switch (op.kind) {
-    case OpKind::Lock:
-        return s.mutex.lock_step(g, m_gs[g].announced) == sync::LockStep::Recursive && (s.mutex.holds_read(g) || !other_alive(g));
-    case OpKind::RLock: return s.mutex.rlock_step(g) == sync::LockStep::Recursive;
-    case OpKind::Unlock: return !s.mutex.write_held();
-    case OpKind::RUnlock: return s.mutex.reader_count() == 0;
-    case OpKind::CondWait: return (op.arg >> 32) & 1 ? !s.mutex.holds_read(g) : !s.mutex.write_held();
-    case OpKind::WgAdd: return s.wg.counter() + op.arg < 0 || (op.arg > 0 && s.wg.counter() == 0 && s.wg.waiters_returning());
-    case OpKind::OnceEnter: return s.once.enter_step(g) == sync::OnceStep::Recursive;
-    default: return false;
-    }
+    if (sync::SyncModels::dispatched(op.kind)) return models_at(op.object).misuse(query(g, op)) != sync::Misuse::None;
+    if (op.kind != OpKind::CondWait) return false;
+    // Cond.Wait unlocks its Locker: a misuse when the Locker is not held.
+    const sync::MutexModel& l = models_at(static_cast<uint32_t>(op.arg)).mutex;
+    return (op.arg >> 32) & 1 ? !l.holds_read(g) : !l.write_held();
 }
 
 void Execution::report(const FoundBug& bug) {
@@ -675,199 +638,21 @@ void Execution::step(Choice choice) {
         m_lost.on_write(op.object, g, op.site, index, ignored);
         break;
     }
-    case OpKind::Lock: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        switch (s.mutex.lock_step(g, gs.announced)) {
-        case sync::LockStep::Recursive: crash_with(BugKind::RecursiveLock, s.mutex.holds_read(g) ? VariantRecursiveRLock : VariantRecursiveMutex); break;
-        case sync::LockStep::Announce:
-            s.mutex.announce();
-            gs.announced = true;
-            rec.effect = StepEffect::Announce;
-            resume = false;
-            break;
-        case sync::LockStep::Acquire:
-            s.mutex.acquire(g, gs.announced);
-            gs.announced = false;
-            clock.join(s.release);
-            clock.join(s.read_release);
-            if (gs.cond == 2) {
-                push_access(Space::Sync, AccessMode::Write, gs.cond_id);  // ordered after the wake
-                clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
-                gs.cond = 0;
-            }
-            rec.effect = StepEffect::Acquire;
-            if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
-            break;
-        case sync::LockStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Lock stepped");
-        }
-        break;
-    }
-    case OpKind::TryLock: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        out.value = s.mutex.try_lock(g) ? 1 : 0;
-        if (out.value) {
-            clock.join(s.release);
-            clock.join(s.read_release);
-            rec.effect = StepEffect::Acquire;
-            m_locks.on_acquire(g, op.object, op.site, index, bug);  // TryLock cannot deadlock: no inversion
-        }
-        break;
-    }
-    case OpKind::Unlock: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        if (op.arg == 1) s.mutex.mark_rw();  // RWMutex.Unlock: Go's message names the RWMutex
-        if (s.mutex.unlock() != sync::Misuse::None) {
-            crash_with(BugKind::UnlockOfUnlocked, s.mutex.is_rw() ? VariantRWUnlock : VariantMutexUnlock);
-        } else {
-            s.release.join(clock);
-            rec.effect = StepEffect::Release;
-            m_locks.on_release(g, op.object);
-        }
-        break;
-    }
-    case OpKind::RLock: {
-        push_access(Space::Sync, AccessMode::Read, op.object);
-        SyncObject& s = sync_object(op.object);
-        s.mutex.mark_rw();
-        switch (s.mutex.rlock_step(g)) {
-        case sync::LockStep::Recursive: crash_with(BugKind::RecursiveLock, VariantRecursiveRLock); break;
-        case sync::LockStep::Acquire:
-            s.mutex.racquire(g);
-            clock.join(s.release);
-            if (gs.cond == 2) {
-                push_access(Space::Sync, AccessMode::Write, gs.cond_id);  // ordered after the wake
-                clock.join(gs.wake);  // Signal/Broadcast → the woken Wait
-                gs.cond = 0;
-            }
-            rec.effect = StepEffect::Acquire;
-            if (m_locks.on_acquire(g, op.object, op.site, index, bug)) report(bug);
-            break;
-        default: LOCKSTEP_ASSERT(false, "blocked RLock stepped");
-        }
-        break;
-    }
-    case OpKind::TryRLock: {
-        push_access(Space::Sync, AccessMode::Read, op.object);
-        SyncObject& s = sync_object(op.object);
-        s.mutex.mark_rw();
-        out.value = s.mutex.try_rlock(g) ? 1 : 0;
-        if (out.value) {
-            rec.effect = StepEffect::Acquire;  // what a writer's Lock after it races with
-            clock.join(s.release);
-            m_locks.on_acquire(g, op.object, op.site, index, bug);
-        }
-        break;
-    }
-    case OpKind::RUnlock: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        s.mutex.mark_rw();
-        if (s.mutex.runlock(g) != sync::Misuse::None) {
-            crash_with(BugKind::UnlockOfUnlocked, VariantRWRUnlock);
-        } else {
-            s.read_release.join(clock);
-            rec.effect = StepEffect::Release;
-            m_locks.on_release(g, op.object);
-        }
-        break;
-    }
-    case OpKind::WgAdd: {
-        push_access(Space::Sync, wg_add_mode(op), op.object);
-        SyncObject& s = sync_object(op.object);
-        rec.aux = s.wg.counter();
-        bool from_zero = false;
-        sync::Misuse misuse = s.wg.add(op.arg, from_zero);
-        // A Done below zero while a released Wait has not returned: Go's Done panics, and
-        // so does the waking Wait (it finds the counter changed); either message can come
-        // first, a data choice (alt 1: the Wait's).
-        if (misuse == sync::Misuse::NegativeCounter && !(choice.alt == 1 && s.wg.waiters_returning())) {
-            crash_with(BugKind::NegativeWaitGroup, 0);
-            break;
-        }
-        if (misuse != sync::Misuse::None) {
-            if (from_zero) rec.effect = StepEffect::FromZeroAdd;  // what the waiter's Wait races with
-            Gid waiter = s.wg.returning_waiter();
-            bug = FoundBug{};
-            bug.kind = BugKind::WaitGroupMisuse;
-            bug.variant = VariantWgReuse;
-            bug.object = op.object;
-            bug.add(op.site, index, g, 1);
-            bug.add(m_program.pending(waiter).site, index, waiter, 0);
-            crash(g, bug);
-            resume = false;
-            break;
-        }
-        if (from_zero) {
-            rec.effect = StepEffect::FromZeroAdd;
-            // Add from zero must happen before every Wait; one that does not is Go's
-            // "Add called concurrently with Wait" (the Wait may already have returned).
-            for (const auto& w : s.waits)
-                if (w.g != g && !clock.covers(w.g, w.t)) {
-                    bug = FoundBug{};
-                    bug.kind = BugKind::WaitGroupMisuse;
-                    bug.object = op.object;
-                    bug.add(op.site, index, g, 1);
-                    bug.add(w.site, w.step, w.g, 0);
-                    report(bug);
-                    break;
-                }
-        }
-        if (op.arg < 0) s.release.join(clock);  // Done → the Wait it releases
-        if (rec.aux > 0 && s.wg.counter() == 0 && op.object < m_sync_waiters.size())
-            for (Gid q : m_sync_waiters[op.object])
-                if (m_program.pending(q).kind == OpKind::WgWait) s.wg.release(q);
-        break;
-    }
-    case OpKind::WgWait: {
-        push_access(Space::Sync, AccessMode::Read, op.object);
-        SyncObject& s = sync_object(op.object);
-        rec.aux = s.wg.counter();
-        clock.join(s.release);
-        s.wg.wait_returns(g);
-        s.waits.push_back(AccessEpoch{g, clock.get(g), op.site, index});
-        if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
-        break;
-    }
-    case OpKind::OnceEnter: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        switch (s.once.enter_step(g)) {
-        case sync::OnceStep::Recursive: crash_with(BugKind::RecursiveLock, VariantRecursiveOnce); break;
-        case sync::OnceStep::RunsF:
-            s.once.start(g);
-            out.value = 1;
-            break;
-        case sync::OnceStep::Returns:
-            clock.join(s.release);  // f's completion → every Do return
-            out.value = 0;
-            for (const auto& p : m_once_panics)
-                if (p.once == op.object) {
-                    // f panicked earlier: this Do returns without running it.
-                    bug = FoundBug{};
-                    bug.kind = BugKind::OncePanic;
-                    bug.object = op.object;
-                    bug.add(p.site, p.step, p.g, 0);
-                    bug.add(op.site, index, g, 1);
-                    report(bug);
-                }
-            break;
-        case sync::OnceStep::Blocked: LOCKSTEP_ASSERT(false, "blocked Once.Do stepped");
-        }
-        break;
-    }
-    case OpKind::OnceExit: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        // The end of a running f is what lets the Dos waiting for it proceed.
-        if (!s.once.done()) rec.effect = StepEffect::Release;
-        s.once.finish();
-        s.release.join(clock);
-        if (op.arg != 0) m_once_panics.push_back(OncePanic{op.object, g, op.site, index});  // f panicked
-        break;
-    }
+    case OpKind::Lock:
+    case OpKind::TryLock:
+    case OpKind::Unlock:
+    case OpKind::RLock:
+    case OpKind::TryRLock:
+    case OpKind::RUnlock:
+    case OpKind::WgAdd:
+    case OpKind::WgWait:
+    case OpKind::OnceEnter:
+    case OpKind::OnceExit:
+    case OpKind::PoolGet:
+    case OpKind::PoolPut:
+    case OpKind::TimerFire:
+    case OpKind::TimerStop:
+    case OpKind::TimerReset: resume = step_sync(g, choice, op, rec, out); break;
     case OpKind::CondWait: {
         // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
         // Locker, which stays disabled until a Signal/Broadcast wakes it.
@@ -910,24 +695,6 @@ void Execution::step(Choice choice) {
             m_gs[w].wake.join(clock);
             if (op.kind == OpKind::CondSignal) break;
         }
-        break;
-    }
-    case OpKind::PoolGet: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        uint32_t token = 0;
-        out.value = s.pool.get(choice.alt, token);
-        rec.aux = out.value;  // < 0: the pool gave nothing, New runs
-        if (out.value >= 0) clock.join(m_put_clocks[token]);  // Put(x) → the Get returning x
-        break;
-    }
-    case OpKind::PoolPut: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
-        SyncObject& s = sync_object(op.object);
-        uint32_t token = static_cast<uint32_t>(m_put_clocks.size());
-        m_put_clocks.emplace_back();
-        m_put_clocks.back().assign(clock);
-        s.pool.put(token);
         break;
     }
     case OpKind::ChanSend:
@@ -1008,7 +775,9 @@ void Execution::step(Choice choice) {
         if (m_program.panic_is_fatal(g)) {
             std::string text = m_program.panic_message(g);
             if (text.rfind("lockstep bound:", 0) == 0) {
-                m_bound_hit = text.find("goroutines") != std::string::npos ? "goroutines" : "heap-cells";
+                m_bound_hit = text.find("goroutines") != std::string::npos ? "goroutines"
+                              : text.find("Ticker") != std::string::npos ? "ticks"
+                                                                         : "heap-cells";
                 m_bound_message = std::move(text);
                 m_end = EndKind::Bound;
                 resume = false;
@@ -1131,7 +900,7 @@ void Execution::finish_stuck() {
     bug.kind = BugKind::Deadlock;
     uint32_t n = m_program.goroutine_count();
     for (Gid g = 0; g < n; ++g)
-        if (m_program.state(g) == vm::GoroutineState::Pending) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+        if (m_program.state(g) == vm::GoroutineState::Pending && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
     report(bug);
     m_end = EndKind::Deadlock;
 }
@@ -1179,7 +948,7 @@ void Execution::drain_after_exit() {
         bug.kind = BugKind::GoroutineLeak;
         uint32_t n = m_program.goroutine_count();
         for (Gid g = 1; g < n; ++g)
-            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
+            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g) && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
         if (bug.count > 0) report(bug);
     }
     m_steps.resize(steps);

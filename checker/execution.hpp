@@ -18,11 +18,7 @@
 #include "lang/assert.hpp"
 #include "lang/source.hpp"
 #include "sync/channel.hpp"
-#include "sync/cond.hpp"
-#include "sync/mutex.hpp"
-#include "sync/once.hpp"
-#include "sync/pool.hpp"
-#include "sync/wait_group.hpp"
+#include "sync/sync_object.hpp"
 #include "vm/program.hpp"
 
 namespace lockstep::checker {
@@ -47,16 +43,9 @@ enum class EndKind : uint8_t {
     Bound,         // the VM hit one of lockstep's own bounds (goroutines, heap cells): not the program's fault
 };
 
-// What a step did beyond the operation itself, where it matters to dependency analysis.
-enum class StepEffect : uint8_t {
-    Plain,
-    Acquire,      // Lock / RLock / successful TryLock / Cond re-lock: took the lock
-    Announce,     // RWMutex writer registered behind readers
-    Release,      // Unlock / RUnlock / the end of a running Once f
-    CondPark,     // Cond.Wait: unlocked the locker and parked
-    FromZeroAdd,  // WaitGroup Add with delta > 0 from counter 0
-    Ends,         // the step ended the execution (crash, misuse, exit)
-};
+// What a step did beyond the operation itself, where it matters to dependency analysis
+// (the sync models name it: sync/model.hpp).
+using StepEffect = sync::Effect;
 
 struct StepRecord {
     Choice choice;
@@ -149,12 +138,7 @@ private:
         uint32_t wait_id = 0;
         uint32_t wait_pos = 0;   // index in that list
     };
-    struct SyncObject {
-        sync::MutexModel mutex;
-        sync::WaitGroupModel wg;
-        sync::OnceModel once;
-        sync::CondModel cond;
-        sync::PoolModel pool;
+    struct SyncObject : sync::SyncModels {
         VectorClock release;     // Unlock, Done, Once f done, Signal, atomic-free: the release clock
         VectorClock read_release;  // RUnlock → next Lock
         std::vector<AccessEpoch> waits;  // WaitGroup: the Waits performed (for misuse)
@@ -173,6 +157,30 @@ private:
     };
 
     SyncObject& sync_object(uint32_t id);
+    // The model interface's view of g's pending operation, and the models of an object
+    // (fresh ones for an object no step touched yet). See execution_sync.cpp.
+    sync::OpQuery query(vm::Gid g, const vm::Operation& op, uint32_t alt = 0) const;
+    const sync::SyncModels& models_at(uint32_t id) const;
+    AccessMode sync_mode(vm::Gid g, const vm::Operation& op) const;
+    // A step dispatched to a sync model; false when g does not resume (a crash, an Announce).
+    bool step_sync(vm::Gid g, Choice choice, const vm::Operation& op, StepRecord& rec, vm::Outcome& out);
+    // A timer's goroutine waiting for its firing: not the program's (never leaked, never
+    // part of a deadlock). Inert: it will never run the program's code either (a Timer or
+    // Ticker, or an AfterFunc timer stopped), so it cannot unlock a Mutex.
+    bool idle_timer(vm::Gid q) const {
+        return m_program.is_timer(q) && m_program.pending(q).kind == vm::OpKind::TimerFire;
+    }
+    bool inert_timer(vm::Gid q) const {
+        if (!idle_timer(q)) return false;
+        const vm::Operation& op = m_program.pending(q);
+        return timer_chan(op) != UINT32_MAX || !models_at(op.object).timer.armed();
+    }
+    // A TimerFire's channel (UINT32_MAX: AfterFunc, which has none).
+    static uint32_t timer_chan(const vm::Operation& op) {
+        uint32_t c = static_cast<uint32_t>(op.arg >> 8);
+        return c == 0 ? UINT32_MAX : c - 1;
+    }
+    void misuse_crash(vm::Gid g, const vm::Operation& op, sync::Misuse misuse, bool rw);
     ChanState& chan_state(uint32_t id);
     VectorClock& atomic_clock(uint32_t loc);
     // Every goroutine from scratch (start, drain); after a step, only those whose
@@ -224,6 +232,7 @@ private:
     std::vector<std::vector<vm::Gid>> m_sync_waiters;
     std::vector<std::vector<vm::Gid>> m_chan_waiters;
     std::vector<vm::Gid> m_select_waiters;
+    std::vector<vm::Gid> m_timer_gs;       // the timers' own goroutines
     std::vector<vm::Gid> m_woken;          // this step's Signal/Broadcast
     std::vector<uint32_t> m_touched_chans;  // scratch of update_enabled
     std::vector<SyncObject> m_sync;

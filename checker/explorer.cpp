@@ -206,8 +206,10 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             k->goroutines = gs;
             k->steps = n;
         }
-        // Every execution would hit a lockstep bound again: stop at the first.
-        if (stopped || satisfied() || exec.end() == EndKind::Bound) break;
+        // Every execution would hit a lockstep bound again: stop at the first. The ticks
+        // bound cuts only the schedules where a Ticker keeps ticking: the others go on.
+        bool per_schedule = exec.end() == EndKind::Bound && exec.bound_hit() && std::string_view(exec.bound_hit()) == "ticks";
+        if (stopped || satisfied() || (exec.end() == EndKind::Bound && !per_schedule)) break;
     }
     stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (exhausted && strategy->bound_hit()) bound = "preemptions";

@@ -39,7 +39,7 @@ constexpr PackageNames k_go_api[] = {
                 "Title ToTitle TrimFunc TrimLeftFunc TrimRightFunc "},
     {"strconv", " AppendInt AppendQuote FormatFloat ParseFloat ParseUint "
                 "QuoteToASCII Unquote UnquoteChar NumError ErrRange ErrSyntax IntSize "},
-    {"time", " ANSIC Date Duration Local Month ParseDuration Parse RFC3339 UTC Unix UnixMilli Weekday Until "},
+    {"time", " ANSIC Date Duration Local Month ParseDuration Parse RFC3339 UTC Unix UnixMilli Weekday "},
     {"sync", " " },
     {"sync/atomic", " AddUint32 AddUint64 AddUintptr LoadPointer LoadUint32 LoadUint64 LoadUintptr StorePointer "
                     "StoreUint32 StoreUint64 StoreUintptr SwapPointer SwapUint32 SwapUint64 SwapUintptr "

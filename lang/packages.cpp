@@ -141,6 +141,7 @@ const std::vector<PackageSpec>& specs() {
             "func Sleep(Duration)",
             "func Now() Time",
             "func Since(Time) Duration",
+            "func Until(Time) Duration",
             "func After(Duration) <-chan Time",
             "func (Time) Add(Duration) Time",
             "func (Time) Sub(Time) Duration",

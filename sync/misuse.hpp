@@ -8,7 +8,9 @@ namespace lockstep::sync {
 
 enum class Misuse : uint8_t {
     None,
-    RecursiveLock,          // Lock/RLock by a goroutine that already holds the lock; Once.Do inside its own Do
+    RecursiveLock,          // Lock by the goroutine that holds the Mutex, when nobody else can unlock it
+    RecursiveRLock,         // RLock/Lock by a reader of the RWMutex (behind a waiting writer, or its own Lock)
+    RecursiveOnce,          // Once.Do inside its own Do
     UnlockOfUnlocked,       // "sync: unlock of unlocked mutex" / "sync: Unlock of unlocked RWMutex"
     RUnlockOfUnlocked,      // "sync: RUnlock of unlocked RWMutex"
     NegativeCounter,        // "sync: negative WaitGroup counter"

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sync/misuse.hpp"
+#include "sync/model.hpp"
 #include "vm/operation.hpp"
 
 namespace lockstep::sync {
@@ -91,6 +92,97 @@ public:
         if (it == m_readers.end()) it = m_readers.begin();  // RUnlock for another reader: legal
         m_readers.erase(it);
         return Misuse::None;
+    }
+
+    // --- the model interface (sync/model.hpp): Lock, TryLock, Unlock, RLock, TryRLock, RUnlock.
+    bool enabled(const OpQuery& q) const {
+        if (q.kind == vm::OpKind::RLock) return rlock_step(q.g) != LockStep::Blocked;
+        if (q.kind != vm::OpKind::Lock) return true;
+        LockStep st = lock_step(q.g, q.announced);
+        // A Go Mutex has no owner: while another goroutine lives that may Unlock it, the
+        // holder's second Lock just waits (recursive-lock only when nobody else is left).
+        if (st == LockStep::Recursive && !holds_read(q.g)) return !q.others_alive();
+        return st != LockStep::Blocked;
+    }
+    Dep dep(const OpQuery& q) const {
+        return q.kind == vm::OpKind::RLock || q.kind == vm::OpKind::TryRLock ? Dep::Read : Dep::Write;
+    }
+    Misuse misuse(const OpQuery& q) const {
+        switch (q.kind) {
+        case vm::OpKind::Lock:
+            if (lock_step(q.g, q.announced) != LockStep::Recursive) return Misuse::None;
+            if (holds_read(q.g)) return Misuse::RecursiveRLock;
+            return q.others_alive() ? Misuse::None : Misuse::RecursiveLock;
+        case vm::OpKind::RLock: return rlock_step(q.g) == LockStep::Recursive ? Misuse::RecursiveRLock : Misuse::None;
+        case vm::OpKind::Unlock: return m_write_held ? Misuse::None : Misuse::UnlockOfUnlocked;
+        case vm::OpKind::RUnlock: return m_readers.empty() ? Misuse::RUnlockOfUnlocked : Misuse::None;
+        default: return Misuse::None;
+        }
+    }
+    uint32_t alternatives(const OpQuery&) const { return 1; }
+    Applied apply(const OpQuery& q) {
+        Applied a;
+        switch (q.kind) {
+        case vm::OpKind::Lock:
+            switch (lock_step(q.g, q.announced)) {
+            case LockStep::Recursive: a.misuse = holds_read(q.g) ? Misuse::RecursiveRLock : Misuse::RecursiveLock; break;
+            case LockStep::Announce:
+                announce();
+                a.effect = Effect::Announce;
+                a.resume = false;
+                break;
+            case LockStep::Acquire:
+                acquire(q.g, q.announced);
+                a.effect = Effect::Acquire;
+                a.edges = JoinRelease | JoinReadRelease;
+                break;
+            case LockStep::Blocked: break;  // the checker never steps a disabled operation
+            }
+            break;
+        case vm::OpKind::TryLock:
+            a.value = try_lock(q.g) ? 1 : 0;
+            if (a.value) {
+                a.effect = Effect::Acquire;
+                a.edges = JoinRelease | JoinReadRelease;
+            }
+            break;
+        case vm::OpKind::Unlock:
+            if (q.arg == 1) mark_rw();  // RWMutex.Unlock: Go's message names the RWMutex
+            a.misuse = unlock();
+            if (a.misuse == Misuse::None) {
+                a.effect = Effect::Release;
+                a.edges = PublishRelease;
+            }
+            break;
+        case vm::OpKind::RLock:
+            mark_rw();
+            if (rlock_step(q.g) == LockStep::Recursive) {
+                a.misuse = Misuse::RecursiveRLock;
+                break;
+            }
+            racquire(q.g);
+            a.effect = Effect::Acquire;
+            a.edges = JoinRelease;
+            break;
+        case vm::OpKind::TryRLock:
+            mark_rw();
+            a.value = try_rlock(q.g) ? 1 : 0;
+            if (a.value) {
+                a.effect = Effect::Acquire;  // what a writer's Lock after it races with
+                a.edges = JoinRelease;
+            }
+            break;
+        case vm::OpKind::RUnlock:
+            mark_rw();
+            a.misuse = runlock(q.g);
+            if (a.misuse == Misuse::None) {
+                a.effect = Effect::Release;
+                a.edges = PublishReadRelease;
+            }
+            break;
+        default: break;
+        }
+        return a;
     }
 
 private:

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "sync/model.hpp"
 #include "vm/operation.hpp"
 
 namespace lockstep::sync {
@@ -36,6 +37,37 @@ public:
     }
     // f returned or panicked: Go marks the Once done either way.
     void finish() { m_state = State::Done; }
+
+    // --- the model interface (sync/model.hpp): OnceEnter (Do), OnceExit (f returned or panicked).
+    bool enabled(const OpQuery& q) const { return q.kind != vm::OpKind::OnceEnter || enter_step(q.g) != OnceStep::Blocked; }
+    Dep dep(const OpQuery&) const { return Dep::Write; }
+    Misuse misuse(const OpQuery& q) const {
+        return q.kind == vm::OpKind::OnceEnter && enter_step(q.g) == OnceStep::Recursive ? Misuse::RecursiveOnce : Misuse::None;
+    }
+    uint32_t alternatives(const OpQuery&) const { return 1; }
+    Applied apply(const OpQuery& q) {
+        Applied a;
+        if (q.kind == vm::OpKind::OnceExit) {
+            // The end of a running f is what lets the Dos waiting for it proceed.
+            if (!done()) a.effect = Effect::Release;
+            finish();
+            a.edges = PublishRelease;
+            return a;
+        }
+        switch (enter_step(q.g)) {
+        case OnceStep::Recursive: a.misuse = Misuse::RecursiveOnce; break;
+        case OnceStep::RunsF:
+            start(q.g);
+            a.value = 1;
+            break;
+        case OnceStep::Returns:
+            a.edges = JoinRelease;  // f's completion → every Do return
+            a.value = 0;
+            break;
+        case OnceStep::Blocked: break;  // never stepped
+        }
+        return a;
+    }
 
 private:
     enum class State : uint8_t { NotStarted, Running, Done };

@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "sync/model.hpp"
+#include "vm/operation.hpp"
+
 namespace lockstep::sync {
 
 class PoolModel {
@@ -22,6 +25,20 @@ public:
         token = m_items[choice];
         m_items.erase(m_items.begin() + choice);
         return choice;
+    }
+
+    // --- the model interface (sync/model.hpp): PoolGet, PoolPut. Put's q.arg is the
+    // checker's token for the object; Get's value is the index taken (or -1: New runs).
+    bool enabled(const OpQuery&) const { return true; }
+    Dep dep(const OpQuery&) const { return Dep::Write; }
+    Misuse misuse(const OpQuery&) const { return Misuse::None; }
+    uint32_t alternatives(const OpQuery& q) const { return q.kind == vm::OpKind::PoolGet ? get_choices() : 1; }
+    Applied apply(const OpQuery& q) {
+        Applied a;
+        uint32_t token = 0;
+        if (q.kind == vm::OpKind::PoolGet) a.value = get(q.alt, token);
+        else put(static_cast<uint32_t>(q.arg));
+        return a;
     }
 
 private:

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sync/misuse.hpp"
+#include "sync/model.hpp"
 #include "vm/operation.hpp"
 
 namespace lockstep::sync {
@@ -48,6 +49,47 @@ public:
     // Released waiters that have not returned yet (the first, for reports).
     bool waiters_returning() const { return !m_released.empty(); }
     vm::Gid returning_waiter() const { return m_released.front(); }
+
+    // --- the model interface (sync/model.hpp): WgAdd (Add, Done), WgWait.
+    bool enabled(const OpQuery& q) const { return q.kind != vm::OpKind::WgWait || wait_enabled(); }
+    // Adds and Dones commute while the counter stays above zero in both orders. One that
+    // starts from zero or reaches it (or goes below) does not: an Add after a Done that
+    // reached zero, or a Done before the Add it needed, is another execution (a Wait
+    // released, a negative counter). Waits only read the counter.
+    Dep dep(const OpQuery& q) const {
+        if (q.kind == vm::OpKind::WgWait) return Dep::Read;
+        return m_counter == 0 || m_counter + q.arg <= 0 ? Dep::Write : Dep::Commute;
+    }
+    Misuse misuse(const OpQuery& q) const {
+        if (q.kind != vm::OpKind::WgAdd) return Misuse::None;
+        if (m_counter + q.arg < 0) return Misuse::NegativeCounter;
+        if (q.arg > 0 && m_counter == 0 && !m_released.empty()) return Misuse::ReusedBeforeWaitReturned;
+        return Misuse::None;
+    }
+    // Below zero with a released Wait still returning: which of the two panics wins.
+    uint32_t alternatives(const OpQuery& q) const {
+        return q.kind == vm::OpKind::WgAdd && m_counter + q.arg < 0 && !m_released.empty() ? 2 : 1;
+    }
+    // WgAdd: the checker releases the waiters itself when the counter reaches zero (it
+    // knows who waits) and checks "Add from zero concurrent with Wait" (it has the clocks).
+    Applied apply(const OpQuery& q) {
+        Applied a;
+        if (q.kind == vm::OpKind::WgWait) {
+            a.edges = JoinRelease;  // the Done that reached zero → Wait returns
+            wait_returns(q.g);
+            return a;
+        }
+        bool from_zero = false;
+        bool returning = !m_released.empty();
+        a.misuse = add(q.arg, from_zero);
+        // A Done below zero while a released Wait has not returned: Go's Done panics, and
+        // so does the waking Wait (it finds the counter changed); either message can come
+        // first, a data choice (alt 1: the Wait's).
+        if (a.misuse == Misuse::NegativeCounter && q.alt == 1 && returning) a.misuse = Misuse::ReusedBeforeWaitReturned;
+        if (from_zero) a.effect = Effect::FromZeroAdd;  // what the waiter's Wait races with
+        if (a.misuse == Misuse::None && q.arg < 0) a.edges = PublishRelease;  // Done → the Wait it releases
+        return a;
+    }
 
 private:
     int64_t m_counter = 0;

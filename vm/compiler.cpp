@@ -422,6 +422,8 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
         compile_function(m_funcs[f], d->sig, f->type->as<Signature>(), recv, d->body, nullptr);
     }
 
+    m_mod->timer_function = timer_function();
+
     // The start function: package initialization in Go's order, main, exit.
     FnCtx ctx;
     ctx.index = 0;

@@ -178,6 +178,7 @@ public:
     std::unordered_map<uint32_t, uint32_t> m_test_runs;
     // --- sync.Map.Range (compile_syncmap.cpp): the loop at one call site
     uint32_t sync_map_range_function(uint32_t site_index);
+    uint32_t timer_function();  // vm/compile_timer.cpp
     std::unordered_map<uint32_t, uint32_t> m_map_ranges;
 
     const lang::File& m_file;

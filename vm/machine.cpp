@@ -47,6 +47,8 @@ bool Machine::select_has_default(Gid g) const { return m_module->selects[m_impl-
 
 const Site& Machine::site(uint32_t index) const { return m_module->sites[index]; }
 
+bool Machine::is_timer(Gid gid) const { return m_impl->gs[gid].timer; }
+
 GoroutineInfo Machine::goroutine_info(Gid gid) const {
     const Goroutine& g = m_impl->gs[gid];
     GoroutineInfo info;
@@ -191,6 +193,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.parent = 0;
     g.delivered = false;
     g.announced = 0;
+    g.timer = false;
     return id;
 }
 
@@ -344,6 +347,9 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         if (op != AtomicOp::Store) g.stack[g.sp++] = result;
         return true;
     }
+    case Pend::TimerNew:
+    case Pend::TimerFire:
+    case Pend::TimerCtl: return perform_timer(gid, pend, out);
     case Pend::Go: {
         if (goroutine_count() >= limits.max_goroutines) {
             // Not a Go error: Go would start it. Reported at the go statement.

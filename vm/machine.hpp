@@ -16,6 +16,9 @@ namespace lockstep::vm {
 
 struct MachineLimits {
     uint32_t max_goroutines = 10000;
+    // A Ticker's ticks in one execution (more end it as a bound): under free time a ticker
+    // and its reader could otherwise go on for ever in schedules that starve the rest.
+    uint32_t max_ticks = 3;
     uint32_t max_heap_cells = 1u << 24;
     uint32_t max_output_bytes = 1u << 20;
     // Frames live on the VM's own vectors, not the C++ stack: Go's 1 GB stacks run
@@ -59,6 +62,7 @@ public:
     std::string last_value_text(Gid g) const override;
     std::string panic_message(Gid g) const override;
     bool panic_is_fatal(Gid g) const override;
+    bool is_timer(Gid g) const override;
     std::string test_failure(uint32_t& site) const override;
     std::string_view output() const override { return m_output; }
     // Both output streams in order (MachineLimits::keep_streams; else empty).

@@ -48,6 +48,7 @@ enum class Pend : uint8_t {
     NestedPanic,  // not an operation: a panic left a method fmt called (run_nested returns false)
     Test,         // a testing.T method (vm/natives_testing.cpp): performed on resume
     SyncMapNext,  // a step of sync.Map.Range (vm/natives_syncmap.cpp)
+    TimerNew, TimerFire, TimerCtl,  // a timer starts, fires, is stopped or reset (vm/natives_time.cpp)
 };
 
 struct Goroutine {
@@ -84,6 +85,7 @@ struct Goroutine {
     std::string name;
     uint32_t created_at = 0;
     Gid parent = 0;
+    bool timer = false;  // a timer's own goroutine (vm/natives_time.cpp): not the program's
 };
 
 struct MapObj {
@@ -239,6 +241,10 @@ struct Machine::Impl {
 
     // --- natives_errors.cpp: err's Unwrap() result (false: nothing to unwrap)
     bool unwrap_error(Value err, Value& out);
+
+    // --- natives_time.cpp: true if `in` was one of time's timer natives
+    bool native_time(Gid gid, Goroutine& g, const Instr& in);
+    bool perform_timer(Gid gid, Pend pend, const Outcome& out);
 
     // --- natives_syncmap.cpp
     void sync_map_range_next(Gid gid, Goroutine& g, const Instr& in);

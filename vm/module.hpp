@@ -100,6 +100,7 @@ struct Module {
     std::vector<SelectShape> selects;
     uint32_t global_cells = 0;               // globals occupy cells [1, 1 + global_cells)
     uint32_t start_function = 0;             // goroutine 0's function: package init, main, Exit
+    uint32_t timer_function = 0;             // a timer's own goroutine (vm/compile_timer.cpp)
     std::string main_name = "main";          // goroutine 0's name: "main", or the test entry "TestXxx"
     uint32_t error_method = 0;               // method name id of "Error"
     uint32_t string_method = 0;              // method name id of "String"

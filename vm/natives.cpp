@@ -63,6 +63,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         testing_native(gid, g, in);
         return;
     }
+    if (native_time(gid, g, in)) return;
     if (id == NativeId::SyncMapRangeNext) {
         sync_map_range_next(gid, g, in);
         return;
@@ -396,7 +397,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
     case NativeId::DurationMilliseconds: ret({Value::of_int(A[0].i / 1000000)}); return;
     case NativeId::RuntimeNumGoroutine: {
         int64_t live = 0;
-        for (uint32_t i = 0; i < goroutine_count(); i++) live += gs[i].state != GoroutineState::Done;
+        for (uint32_t i = 0; i < goroutine_count(); i++) live += gs[i].state != GoroutineState::Done && !gs[i].timer;
         ret({Value::of_int(live)});
         return;
     }

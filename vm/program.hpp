@@ -74,6 +74,12 @@ public:
         (void)site;
         return {};
     }
+    // A timer's own goroutine (time.NewTimer, AfterFunc, NewTicker...): not the program's,
+    // so never a leak nor part of a deadlock, and never the one who unlocks a mutex.
+    virtual bool is_timer(Gid g) const {
+        (void)g;
+        return false;
+    }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
 };

@@ -32,6 +32,7 @@ checker::Strategy strategy_of(StrategyName s) {
 vm::MachineLimits limits_of(const LoadedScenario& scenario) {
     vm::MachineLimits limits;
     if (scenario.directives.goroutines) limits.max_goroutines = *scenario.directives.goroutines;
+    if (scenario.directives.ticks) limits.max_ticks = *scenario.directives.ticks;
     return limits;
 }
 
@@ -47,6 +48,8 @@ std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const 
     // Without visible loads and stores a long computation is one long resume: allow what
     // `go run` would finish in about a minute, not what exploration wants between switches.
     if (quiet_memory) limits.max_instructions_per_resume = 20'000'000'000ull;
+    // One schedule (`lockstep run`) cannot starve anyone for ever: a Ticker ticks freely.
+    if (quiet_memory && !scenario.directives.ticks) limits.max_ticks = UINT32_MAX;
     return std::make_unique<vm::Machine>(std::move(module), limits);
 #else
     (void)limits_of;

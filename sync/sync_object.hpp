@@ -1,0 +1,76 @@
+// The models behind one sync object id, and the dispatch of an operation kind to the
+// model that owns it (sync/model.hpp's interface). A Mutex and an RWMutex share one model;
+// sync.Cond's queue (sync/cond.hpp) parks and wakes goroutines, which the checker does
+// with its Locker, so Cond operations are not dispatched here.
+#pragma once
+
+#include "sync/cond.hpp"
+#include "sync/model.hpp"
+#include "sync/mutex.hpp"
+#include "sync/once.hpp"
+#include "sync/pool.hpp"
+#include "sync/timer.hpp"
+#include "sync/wait_group.hpp"
+
+namespace lockstep::sync {
+
+struct SyncModels {
+    MutexModel mutex;
+    WaitGroupModel wg;
+    OnceModel once;
+    CondModel cond;
+    PoolModel pool;
+    TimerModel timer;
+
+    void reset() {
+        mutex.reset();
+        wg.reset();
+        once.reset();
+        cond.reset();
+        pool.reset();
+        timer.reset();
+    }
+
+    // The operation kinds dispatched to a model.
+    static bool dispatched(vm::OpKind k) {
+        switch (k) {
+        case vm::OpKind::Lock: case vm::OpKind::TryLock: case vm::OpKind::Unlock:
+        case vm::OpKind::RLock: case vm::OpKind::TryRLock: case vm::OpKind::RUnlock:
+        case vm::OpKind::WgAdd: case vm::OpKind::WgWait:
+        case vm::OpKind::OnceEnter: case vm::OpKind::OnceExit:
+        case vm::OpKind::PoolGet: case vm::OpKind::PoolPut:
+        case vm::OpKind::TimerFire: case vm::OpKind::TimerStop: case vm::OpKind::TimerReset: return true;
+        default: return false;
+        }
+    }
+
+    // f(model) with the model that owns q.kind (dispatched(q.kind) must hold).
+    template <class F>
+    decltype(auto) with(vm::OpKind k, F&& f) {
+        switch (k) {
+        case vm::OpKind::WgAdd: case vm::OpKind::WgWait: return f(wg);
+        case vm::OpKind::OnceEnter: case vm::OpKind::OnceExit: return f(once);
+        case vm::OpKind::PoolGet: case vm::OpKind::PoolPut: return f(pool);
+        case vm::OpKind::TimerFire: case vm::OpKind::TimerStop: case vm::OpKind::TimerReset: return f(timer);
+        default: return f(mutex);
+        }
+    }
+    template <class F>
+    decltype(auto) with(vm::OpKind k, F&& f) const {
+        switch (k) {
+        case vm::OpKind::WgAdd: case vm::OpKind::WgWait: return f(wg);
+        case vm::OpKind::OnceEnter: case vm::OpKind::OnceExit: return f(once);
+        case vm::OpKind::PoolGet: case vm::OpKind::PoolPut: return f(pool);
+        case vm::OpKind::TimerFire: case vm::OpKind::TimerStop: case vm::OpKind::TimerReset: return f(timer);
+        default: return f(mutex);
+        }
+    }
+
+    bool enabled(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.enabled(q); }); }
+    Dep dep(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.dep(q); }); }
+    Misuse misuse(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.misuse(q); }); }
+    uint32_t alternatives(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.alternatives(q); }); }
+    Applied apply(const OpQuery& q) { return with(q.kind, [&](auto& m) { return m.apply(q); }); }
+};
+
+}  // namespace lockstep::sync

@@ -1,0 +1,142 @@
+// The model interface (sync/model.hpp) as the checker sees it: each operation kind goes to
+// its model, which says whether it is enabled, how it depends on others, which misuse it
+// would be, and what performing it does (effect, happens-before edges, outcome).
+#include <catch2/catch.hpp>
+
+#include "sync/sync_object.hpp"
+
+using namespace lockstep::sync;
+using lockstep::vm::OpKind;
+
+namespace {
+OpQuery op(OpKind k, lockstep::vm::Gid g, int64_t arg = 0) {
+    OpQuery q;
+    q.kind = k;
+    q.g = g;
+    q.arg = arg;
+    return q;
+}
+bool nobody_else(const void*, lockstep::vm::Gid) { return false; }
+}  // namespace
+
+TEST_CASE("Mutex through the interface: Lock acquires with both release edges, Unlock publishes", "[model][mutex]") {
+    SyncModels s;
+    Applied a = s.apply(op(OpKind::Lock, 1));
+    CHECK(a.effect == Effect::Acquire);
+    CHECK(a.edges == (JoinRelease | JoinReadRelease));
+    CHECK_FALSE(s.enabled(op(OpKind::Lock, 2)));
+    CHECK(s.dep(op(OpKind::Lock, 2)) == Dep::Write);
+    // The holder's second Lock waits while someone else may unlock; alone, it is recursive.
+    CHECK_FALSE(s.enabled(op(OpKind::Lock, 1)));
+    CHECK(s.misuse(op(OpKind::Lock, 1)) == Misuse::None);
+    OpQuery alone = op(OpKind::Lock, 1);
+    alone.others_alive_fn = nobody_else;
+    CHECK(s.enabled(alone));
+    CHECK(s.misuse(alone) == Misuse::RecursiveLock);
+    a = s.apply(op(OpKind::Unlock, 2));  // unlocking another goroutine's Mutex is legal Go
+    CHECK(a.misuse == Misuse::None);
+    CHECK(a.effect == Effect::Release);
+    CHECK(a.edges == PublishRelease);
+    CHECK(s.misuse(op(OpKind::Unlock, 2)) == Misuse::UnlockOfUnlocked);
+    CHECK(s.apply(op(OpKind::Unlock, 2)).misuse == Misuse::UnlockOfUnlocked);
+}
+
+TEST_CASE("RWMutex through the interface: readers read, a writer announces, RUnlock publishes to the next Lock", "[model][rwmutex]") {
+    SyncModels s;
+    CHECK(s.dep(op(OpKind::RLock, 1)) == Dep::Read);
+    CHECK(s.dep(op(OpKind::TryRLock, 1)) == Dep::Read);
+    CHECK(s.apply(op(OpKind::RLock, 1)).edges == JoinRelease);
+    Applied a = s.apply(op(OpKind::Lock, 2));
+    CHECK(a.effect == Effect::Announce);
+    CHECK_FALSE(a.resume);  // the writer stays at its Lock
+    CHECK_FALSE(s.enabled(op(OpKind::RLock, 3)));
+    CHECK(s.misuse(op(OpKind::RLock, 1)) == Misuse::RecursiveRLock);
+    a = s.apply(op(OpKind::RUnlock, 1));
+    CHECK(a.edges == PublishReadRelease);
+    OpQuery writer = op(OpKind::Lock, 2);
+    writer.announced = true;
+    CHECK(s.enabled(writer));
+    CHECK(s.apply(op(OpKind::TryLock, 3)).value == 0);  // the announced writer has the turn
+    CHECK(s.apply(writer).effect == Effect::Acquire);
+    CHECK(s.apply(op(OpKind::RUnlock, 2)).misuse == Misuse::RUnlockOfUnlocked);
+}
+
+TEST_CASE("WaitGroup through the interface: Adds commute above zero, a Done to zero does not", "[model][waitgroup]") {
+    SyncModels s;
+    CHECK(s.dep(op(OpKind::WgAdd, 0, 2)) == Dep::Write);  // from zero
+    CHECK(s.apply(op(OpKind::WgAdd, 0, 2)).effect == Effect::FromZeroAdd);
+    CHECK(s.dep(op(OpKind::WgAdd, 1, -1)) == Dep::Commute);  // 2 -> 1
+    CHECK(s.dep(op(OpKind::WgAdd, 1, 1)) == Dep::Commute);
+    CHECK(s.dep(op(OpKind::WgAdd, 1, -2)) == Dep::Write);  // reaches zero
+    CHECK(s.dep(op(OpKind::WgWait, 0)) == Dep::Read);
+    CHECK_FALSE(s.enabled(op(OpKind::WgWait, 0)));
+    CHECK(s.misuse(op(OpKind::WgAdd, 1, -3)) == Misuse::NegativeCounter);
+    Applied a = s.apply(op(OpKind::WgAdd, 1, -2));
+    CHECK(a.edges == PublishRelease);
+    CHECK(s.enabled(op(OpKind::WgWait, 0)));
+    CHECK(s.apply(op(OpKind::WgWait, 0)).edges == JoinRelease);
+    // A released Wait not yet returned: a Done below zero has two outcomes.
+    s.wg.release(3);
+    CHECK(s.alternatives(op(OpKind::WgAdd, 1, -1)) == 2);
+    OpQuery waits_panic = op(OpKind::WgAdd, 1, -1);
+    waits_panic.alt = 1;
+    CHECK(s.apply(waits_panic).misuse == Misuse::ReusedBeforeWaitReturned);
+    CHECK(s.apply(op(OpKind::WgAdd, 1, -1)).misuse == Misuse::NegativeCounter);
+}
+
+TEST_CASE("Once through the interface: one Do runs f, the others wait, then join its end", "[model][once]") {
+    SyncModels s;
+    CHECK(s.apply(op(OpKind::OnceEnter, 1)).value == 1);
+    CHECK_FALSE(s.enabled(op(OpKind::OnceEnter, 2)));
+    CHECK(s.misuse(op(OpKind::OnceEnter, 1)) == Misuse::RecursiveOnce);
+    Applied a = s.apply(op(OpKind::OnceExit, 1));
+    CHECK(a.effect == Effect::Release);
+    CHECK(a.edges == PublishRelease);
+    a = s.apply(op(OpKind::OnceEnter, 2));
+    CHECK(a.value == 0);
+    CHECK(a.edges == JoinRelease);
+}
+
+TEST_CASE("Pool through the interface: Get chooses among the pooled objects and New", "[model][pool]") {
+    SyncModels s;
+    CHECK(s.alternatives(op(OpKind::PoolGet, 1)) == 1);
+    s.apply(op(OpKind::PoolPut, 1, 7));
+    s.apply(op(OpKind::PoolPut, 1, 8));
+    CHECK(s.alternatives(op(OpKind::PoolGet, 2)) == 3);
+    OpQuery get = op(OpKind::PoolGet, 2);
+    get.alt = 1;
+    CHECK(s.apply(get).value == 1);
+    get.alt = 1;  // now only one pooled object: alt 1 is New
+    CHECK(s.apply(get).value == -1);
+}
+
+TEST_CASE("Timer: armed when created, fires once, Stop and Reset report whether it was armed", "[model][timer]") {
+    SyncModels s;
+    OpQuery fire = op(OpKind::TimerFire, 5, 0);  // a Timer (bit 0 clear)
+    CHECK(s.enabled(fire));
+    CHECK(s.dep(fire) == Dep::Write);
+    s.apply(fire);
+    CHECK_FALSE(s.enabled(fire));                        // fired: disarmed
+    CHECK(s.apply(op(OpKind::TimerStop, 0)).value == 0);  // Stop after the firing: false
+    CHECK(s.apply(op(OpKind::TimerReset, 0, 10)).value == 0);
+    CHECK(s.enabled(fire));                               // re-armed
+    CHECK(s.apply(op(OpKind::TimerStop, 0)).value == 1);  // Stop before the firing: true
+    CHECK_FALSE(s.enabled(fire));
+    CHECK(s.apply(op(OpKind::TimerReset, 0, 10)).value == 0);
+    CHECK(s.apply(op(OpKind::TimerReset, 0, 10)).value == 1);  // Reset of an armed timer: true
+}
+
+TEST_CASE("Ticker: stays armed, fires only when its channel has room, Stop disarms", "[model][timer]") {
+    SyncModels s;
+    OpQuery tick = op(OpKind::TimerFire, 5, 1);  // bit 0: a Ticker
+    CHECK(s.enabled(tick));
+    s.apply(tick);
+    CHECK(s.enabled(tick));
+    tick.room = false;  // C holds the last tick: Go would drop the next one
+    CHECK_FALSE(s.enabled(tick));
+    tick.room = true;
+    s.apply(op(OpKind::TimerStop, 0));
+    CHECK_FALSE(s.enabled(tick));
+    s.apply(op(OpKind::TimerReset, 0, 10));
+    CHECK(s.enabled(tick));
+}

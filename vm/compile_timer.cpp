@@ -1,0 +1,36 @@
+// The body of a timer's own goroutine (time.NewTimer, time.After, time.AfterFunc,
+// time.NewTicker, time.Tick; vm/natives_time.cpp): wait until the timer fires, then, for
+// AfterFunc, call its func; again. The wait is the visible TimerFire operation.
+#include "vm/compiler_impl.hpp"
+
+namespace lockstep::vm {
+
+uint32_t Compiler::timer_function() {
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    Function& f = m_mod->functions[idx];
+    f.name = "time.timer";
+    f.param_slots = 2;  // the timer's state cell, AfterFunc's func (nil for the others)
+    f.frame_slots = 2;
+    auto I = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0) {
+        Instr in;
+        in.op = op;
+        in.a = a;
+        in.n = n;
+        in.b = b;
+        return in;
+    };
+    f.code = {
+        I(Opcode::LoadLocal, 0, 1),  // 0
+        I(Opcode::Native, static_cast<int32_t>(NativeId::TimerWait), 1, -1),  // fires -> [has f]
+        I(Opcode::JumpIfNot, 0),
+        I(Opcode::LoadLocal, 1, 1),
+        I(Opcode::CallValue, 0, 0),  // f()
+        I(Opcode::Jump, 0),
+        I(Opcode::Ret, 0, 0),        // 6: never reached
+    };
+    f.epilogue = 6;
+    return idx;
+}
+
+}  // namespace lockstep::vm
