@@ -110,8 +110,8 @@ private:
     std::vector<uint32_t> m_last_event;     // per goroutine: + 1, the event its next one follows
     std::vector<uint32_t> m_pending_extra;  // per goroutine: + 1, a rendezvous since that event
     std::vector<uint32_t> m_local;
-    std::vector<Joins> m_joins[5];
-    std::vector<Table> m_tables[5];
+    std::vector<Joins> m_joins[k_space_count];
+    std::vector<Table> m_tables[k_space_count];
     std::vector<std::pair<uint8_t, uint32_t>> m_used_joins, m_used_tables;
     std::vector<Virtual> m_virtuals;
     std::vector<Access> m_vaccesses;

@@ -480,7 +480,10 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     case vm::ObjectSpace::Sync: {
         AccessMode m = AccessMode::Write;
         if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
-        if (op.kind == OpKind::WgAdd) m = wg_add_mode(op);
+        if (op.kind == OpKind::WgAdd) {
+            wg_add_accesses(op, out);
+            break;
+        }
         out.push_back(Access{Space::Sync, m, op.object});
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
@@ -507,6 +510,27 @@ AccessMode Execution::wg_add_mode(const vm::Operation& op) const {
     // released, a negative counter).
     int64_t c = op.object < m_sync.size() && m_sync[op.object].used ? m_sync[op.object].wg.counter() : 0;
     return c == 0 || c + op.arg <= 0 ? AccessMode::Write : AccessMode::Commute;
+}
+
+void Execution::wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const {
+    // Against a Wait (a Read of the counter): every Add and Done. Among themselves, Adds
+    // commute with Adds and Dones with Dones (either order passes the same counter values
+    // but the one between, which is above zero when both go one way) — except an Add from
+    // zero, which the Waits before it race with in Go's detector, so which Add it is
+    // matters. An Add and a Done conflict when one of them is critical (wg_add_mode says
+    // Write: it starts from zero or reaches it). Two more objects per WaitGroup say that:
+    // WgAdds is read by every Add and written by an Add from zero, WgDones read by every
+    // Done; a critical Done commutes on WgAdds (conflicting with every Add's read), a
+    // critical Add on WgDones (conflicting with every Done's read).
+    bool critical = wg_add_mode(op) == AccessMode::Write;
+    out.push_back(Access{Space::Sync, AccessMode::Commute, op.object});
+    if (op.arg >= 0) {
+        out.push_back(Access{Space::WgAdds, critical ? AccessMode::Write : AccessMode::Read, op.object});
+        if (critical) out.push_back(Access{Space::WgDones, AccessMode::Commute, op.object});
+    } else {
+        out.push_back(Access{Space::WgDones, AccessMode::Read, op.object});
+        if (critical) out.push_back(Access{Space::WgAdds, AccessMode::Commute, op.object});
+    }
 }
 
 bool Execution::would_crash(Gid g) const {
@@ -775,7 +799,7 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::WgAdd: {
-        push_access(Space::Sync, wg_add_mode(op), op.object);
+        wg_add_accesses(op, m_accesses);
         SyncObject& s = sync_object(op.object);
         rec.aux = s.wg.counter();
         bool from_zero = false;

@@ -92,6 +92,8 @@ public:
     bool other_alive(vm::Gid g) const;
     // The dependency mode of a WaitGroup Add/Done now (see execution.cpp).
     AccessMode wg_add_mode(const vm::Operation& op) const;
+    // The accesses of a WaitGroup Add/Done now, appended to out (see execution.cpp).
+    void wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
     // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
