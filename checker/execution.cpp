@@ -480,6 +480,7 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     case vm::ObjectSpace::Sync: {
         AccessMode m = AccessMode::Write;
         if (op.kind == OpKind::RLock || op.kind == OpKind::TryRLock || op.kind == OpKind::WgWait) m = AccessMode::Read;
+        if (op.kind == OpKind::OnceEnter && op.object < m_sync.size() && m_sync[op.object].used && m_sync[op.object].once.done()) m = AccessMode::Read;
         if (op.kind == OpKind::WgAdd) {
             wg_add_accesses(op, out);
             break;
@@ -856,8 +857,9 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::OnceEnter: {
-        push_access(Space::Sync, AccessMode::Write, op.object);
         SyncObject& s = sync_object(op.object);
+        // A Do after f completed only reads the Once: such Dos commute with each other.
+        push_access(Space::Sync, s.once.done() ? AccessMode::Read : AccessMode::Write, op.object);
         switch (s.once.enter_step(g)) {
         case sync::OnceStep::Recursive: crash_with(BugKind::RecursiveLock, VariantRecursiveOnce); break;
         case sync::OnceStep::RunsF:
