@@ -62,7 +62,11 @@ void DporStrategy::node_created(const Execution& exec, SearchNode& node) {
     if (m_reps.size() <= i) m_reps.resize(i + 1);
     auto& reps = m_reps[i];
     reps.clear();
-    if (!m_symmetry) return;
+    // The classes are found afresh at every node, comparing each enabled goroutine with
+    // one member of each class (and their clocks entry by entry): past a few dozen
+    // goroutines that costs more than it saves, so symmetry stays off there.
+    constexpr uint32_t k_max_goroutines = 64;
+    if (!m_symmetry || exec.goroutine_count() > k_max_goroutines) return;
     ensure_stride(exec.goroutine_count());
     m_class_reps.clear();
     // enabled_list() is sorted by gid, which is creation order: a class's first member is
