@@ -55,20 +55,31 @@ void locked_counter_table(const TempDir& dir) {
         int n, k;
         bool naive;  // naive finishes within its budget
     };
-    const Size sizes[] = {{2, 2, true}, {3, 2, true}, {4, 2, false}, {2, 3, true}, {3, 3, false}};
-    Table table({"program", "strategy", "executions", "traces", "exec/trace", "steps", "seconds", "exec/s", "steps/s", "verdict"});
+    const Size sizes[] = {{2, 2, true}, {3, 2, true}, {4, 2, false}, {2, 3, true}, {3, 3, false}, {4, 3, false}, {5, 2, false}};
+    Table table({"program", "strategy", "executions", "sleep-blocked", "traces", "mod symmetry", "exec/trace", "steps", "seconds",
+                 "exec/s", "steps/s", "ns/step", "verdict"});
     for (Size s : sizes) {
         std::string name = fmt::format("locked counter {}x{}", s.n, s.k);
         cli::LoadedScenario scenario;
         cli::load_scenario(dir.write(fmt::format("locked_counter_{}x{}.go", s.n, s.k), locked_counter_source(s.n, s.k)), scenario);
         uint64_t traces = lock_orders(s.n, s.k);
-        for (cli::StrategyName strategy : {cli::StrategyName::Dpor, cli::StrategyName::Naive}) {
+        uint64_t orbits = traces;
+        for (int g = 2; g <= s.n; ++g) orbits /= g;
+        struct Run {
+            cli::StrategyName strategy;
+            bool symmetry;
+            const char* label;
+        };
+        for (Run run : {Run{cli::StrategyName::Dpor, true, "dpor"}, Run{cli::StrategyName::Dpor, false, "dpor --no-symmetry"},
+                        Run{cli::StrategyName::Naive, false, "naive"}}) {
+            cli::StrategyName strategy = run.strategy;
             if (strategy == cli::StrategyName::Naive && !s.naive) {
-                table.add({name, "naive", "—", count(traces), "—", "—", "—", "—", "—", "not run (too many interleavings)"});
+                table.add({name, "naive", "—", "—", count(traces), count(orbits), "—", "—", "—", "—", "—", "—", "not run (too many interleavings)"});
                 continue;
             }
             cli::Settings settings;
             settings.strategy = strategy;
+            settings.symmetry = run.symmetry;
             settings.progress = false;
             if (strategy == cli::StrategyName::Naive) settings.time_budget_seconds = k_naive_budget_seconds;
             auto t = Clock::now();
@@ -76,12 +87,13 @@ void locked_counter_table(const TempDir& dir) {
             double wall = since(t);
             std::string verdict(checker::verdict_name(r.verdict));
             if (r.stats.bound) verdict += " (" + *r.stats.bound + ")";
-            table.add({name, r.stats.strategy, count(r.stats.executions), count(traces),
+            table.add({name, run.label, count(r.stats.executions), count(r.stats.sleep_blocked), count(traces), count(orbits),
                        ratio(double(r.stats.executions) / double(traces)), count(r.stats.steps), seconds(wall),
-                       rate(r.stats.executions / wall), rate(r.stats.steps / wall), verdict});
+                       rate(r.stats.executions / wall), rate(r.stats.steps / wall),
+                       fmt::format("{:.0f}", 1e9 * wall / double(std::max<uint64_t>(r.stats.steps, 1))), verdict});
         }
     }
-    std::cout << "Locked counter: N goroutines x K locked increments; traces = (N*K)!/(K!^N)\n\n";
+    std::cout << "Locked counter: N goroutines x K locked increments; traces = (N*K)!/(K!^N), mod symmetry = traces/N!\n\n";
     table.print(std::cout);
 }
 

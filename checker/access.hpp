@@ -7,7 +7,10 @@
 
 namespace lockstep::checker {
 
-enum class Space : uint8_t { Memory, Sync, Chan, Output, Global };
+// WgAdds and WgDones are two more objects per WaitGroup (by its sync id), so that Adds
+// commute with Adds and Dones with Dones (Execution::wg_add_accesses).
+enum class Space : uint8_t { Memory, Sync, Chan, Output, Global, WgAdds, WgDones };
+constexpr int k_space_count = 7;
 
 enum class AccessMode : uint8_t {
     Read,     // commutes with Read: two loads, two RLocks, two Waits

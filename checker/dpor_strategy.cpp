@@ -38,7 +38,76 @@ void DporStrategy::reset_run() {
     std::fill(m_local.begin(), m_local.end(), 0u);
     std::fill(m_last_event.begin(), m_last_event.end(), 0u);
     std::fill(m_pending_extra.begin(), m_pending_extra.end(), 0u);
+    std::fill(m_observed.begin(), m_observed.end(), uint8_t{0});
+    std::fill(m_history.begin(), m_history.end(), uint64_t{0});
     m_next_sleep.clear();
+}
+
+bool DporStrategy::interchangeable(const Execution& exec, Gid r, Gid g) const {
+    if (m_observed[r] || m_observed[g] || m_history[r] != m_history[g] || m_local[r] != m_local[g]) return false;
+    if (!m_last_event[r] || !m_last_event[g]) return false;
+    if (!exec.same_model_state(r, g) || exec.alternatives(r) != exec.alternatives(g)) return false;
+    if (!exec.program().same_local_state(r, g)) return false;
+    // r knows no more than g: every race g's steps could show, r's show too.
+    const uint32_t* cr = clock(m_last_event[r] - 1);
+    const uint32_t* cg = clock(m_last_event[g] - 1);
+    for (uint32_t k = 0; k < m_stride; ++k)
+        if (k != r && k != g && cr[k] > cg[k]) return false;
+    return true;
+}
+
+void DporStrategy::node_created(const Execution& exec, SearchNode& node) {
+    node.redundant.clear();
+    const uint32_t i = static_cast<uint32_t>(&node - m_nodes.data());
+    if (m_reps.size() <= i) m_reps.resize(i + 1);
+    auto& reps = m_reps[i];
+    reps.clear();
+    // The classes are found afresh at every node, comparing each enabled goroutine with
+    // one member of each class (and their clocks entry by entry): past a few dozen
+    // goroutines that costs more than it saves, so symmetry stays off there.
+    constexpr uint32_t k_max_goroutines = 64;
+    if (!m_symmetry || exec.goroutine_count() > k_max_goroutines) return;
+    ensure_stride(exec.goroutine_count());
+    m_class_reps.clear();
+    // enabled_list() is sorted by gid, which is creation order: a class's first member is
+    // its earliest-created goroutine, which knows least.
+    for (Gid g : exec.enabled_list()) {
+        if (g == 0 || m_observed[g]) continue;
+        Gid found = none;
+        for (Gid r : m_class_reps)
+            if (interchangeable(exec, r, g)) {
+                found = r;
+                break;
+            }
+        if (found == none) {
+            m_class_reps.push_back(g);
+            continue;
+        }
+        reps.emplace_back(g, found);
+        node.redundant.set(g);
+    }
+    // Sleep sets modulo symmetry: a class with a sleeping member is covered here.
+    for (auto [q, r] : reps)
+        if (node.sleep.has(q) || node.sleep.has(r)) node.redundant.set(r);
+}
+
+Gid DporStrategy::canonical(uint32_t i, Gid q) const {
+    if (i >= m_reps.size()) return q;
+    const SearchNode& node = m_nodes[i];
+    Gid r = q;
+    for (auto [x, rep] : m_reps[i])
+        if (x == q) {
+            r = rep;
+            break;
+        }
+    if (node.redundant.has(r)) return none;  // a member of its class sleeps here
+    return r;
+}
+
+void DporStrategy::add_canonical(uint32_t i, Gid q) {
+    Gid r = canonical(i, q);
+    if (r == none || m_nodes[i].sleep.has(r)) return;
+    add_backtrack(m_nodes[i], r);
 }
 
 bool DporStrategy::next_execution() {
@@ -85,6 +154,8 @@ void DporStrategy::ensure_stride(uint32_t n) {
     restride(m_vclocks, m_virtuals.size());
     m_stride = stride;
     m_local.resize(stride, 0);
+    m_observed.resize(stride, 0);
+    m_history.resize(stride, 0);
     m_last_event.resize(stride, 0);
     m_pending_extra.resize(stride, 0);
     for (auto& space : m_joins)
@@ -191,6 +262,19 @@ void DporStrategy::on_step(const Execution& exec) {
     if (m_clocks.size() < m_events.size() * static_cast<size_t>(m_stride)) m_clocks.resize(m_events.size() * static_cast<size_t>(m_stride), 0);
     uint32_t* c = &m_clocks[static_cast<size_t>(i) * m_stride];
     compute_clock(ev, a0, a1, c);
+    if (m_symmetry) {
+        for (uint32_t k = 0; k < m_stride; ++k)
+            if (k != g && c[k] > 0) m_observed[k] = 1;
+        uint64_t h = m_history[g];
+        auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull; };
+        mix(static_cast<uint64_t>(rec.op.kind));
+        mix(rec.op.object);
+        mix(rec.op.site);
+        mix(static_cast<uint64_t>(rec.op.arg));
+        mix(static_cast<uint64_t>(rec.effect));
+        mix(rec.choice.alt);
+        m_history[g] = h;
+    }
     for (const Access* a = a0; a != a1; ++a) {
         Joins& j = joins(*a);
         j.joined[static_cast<int>(a->mode)] = true;
@@ -205,6 +289,8 @@ void DporStrategy::on_step(const Execution& exec) {
         m_last_event[child] = i + 1;  // the go statement → the goroutine's first step
         m_pending_extra[child] = 0;
         m_local[child] = 0;
+        m_observed[child] = 0;
+        m_history[child] = 0;
     }
     if (rec.partner != UINT32_MAX) m_pending_extra[rec.partner] = i + 1;
 }
@@ -258,7 +344,7 @@ void DporStrategy::cut_backtracks(const Execution& exec) {
         for (uint32_t j = from; j < n; ++j) {
             SearchNode& node = m_nodes[j];
             if (!node.enabled.has(q)) continue;
-            if (!node.sleep.has(q)) add_backtrack(node, q);
+            if (!node.sleep.has(q)) add_canonical(j, q);
             break;
         }
     }
@@ -416,25 +502,29 @@ void DporStrategy::race(uint32_t e, uint32_t end, Gid p, const uint32_t* clock_p
         const uint32_t* cj = clock(j);
         if (hb(e, cj)) continue;
         if (first_in_v(cj)) {
-            // An initial already explored or scheduled from here: nothing to add.
-            if (node.backtrack.has(q) || node.sleep.has(q)) return;
+            // An initial already explored or scheduled from here (or one interchangeable
+            // with it): nothing to add.
+            Gid r = canonical(e, q);
+            if (r == none || node.backtrack.has(r) || node.sleep.has(r)) return;
             m_initials.push_back(q);
         }
         m_seen_stamp[q] = m_stamp;
         m_seen.emplace_back(q, j);
     }
     if (!seen(p) && first_in_v(clock_p)) m_initials.push_back(p);
-    for (Gid q : m_initials)
-        if (node.backtrack.has(q) || node.sleep.has(q)) return;
+    for (Gid q : m_initials) {
+        Gid r = canonical(e, q);
+        if (r == none || node.backtrack.has(r) || node.sleep.has(r)) return;
+    }
     for (Gid q : m_initials)
         if (node.enabled.has(q)) {
-            add_backtrack(node, q);
+            add_canonical(e, q);
             return;
         }
     // No initial can start there (it is blocked at that point): fall back to every
     // enabled goroutine, as Flanagan–Godefroid do; sound, only less reduced.
     for (Gid q = 0; q < node.enabled.limit(); ++q)
-        if (node.enabled.has(q) && !node.sleep.has(q)) add_backtrack(node, q);
+        if (node.enabled.has(q) && !node.sleep.has(q)) add_canonical(e, q);
 }
 
 }  // namespace lockstep::checker

@@ -23,7 +23,8 @@ namespace lockstep::checker {
 
 class DporStrategy : public TreeSearch {
 public:
-    using TreeSearch::TreeSearch;
+    DporStrategy(std::optional<uint32_t> preemption_bound, bool symmetry = true)
+        : TreeSearch(preemption_bound), m_symmetry(preemption_bound ? false : symmetry) {}
     std::string_view name() const override { return "dpor"; }
     bool next_execution() override;
     void on_step(const Execution& exec) override;
@@ -32,6 +33,7 @@ public:
 protected:
     void fill_backtrack(const Execution& exec, SearchNode& node) override {}
     void initial_sleep(SearchNode& node) override;
+    void node_created(const Execution& exec, SearchNode& node) override;
 
 private:
     static constexpr uint32_t none = UINT32_MAX;
@@ -84,6 +86,11 @@ private:
     void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
     void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
     void reset_run();
+    // Symmetry (checker/symmetry.hpp): are r (created first) and g interchangeable now, and
+    // which goroutine stands for q at node i (none: one interchangeable with it sleeps there).
+    bool interchangeable(const Execution& exec, vm::Gid r, vm::Gid g) const;
+    vm::Gid canonical(uint32_t i, vm::Gid q) const;
+    void add_canonical(uint32_t i, vm::Gid q);
 
     // A sleep set's members with what their explored step touched: a goroutine's step
     // can touch more than its pending operation shows (arriving at a channel wait writes
@@ -111,8 +118,8 @@ private:
     std::vector<uint32_t> m_last_event;     // per goroutine: + 1, the event its next one follows
     std::vector<uint32_t> m_pending_extra;  // per goroutine: + 1, a rendezvous since that event
     std::vector<uint32_t> m_local;
-    std::vector<Joins> m_joins[5];
-    std::vector<Table> m_tables[5];
+    std::vector<Joins> m_joins[k_space_count];
+    std::vector<Table> m_tables[k_space_count];
     std::vector<std::pair<uint8_t, uint32_t>> m_used_joins, m_used_tables;
     std::vector<Virtual> m_virtuals;
     std::vector<Access> m_vaccesses;
@@ -127,6 +134,12 @@ private:
     std::vector<uint32_t> m_seen_stamp;
     uint32_t m_stamp = 0;
     std::vector<vm::Gid> m_initials;
+
+    bool m_symmetry = true;
+    std::vector<uint8_t> m_observed;   // per goroutine: another's event knows one of its events
+    std::vector<uint64_t> m_history;   // per goroutine: a hash of the steps it took
+    std::vector<std::vector<std::pair<vm::Gid, vm::Gid>>> m_reps;  // per node: (goroutine, its representative)
+    std::vector<vm::Gid> m_class_reps;  // node_created's scratch
 };
 
 }  // namespace lockstep::checker

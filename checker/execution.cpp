@@ -460,6 +460,10 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     case vm::ObjectSpace::Sync: {
+        if (op.kind == OpKind::WgAdd) {
+            wg_add_accesses(op, out);
+            break;
+        }
         AccessMode m = sync::SyncModels::dispatched(op.kind) ? sync_mode(g, op) : AccessMode::Write;
         out.push_back(Access{Space::Sync, m, op.object});
         if (op.kind == OpKind::TimerFire && timer_chan(op) != UINT32_MAX) chan_accesses(timer_chan(op), OpKind::ChanSend, out);
@@ -479,6 +483,27 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
     bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
+}
+
+void Execution::wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const {
+    // Against a Wait (a Read of the counter): every Add and Done. Among themselves, Adds
+    // commute with Adds and Dones with Dones (either order passes the same counter values
+    // but the one between, which is above zero when both go one way) — except an Add from
+    // zero, which the Waits before it race with in Go's detector, so which Add it is
+    // matters. An Add and a Done conflict when one of them is critical (wg_add_mode says
+    // Write: it starts from zero or reaches it). Two more objects per WaitGroup say that:
+    // WgAdds is read by every Add and written by an Add from zero, WgDones read by every
+    // Done; a critical Done commutes on WgAdds (conflicting with every Add's read), a
+    // critical Add on WgDones (conflicting with every Done's read).
+    bool critical = wg_add_mode(op) == AccessMode::Write;
+    out.push_back(Access{Space::Sync, AccessMode::Commute, op.object});
+    if (op.arg >= 0) {
+        out.push_back(Access{Space::WgAdds, critical ? AccessMode::Write : AccessMode::Read, op.object});
+        if (critical) out.push_back(Access{Space::WgDones, AccessMode::Commute, op.object});
+    } else {
+        out.push_back(Access{Space::WgDones, AccessMode::Read, op.object});
+        if (critical) out.push_back(Access{Space::WgAdds, AccessMode::Commute, op.object});
+    }
 }
 
 bool Execution::would_crash(Gid g) const {

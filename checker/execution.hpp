@@ -81,6 +81,8 @@ public:
     bool other_alive(vm::Gid g) const;
     // The dependency mode of a WaitGroup Add/Done now (see execution.cpp).
     AccessMode wg_add_mode(const vm::Operation& op) const;
+    // The accesses of a WaitGroup Add/Done now, appended to out (see execution.cpp).
+    void wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
     // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
@@ -92,6 +94,14 @@ public:
     // What g's pending operation may touch (conservative, for sleep sets and the events
     // that never ran). Appends to `out`.
     void pending_accesses(vm::Gid g, std::vector<Access>& out) const;
+    // a and b are in the same state of the checker's own (an announced RWMutex writer, a
+    // goroutine parked at or woken from Cond.Wait): part of symmetry (checker/symmetry.hpp).
+    bool same_model_state(vm::Gid a, vm::Gid b) const {
+        const GState& x = m_gs[a];
+        const GState& y = m_gs[b];
+        return x.announced == y.announced && x.cond == y.cond && x.cond_id == y.cond_id && x.wait_space == y.wait_space &&
+               x.wait_id == y.wait_id && enabled(a) == enabled(b);
+    }
     // g's pending operation would end the execution (a misuse the model reports at once).
     bool would_crash(vm::Gid g) const;
 

@@ -73,7 +73,8 @@ void Execution::misuse_crash(Gid g, const vm::Operation& op, sync::Misuse misuse
 
 bool Execution::step_sync(Gid g, Choice choice, const vm::Operation& op, StepRecord& rec, vm::Outcome& out) {
     const uint32_t index = static_cast<uint32_t>(m_steps.size());
-    push_access(Space::Sync, sync_mode(g, op), op.object);
+    if (op.kind == OpKind::WgAdd) wg_add_accesses(op, m_accesses);
+    else push_access(Space::Sync, sync_mode(g, op), op.object);
     SyncObject& s = sync_object(op.object);
     GState& gs = m_gs[g];
     VectorClock& clock = gs.clock;

@@ -27,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 
 std::unique_ptr<SearchStrategy> make_strategy(const Options& o) {
     switch (o.strategy) {
-    case Strategy::Dpor: return std::make_unique<DporStrategy>(o.preemption_bound);
+    case Strategy::Dpor: return std::make_unique<DporStrategy>(o.preemption_bound, o.symmetry);
     case Strategy::Naive: return std::make_unique<NaiveStrategy>(o.preemption_bound);
     case Strategy::Random: return std::make_unique<RandomStrategy>(o.seed);
     case Strategy::Pct: return std::make_unique<PctStrategy>(o.seed, o.pct_depth);

@@ -35,6 +35,8 @@ struct Options {
     uint64_t max_steps = 100000;
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
+    // dpor: explore one of each set of interchangeable goroutines (checker/symmetry.hpp).
+    bool symmetry = true;
     bool all = false;  // keep exploring after the first bug, report each distinct bug once
     std::optional<lang::ExpectedOutput> expected_output;
     // Keep exploring until each of these kinds is found, even without `all`.

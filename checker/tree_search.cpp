@@ -33,7 +33,7 @@ bool TreeSearch::next_execution() {
         }
         n.sleep.set(n.chosen.g);
         for (vm::Gid q = 0; q < n.backtrack.limit(); ++q)
-            if (n.backtrack.has(q) && !n.sleep.has(q)) {
+            if (n.backtrack.has(q) && !n.sleep.has(q) && !n.redundant.has(q)) {
                 n.chosen = Choice{q, 0};
                 n.alts = 1;  // learned again when the step runs
                 m_replay = m_depth;
@@ -61,6 +61,7 @@ bool TreeSearch::choose(const Execution& exec, Choice& out) {
     for (vm::Gid g : exec.enabled_list()) n.enabled.set(g);
     n.backtrack.clear();
     initial_sleep(n);
+    node_created(exec, n);
     if (i == 0) {
         n.prev = 0;
         n.preemptions = 0;
@@ -71,10 +72,10 @@ bool TreeSearch::choose(const Execution& exec, Choice& out) {
     }
     // Keep running the same goroutine when we can: fewer preemptions, shorter traces.
     vm::Gid pick = UINT32_MAX;
-    if (i > 0 && n.enabled.has(n.prev) && !n.sleep.has(n.prev)) pick = n.prev;
+    if (i > 0 && n.enabled.has(n.prev) && !n.sleep.has(n.prev) && !n.redundant.has(n.prev)) pick = n.prev;
     if (pick == UINT32_MAX)
         for (vm::Gid g : exec.enabled_list())
-            if (!n.sleep.has(g)) {
+            if (!n.sleep.has(g) && !n.redundant.has(g)) {
                 pick = g;
                 break;
             }

@@ -17,6 +17,7 @@ struct SearchNode {
     GoroutineSet enabled;
     GoroutineSet backtrack;  // to explore from here (includes the one being explored)
     GoroutineSet sleep;      // explored elsewhere: do not start with them here
+    GoroutineSet redundant;  // symmetry: covered by an interchangeable goroutine here
     Choice chosen;
     uint32_t alts = 1;
     vm::Gid prev = 0;            // who ran the step before this node
@@ -36,6 +37,9 @@ protected:
     virtual void fill_backtrack(const Execution& exec, SearchNode& node) = 0;
     // Sleep set for a fresh node (naive: none).
     virtual void initial_sleep(SearchNode& node) { node.sleep.clear(); }
+    // A fresh node's enabled and sleep sets are known, nothing is chosen yet: fill
+    // node.redundant (naive: none).
+    virtual void node_created(const Execution& exec, SearchNode& node) { node.redundant.clear(); }
     // Add g to node's backtrack set if the preemption bound allows it.
     void add_backtrack(SearchNode& node, vm::Gid g);
 

@@ -40,7 +40,8 @@ public:
 
     // --- the model interface (sync/model.hpp): OnceEnter (Do), OnceExit (f returned or panicked).
     bool enabled(const OpQuery& q) const { return q.kind != vm::OpKind::OnceEnter || enter_step(q.g) != OnceStep::Blocked; }
-    Dep dep(const OpQuery&) const { return Dep::Write; }
+    // A Do after f completed only reads the Once: such Dos commute with each other.
+    Dep dep(const OpQuery& q) const { return q.kind == vm::OpKind::OnceEnter && done() ? Dep::Read : Dep::Write; }
     Misuse misuse(const OpQuery& q) const {
         return q.kind == vm::OpKind::OnceEnter && enter_step(q.g) == OnceStep::Recursive ? Misuse::RecursiveOnce : Misuse::None;
     }

@@ -65,6 +65,7 @@ public:
     bool is_timer(Gid g) const override;
     std::string test_failure(uint32_t& site) const override;
     std::string_view output() const override { return m_output; }
+    bool same_local_state(Gid a, Gid b) const override;
     // Both output streams in order (MachineLimits::keep_streams; else empty).
     const std::vector<StreamChunk>& streams() const { return m_streams; }
     // The status the program passed to os.Exit (0 if it did not call it).

@@ -80,6 +80,16 @@ public:
         (void)g;
         return false;
     }
+    // Symmetry (checker/symmetry.hpp): goroutines a and b were started by the same `go`
+    // statement of the same parent and their local states are identical — frames, pcs,
+    // operand stacks and locals, deferred calls, panic state, the pending operation, and
+    // the values their closures captured (compared by content: two closures made by one
+    // literal hold equal pointers in distinct environment cells). false when unsure.
+    virtual bool same_local_state(Gid a, Gid b) const {
+        (void)a;
+        (void)b;
+        return false;
+    }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
 };

@@ -76,6 +76,7 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
         s.pct_depth = *n;
     }
     s.all = raw.all;
+    s.symmetry = !raw.no_symmetry;
     if (!raw.jobs.empty()) {
         auto n = parse_uint<uint32_t>(raw.jobs);
         if (!n || *n == 0) return need_positive("--jobs", raw.jobs);

@@ -24,6 +24,7 @@ struct RawFlags {
     std::string seed;
     std::string pct_depth;
     bool all = false;
+    bool no_symmetry = false;
     std::string jobs;
     std::string time = "free";
     std::string format = "text";
@@ -46,6 +47,7 @@ struct Settings {
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
     bool all = false;
+    bool symmetry = true;  // --no-symmetry switches dpor's symmetry reduction off
     uint32_t jobs = 1;  // accepted; exploration runs on one worker for now
     ReportFormat format = ReportFormat::Text;
     std::string output;  // report destination; empty = stdout

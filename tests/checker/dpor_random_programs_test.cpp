@@ -119,3 +119,55 @@ TEST_CASE("dpor agrees with naive on generated programs", "[dpor][naive][generat
     }
     CHECK(skipped < 10);
 }
+
+TEST_CASE("dpor with symmetry agrees with naive and with itself off on workers of one go statement",
+          "[dpor][naive][generated][symmetry]") {
+    // Two or three workers started from one script (one go statement), so they start
+    // interchangeable; main may do its own random work between the go statements.
+    checker::RandomSource rng(20261202);
+    int skipped = 0, reduced = 0;
+    for (int round = 0; round < 120; ++round) {
+        int workers = 2 + static_cast<int>(rng.below(2));
+        bool wait = rng.below(3) != 0;
+        Script main{"main", {}};
+        for (int w = 0; w < workers; ++w) {
+            if (wait) main.ops.push_back(wg_add(2, 1));  // an Add between the go statements
+            main.ops.push_back(go(1));
+            if (rng.below(3) == 0) main.ops.push_back(load(rng.below(2), 0));
+        }
+        auto body = random_body(rng, static_cast<int>(rng.below(2)), 0);
+        main.ops.insert(main.ops.end(), body.begin(), body.end());
+        if (wait) main.ops.push_back(wg_wait(2));
+        main.ops.push_back(load(0, 0));
+        main.ops.push_back(print("end ", 0));
+        Script worker{"w", random_body(rng, 1 + static_cast<int>(rng.below(2)), 1)};
+        if (wait) worker.ops.push_back(wg_done(2));
+        std::vector<Script> scripts = {main, worker};
+        INFO("round " << round);
+        ScriptedProgram p1(scripts, 4), p2(scripts, 4), p3(scripts, 4);
+        checker::Options n, d, off;
+        n.strategy = checker::Strategy::Naive;
+        off.symmetry = false;
+        n.all = d.all = off.all = true;
+        n.max_outcomes = d.max_outcomes = off.max_outcomes = 100000;
+        n.max_executions = k_naive_executions;
+        n.time_budget_seconds = d.time_budget_seconds = off.time_budget_seconds = 120;
+        auto rn = checker::explore(p1, n);
+        if (!rn.stats.complete) {
+            ++skipped;
+            continue;
+        }
+        auto rd = checker::explore(p2, d);
+        auto ro = checker::explore(p3, off);
+        REQUIRE(rd.stats.complete);
+        REQUIRE(ro.stats.complete);
+        CHECK(kinds(rd) == kinds(rn));
+        CHECK(kinds(rd) == kinds(ro));
+        CHECK(line_sets(rd.outcomes) == line_sets(rn.outcomes));
+        CHECK(line_sets(rd.outcomes) == line_sets(ro.outcomes));
+        CHECK(rd.stats.executions <= ro.stats.executions);
+        if (rd.stats.executions < ro.stats.executions) ++reduced;
+    }
+    CHECK(skipped < 60);  // three workers are often too many for naive
+    CHECK(reduced > 20);  // symmetry does act on these programs
+}

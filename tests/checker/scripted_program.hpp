@@ -188,6 +188,21 @@ public:
     std::string panic_message(vm::Gid g) const override { return m_gs[g].panicked ? m_panic : m_scripts[m_gs[g].script].ops[m_gs[g].pc].text; }
     bool panic_is_fatal(vm::Gid) const override { return false; }
     std::string_view output() const override { return m_output; }
+    // A scripted goroutine's whole local state: its script, pc, registers and pending op.
+    // Scripts have no loops, so goroutines of one script started by one parent stand for
+    // a go statement in a loop: the go site is not compared, the script is.
+    bool same_local_state(vm::Gid a, vm::Gid b) const override {
+        if (a == b) return true;
+        if (a == 0 || b == 0 || a >= m_gs.size() || b >= m_gs.size()) return false;
+        const G& x = m_gs[a];
+        const G& y = m_gs[b];
+        if (x.done || y.done || x.panicked || y.panicked) return false;
+        for (int r = 0; r < 4; ++r)
+            if (x.regs[r] != y.regs[r]) return false;
+        return x.script == y.script && x.pc == y.pc && x.parent == y.parent &&
+               x.delivered == y.delivered && x.last_value == y.last_value && x.pending.kind == y.pending.kind &&
+               x.pending.object == y.pending.object && x.pending.site == y.pending.site && x.pending.arg == y.pending.arg;
+    }
     int64_t memory(uint32_t loc) const { return m_memory[loc]; }
 
 private:
