@@ -135,6 +135,9 @@ void Execution::start() {
     m_crashed = 0;
     m_program_panic = false;
     m_bound_hit = nullptr;
+    m_spin.reset(m_config.spin_await);
+    m_copies_seen = 0;
+    apply_sync_copies();
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
 }
@@ -251,6 +254,7 @@ bool Execution::compute_enabled(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
     if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
+    if (m_spin.blocked(g)) return false;  // spins until something it read is written
     auto sync_at = [&](uint32_t id) -> const SyncObject* { return id < m_sync.size() && m_sync[id].used ? &m_sync[id] : nullptr; };
     switch (op.kind) {
     case OpKind::Lock: {
@@ -610,6 +614,7 @@ void Execution::step(Choice choice) {
     rec.access_begin = static_cast<uint32_t>(m_accesses.size());
     if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
     m_woken.clear();
+    m_spin.before_step(m_program, g, index);
 
     GState& gs = m_gs[g];
     gs.clock.tick(g);
@@ -1081,6 +1086,7 @@ void Execution::step(Choice choice) {
             }
             m_gs[g].clock.tick(g);
         }
+        apply_sync_copies();
         arrival_accesses(g);
         if (partner != UINT32_MAX) arrival_accesses(partner);
         for (Gid c = before; c < after; ++c) arrival_accesses(c);
@@ -1091,8 +1097,10 @@ void Execution::step(Choice choice) {
     if (!running() && rec.effect == StepEffect::Plain) rec.effect = StepEffect::Ends;
     m_steps.push_back(rec);
     m_last = g;
+    spin_after_step(g, partner, op, out.value, rec);
     if (running()) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
+        spin_refresh_woken();
         // After main returned the drain keeps its own budget (drain_after_exit).
         if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
     }
@@ -1101,6 +1109,15 @@ void Execution::step(Choice choice) {
 void Execution::finish_stuck() {
     if (!running()) return;
     if (m_steps.size() >= m_config.max_steps) {
+        // Only a schedule that never ends even when it goes on fairly is a livelock: one
+        // that a fair continuation ends (an unfair prefix that kept some goroutine from
+        // running, or a long run cut just before its end) is cut, not a bug (the search
+        // runs the other schedules; the cut bounds the result).
+        if (fair_tail_ends()) {
+            m_end = EndKind::StepLimit;
+            m_crashed = m_steps.back().choice.g;
+            return;
+        }
         FoundBug bug;
         bug.kind = BugKind::Livelock;
         const StepRecord& last = m_steps.back();

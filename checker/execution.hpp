@@ -14,6 +14,7 @@
 #include "checker/lock_tracker.hpp"
 #include "checker/lost_update_detector.hpp"
 #include "checker/race_detector.hpp"
+#include "checker/spin_await.hpp"
 #include "checker/vector_clock.hpp"
 #include "lang/assert.hpp"
 #include "lang/source.hpp"
@@ -72,6 +73,8 @@ struct StepRecord {
 struct ExecutionConfig {
     uint64_t max_steps = 100000;
     const lang::ExpectedOutput* expected_output = nullptr;
+    // The spin-loop (await) reduction (checker/spin_await.hpp); off only to check it.
+    bool spin_await = true;
 };
 
 class Execution {
@@ -133,6 +136,9 @@ public:
     std::string_view output() const;
     // The wait-for picture at a deadlock: who holds a mutex (UINT32_MAX if none).
     vm::Gid mutex_holder(uint32_t sync_id) const;
+    // g is await-blocked in a spin loop (checker/spin_await.hpp): it spins until something
+    // it read is written.
+    bool spin_blocked(vm::Gid g) const { return m_spin.blocked(g); }
 
 private:
     enum WaitSpace : uint8_t { WaitNone, WaitSync, WaitChan, WaitSelect };
@@ -211,6 +217,17 @@ private:
     void chan_close_race(vm::Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
+    // The spin-loop reduction's part of a step (checker/spin_await.hpp) and the fairness of
+    // a schedule cut at --max-steps (checker/execution_spin.cpp).
+    void spin_after_step(vm::Gid g, vm::Gid partner, const vm::Operation& op, int64_t outcome, const StepRecord& rec);
+    void spin_refresh_woken();
+    // Runs the execution on round robin (unrecorded, no bugs) for another max_steps steps:
+    // true if it ends (exits, crashes or gets stuck). Leaves the execution as it was cut.
+    bool fair_tail_ends();
+    // Gives the sync values the VM found copied since the last call their original's
+    // state, as Go's byte copy does (checker/execution_copies.cpp).
+    void apply_sync_copies();
+    size_t m_copies_seen = 0;
 
     vm::Program& m_program;
     ExecutionConfig m_config;
@@ -225,6 +242,9 @@ private:
     std::vector<std::vector<vm::Gid>> m_chan_waiters;
     std::vector<vm::Gid> m_select_waiters;
     std::vector<vm::Gid> m_woken;          // this step's Signal/Broadcast
+    SpinAwait m_spin;
+    std::vector<vm::Gid> m_spin_woken;     // this step's wakes of await-blocked goroutines
+
     std::vector<uint32_t> m_touched_chans;  // scratch of update_enabled
     std::vector<SyncObject> m_sync;
     std::vector<ChanState> m_chans;

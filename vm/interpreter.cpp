@@ -87,14 +87,15 @@ Cell Machine::Impl::alloc(uint32_t n) {
 uint32_t Machine::Impl::sync_id(Cell handle) {
     // The handle holds a = id + 1 and b = the cell the id was given in. Found in another
     // cell, it is a copy of a used sync object (struct assignment, value receiver, range
-    // variable...): in Go the copy is an independent object, so it gets a fresh id. Its
-    // state starts unlocked/empty, as docs/semantics.md says (go vet's copylocks flags
-    // such copies anyway).
+    // variable...): in Go the copy is an independent object, so it gets a fresh id, and
+    // the checker gives it the original's state (Program::sync_copy; docs/semantics.md).
     Value& h = heap[handle];
     if (h.p.a == 0 || h.p.b != handle) {
+        uint32_t original = h.p.a;  // id + 1, 0 when the original was never used
         h = Value{};
         h.p.a = ++next_sync_id;
         h.p.b = handle;
+        if (original != 0) sync_copies.push_back({h.p.a - 1, original - 1});
     }
     return h.p.a - 1;
 }
@@ -770,6 +771,12 @@ reload:
             case Opcode::JumpIfNot:
                 if (!S[--sp].i) pc = static_cast<uint32_t>(in.a);
                 break;
+            case Opcode::BackEdge:
+                if (!nested) {
+                    SAVE();
+                    back_edge(g, pc);
+                }
+                break;
             case Opcode::Call:
                 SAVE();
                 enter(g, static_cast<uint32_t>(in.a), 0, in.n, FrameKind::Normal);
@@ -1250,6 +1257,7 @@ reload:
             case Opcode::ChanLen: {
                 Cell ch = S[sp - 1].p.a;
                 S[sp - 1] = Value::of_int(ch ? chans[ch - 1].count() : 0);
+                forget_loops(g);  // reads channel state without a visible operation
                 break;
             }
             case Opcode::ChanCap: {

@@ -21,6 +21,10 @@ void Machine::reset() { m_impl->reset(); }
 GoroutineState Machine::state(Gid g) const { return m_impl->gs[g].state; }
 const Operation& Machine::pending(Gid g) const { return m_impl->gs[g].op; }
 void Machine::resume(Gid g, const Outcome& outcome) { m_impl->resume(g, outcome); }
+size_t Machine::sync_copy_count() const { return m_impl->sync_copies.size(); }
+std::pair<uint32_t, uint32_t> Machine::sync_copy(size_t i) const { return m_impl->sync_copies[i]; }
+uint64_t Machine::loop_serial(Gid g) const { return m_impl->gs[g].loop_serial; }
+uint64_t Machine::loop_repeats(Gid g) const { return m_impl->gs[g].loop_repeat; }
 
 uint32_t Machine::chan_capacity(uint32_t chan) const {
     return chan == nil_chan_id ? 0 : m_impl->chans[chan].cap;
@@ -112,6 +116,7 @@ void Machine::Impl::reset() {
     chan_count = 0;
     for (auto& p : pools) p.clear();
     next_sync_id = 0;
+    sync_copies.clear();
     clock = 0;
     nested = 0;
     output().clear();
@@ -189,6 +194,8 @@ Gid Machine::Impl::fresh_goroutine() {
     g.parent = 0;
     g.delivered = false;
     g.announced = 0;
+    g.loop_serial = g.loop_repeat = 0;
+    g.loop_marks.clear();
     return id;
 }
 

@@ -50,6 +50,16 @@ enum class Pend : uint8_t {
     SyncMapNext,  // a step of sync.Map.Range (vm/natives_syncmap.cpp)
 };
 
+// The goroutine-local state at a loop head (Opcode::BackEdge), kept to tell whether the
+// loop came back to it unchanged (vm/back_edge.cpp).
+struct LoopMark {
+    uint32_t fn = 0, pc = 0, depth = 0;
+    uint64_t serial = 0;  // the crossing that left this state
+    std::vector<Value> stack;
+    std::vector<Frame> frames;
+    uint32_t defers = 0, defer_args = 0;
+};
+
 struct Goroutine {
     std::vector<Value> stack;
     uint32_t sp = 0;
@@ -74,6 +84,12 @@ struct Goroutine {
     bool goexited = false;   // a Goexit stopped at a test runner frame (testing.returned reads it)
     Value panic_value{};     // an interface value
     std::string panic_text;  // Go's message, computed when the panic reaches the top
+
+    // Loop heads crossed (Program::loop_serial) and the crossing whose state the latest one
+    // repeats (Program::loop_repeats); marks are forgotten when the goroutine reads state
+    // nobody sees it read (time, len(ch), NumGoroutine).
+    uint64_t loop_serial = 0, loop_repeat = 0;
+    std::vector<LoopMark> loop_marks;
 
     std::string print_buf;
     Value last_value{};
@@ -130,6 +146,7 @@ struct Machine::Impl {
     uint32_t chan_count = 0;
     std::vector<std::vector<Value>> pools;  // by sync id: pooled interface values
     uint32_t next_sync_id = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> sync_copies;  // (copy's id, original's id), in order
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
@@ -169,6 +186,9 @@ struct Machine::Impl {
     bool stderr_truncated = false;
     bool output_truncated = false;
     void unwind(Goroutine& g);
+    // --- back_edge.cpp
+    void back_edge(Goroutine& g, uint32_t pc);
+    static void forget_loops(Goroutine& g) { g.loop_marks.clear(); }
     void ensure_stack(Goroutine& g, uint32_t extra);
     // Runs f(args) to completion for the VM itself; results replace the args on the stack.
     bool run_nested(Gid g, Value f, uint32_t arg_slots);
