@@ -137,6 +137,7 @@ void Execution::start() {
     m_bound_hit = nullptr;
     m_spin.reset(m_config.spin_await);
     m_copies_seen = 0;
+    m_livelock_pending = false;
     apply_sync_copies();
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
@@ -1109,22 +1110,11 @@ void Execution::step(Choice choice) {
 void Execution::finish_stuck() {
     if (!running()) return;
     if (m_steps.size() >= m_config.max_steps) {
-        // Only a schedule that never ends even when it goes on fairly is a livelock: one
-        // that a fair continuation ends (an unfair prefix that kept some goroutine from
-        // running, or a long run cut just before its end) is cut, not a bug (the search
-        // runs the other schedules; the cut bounds the result).
-        if (fair_tail_ends()) {
-            m_end = EndKind::StepLimit;
-            m_crashed = m_steps.back().choice.g;
-            return;
-        }
-        FoundBug bug;
-        bug.kind = BugKind::Livelock;
-        const StepRecord& last = m_steps.back();
-        bug.add(last.op.site, static_cast<uint32_t>(m_steps.size() - 1), last.choice.g);
-        report(bug);
+        // Whether it is a livelock is decided after the search looked at the execution
+        // as it was cut (decide_livelock, called by drain_after_exit).
         m_end = EndKind::StepLimit;
-        m_crashed = last.choice.g;
+        m_crashed = m_steps.back().choice.g;
+        m_livelock_pending = true;
         return;
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
@@ -1159,6 +1149,7 @@ std::string_view Execution::output() const {
 }
 
 void Execution::drain_after_exit() {
+    decide_livelock();
     if (m_end != EndKind::Exit) return;
     // Main returned. Run the goroutines left (one deterministic schedule, nothing
     // recorded) to see which can never finish: those are leaked.

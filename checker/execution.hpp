@@ -130,7 +130,8 @@ public:
     const vm::Program& program() const { return m_program; }
     const ExecutionConfig& config() const { return m_config; }
     // After an Exit: run the goroutines still alive (deterministically, unrecorded) and
-    // report those that stay blocked forever as a goroutine-leak.
+    // report those that stay blocked forever as a goroutine-leak. After a cut at
+    // --max-steps: decide whether it is a livelock (see decide_livelock).
     void drain_after_exit();
     // What the program printed up to main's return (later prints are not part of it).
     std::string_view output() const;
@@ -224,6 +225,11 @@ private:
     // Runs the execution on round robin (unrecorded, no bugs) for another max_steps steps:
     // true if it ends (exits, crashes or gets stuck). Leaves the execution as it was cut.
     bool fair_tail_ends();
+    // An execution cut at --max-steps: a livelock only when a fair continuation of it does
+    // not end either (an unfair prefix that kept some goroutine from running, or a long run
+    // cut just before its end, is cut, not a bug; the cut bounds the result).
+    void decide_livelock();
+    bool m_livelock_pending = false;
     // Gives the sync values the VM found copied since the last call their original's
     // state, as Go's byte copy does (checker/execution_copies.cpp).
     void apply_sync_copies();

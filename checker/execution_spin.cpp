@@ -53,4 +53,18 @@ bool Execution::fair_tail_ends() {
     return ended;
 }
 
+void Execution::decide_livelock() {
+    if (m_end != EndKind::StepLimit || !m_livelock_pending) return;
+    m_livelock_pending = false;
+    m_end = EndKind::Running;
+    bool ends = fair_tail_ends();
+    m_end = EndKind::StepLimit;
+    if (ends) return;
+    FoundBug bug;
+    bug.kind = BugKind::Livelock;
+    const StepRecord& last = m_steps.back();
+    bug.add(last.op.site, static_cast<uint32_t>(m_steps.size() - 1), last.choice.g);
+    report(bug);
+}
+
 }  // namespace lockstep::checker
