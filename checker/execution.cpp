@@ -136,9 +136,7 @@ void Execution::start() {
     m_program_panic = false;
     m_bound_hit = nullptr;
     m_spin.reset(m_config.spin_await);
-    m_copies_seen = 0;
     m_livelock_pending = false;
-    apply_sync_copies();
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
 }
@@ -1087,7 +1085,6 @@ void Execution::step(Choice choice) {
             }
             m_gs[g].clock.tick(g);
         }
-        apply_sync_copies();
         arrival_accesses(g);
         if (partner != UINT32_MAX) arrival_accesses(partner);
         for (Gid c = before; c < after; ++c) arrival_accesses(c);

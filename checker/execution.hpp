@@ -230,10 +230,6 @@ private:
     // cut just before its end, is cut, not a bug; the cut bounds the result).
     void decide_livelock();
     bool m_livelock_pending = false;
-    // Gives the sync values the VM found copied since the last call their original's
-    // state, as Go's byte copy does (checker/execution_copies.cpp).
-    void apply_sync_copies();
-    size_t m_copies_seen = 0;
 
     vm::Program& m_program;
     ExecutionConfig m_config;

@@ -87,15 +87,14 @@ Cell Machine::Impl::alloc(uint32_t n) {
 uint32_t Machine::Impl::sync_id(Cell handle) {
     // The handle holds a = id + 1 and b = the cell the id was given in. Found in another
     // cell, it is a copy of a used sync object (struct assignment, value receiver, range
-    // variable...): in Go the copy is an independent object, so it gets a fresh id, and
-    // the checker gives it the original's state (Program::sync_copy; docs/semantics.md).
+    // variable...): in Go the copy is an independent object, so it gets a fresh id. Its
+    // state starts unlocked/empty, as docs/semantics.md says (go vet's copylocks flags
+    // such copies anyway).
     Value& h = heap[handle];
     if (h.p.a == 0 || h.p.b != handle) {
-        uint32_t original = h.p.a;  // id + 1, 0 when the original was never used
         h = Value{};
         h.p.a = ++next_sync_id;
         h.p.b = handle;
-        if (original != 0) sync_copies.push_back({h.p.a - 1, original - 1});
     }
     return h.p.a - 1;
 }

@@ -21,8 +21,6 @@ void Machine::reset() { m_impl->reset(); }
 GoroutineState Machine::state(Gid g) const { return m_impl->gs[g].state; }
 const Operation& Machine::pending(Gid g) const { return m_impl->gs[g].op; }
 void Machine::resume(Gid g, const Outcome& outcome) { m_impl->resume(g, outcome); }
-size_t Machine::sync_copy_count() const { return m_impl->sync_copies.size(); }
-std::pair<uint32_t, uint32_t> Machine::sync_copy(size_t i) const { return m_impl->sync_copies[i]; }
 uint64_t Machine::loop_serial(Gid g) const { return m_impl->gs[g].loop_serial; }
 uint64_t Machine::loop_repeats(Gid g) const { return m_impl->gs[g].loop_repeat; }
 
@@ -116,7 +114,6 @@ void Machine::Impl::reset() {
     chan_count = 0;
     for (auto& p : pools) p.clear();
     next_sync_id = 0;
-    sync_copies.clear();
     clock = 0;
     nested = 0;
     output().clear();

@@ -60,8 +60,6 @@ public:
     std::string panic_message(Gid g) const override;
     bool panic_is_fatal(Gid g) const override;
     std::string test_failure(uint32_t& site) const override;
-    size_t sync_copy_count() const override;
-    std::pair<uint32_t, uint32_t> sync_copy(size_t i) const override;
     uint64_t loop_serial(Gid g) const override;
     uint64_t loop_repeats(Gid g) const override;
     std::string_view output() const override { return m_output; }

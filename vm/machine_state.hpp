@@ -146,7 +146,6 @@ struct Machine::Impl {
     uint32_t chan_count = 0;
     std::vector<std::vector<Value>> pools;  // by sync id: pooled interface values
     uint32_t next_sync_id = 0;
-    std::vector<std::pair<uint32_t, uint32_t>> sync_copies;  // (copy's id, original's id), in order
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)

@@ -6,7 +6,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include "vm/operation.hpp"
 
@@ -74,14 +73,6 @@ public:
     virtual std::string test_failure(uint32_t& site) const {
         (void)site;
         return {};
-    }
-    // Copies of sync values (struct assignment, by-value parameter...) found so far in
-    // this execution, in order: (the copy's sync id, the original's). A copy gets its id
-    // when it is first used, so its state is the original's at that moment.
-    virtual size_t sync_copy_count() const { return 0; }
-    virtual std::pair<uint32_t, uint32_t> sync_copy(size_t i) const {
-        (void)i;
-        return {0, 0};
     }
     // Loop heads (the spin-loop reduction, checker/spin_await.hpp): how many times g has
     // been at the head of a `for` loop, and, when the latest of these repeats an earlier one
