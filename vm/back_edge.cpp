@@ -38,7 +38,9 @@ void Machine::Impl::back_edge(Goroutine& g, uint32_t pc) {
     const uint32_t fn = g.frames.back().fn, depth = static_cast<uint32_t>(g.frames.size());
     ++g.loop_serial;
     g.loop_repeat = 0;
-    if (g.panicking || g.goexiting) {
+    // Without visible loads and stores (MachineLimits::quiet_memory) an iteration's reads
+    // are not seen, so no repeat may be claimed.
+    if (g.panicking || g.goexiting || limits.quiet_memory) {
         forget_loops(g);
         return;
     }
