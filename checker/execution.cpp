@@ -131,6 +131,8 @@ void Execution::start() {
     m_crashed = 0;
     m_program_panic = false;
     m_bound_hit = nullptr;
+    m_spin.reset(m_config.spin_await);
+    m_livelock_pending = false;
     if (m_gs.empty()) m_gs.resize(1);
     compute_enabled();
 }
@@ -247,6 +249,7 @@ bool Execution::compute_enabled(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
     if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
+    if (m_spin.blocked(g)) return false;  // spins until something it read is written
     switch (op.kind) {
     case OpKind::Lock:
     case OpKind::RLock:
@@ -598,6 +601,7 @@ void Execution::step(Choice choice) {
     rec.access_begin = static_cast<uint32_t>(m_accesses.size());
     if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
     m_woken.clear();
+    m_spin.before_step(m_program, g, index);
 
     GState& gs = m_gs[g];
     gs.clock.tick(g);
@@ -885,8 +889,10 @@ void Execution::step(Choice choice) {
     if (!running() && rec.effect == StepEffect::Plain) rec.effect = StepEffect::Ends;
     m_steps.push_back(rec);
     m_last = g;
+    spin_after_step(g, partner, op, out.value, rec);
     if (running()) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
+        spin_refresh_woken();
         // After main returned the drain keeps its own budget (drain_after_exit).
         if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
     }
@@ -895,13 +901,11 @@ void Execution::step(Choice choice) {
 void Execution::finish_stuck() {
     if (!running()) return;
     if (m_steps.size() >= m_config.max_steps) {
-        FoundBug bug;
-        bug.kind = BugKind::Livelock;
-        const StepRecord& last = m_steps.back();
-        bug.add(last.op.site, static_cast<uint32_t>(m_steps.size() - 1), last.choice.g);
-        report(bug);
+        // Whether it is a livelock is decided after the search looked at the execution
+        // as it was cut (decide_livelock, called by drain_after_exit).
         m_end = EndKind::StepLimit;
-        m_crashed = last.choice.g;
+        m_crashed = m_steps.back().choice.g;
+        m_livelock_pending = true;
         return;
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
@@ -936,6 +940,7 @@ std::string_view Execution::output() const {
 }
 
 void Execution::drain_after_exit() {
+    decide_livelock();
     if (m_end != EndKind::Exit) return;
     // Main returned. Run the goroutines left (one deterministic schedule, nothing
     // recorded) to see which can never finish: those are leaked.

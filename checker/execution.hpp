@@ -14,6 +14,7 @@
 #include "checker/lock_tracker.hpp"
 #include "checker/lost_update_detector.hpp"
 #include "checker/race_detector.hpp"
+#include "checker/spin_await.hpp"
 #include "checker/vector_clock.hpp"
 #include "lang/assert.hpp"
 #include "lang/source.hpp"
@@ -61,6 +62,8 @@ struct StepRecord {
 struct ExecutionConfig {
     uint64_t max_steps = 100000;
     const lang::ExpectedOutput* expected_output = nullptr;
+    // The spin-loop (await) reduction (checker/spin_await.hpp); off only to check it.
+    bool spin_await = true;
 };
 
 class Execution {
@@ -126,12 +129,16 @@ public:
     const vm::Program& program() const { return m_program; }
     const ExecutionConfig& config() const { return m_config; }
     // After an Exit: run the goroutines still alive (deterministically, unrecorded) and
-    // report those that stay blocked forever as a goroutine-leak.
+    // report those that stay blocked forever as a goroutine-leak. After a cut at
+    // --max-steps: decide whether it is a livelock (see decide_livelock).
     void drain_after_exit();
     // What the program printed up to main's return (later prints are not part of it).
     std::string_view output() const;
     // The wait-for picture at a deadlock: who holds a mutex (UINT32_MAX if none).
     vm::Gid mutex_holder(uint32_t sync_id) const;
+    // g is await-blocked in a spin loop (checker/spin_await.hpp): it spins until something
+    // it read is written.
+    bool spin_blocked(vm::Gid g) const { return m_spin.blocked(g); }
 
 private:
     enum WaitSpace : uint8_t { WaitNone, WaitSync, WaitChan, WaitSelect };
@@ -229,6 +236,18 @@ private:
     void chan_close_race(vm::Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
+    // The spin-loop reduction's part of a step (checker/spin_await.hpp) and the fairness of
+    // a schedule cut at --max-steps (checker/execution_spin.cpp).
+    void spin_after_step(vm::Gid g, vm::Gid partner, const vm::Operation& op, int64_t outcome, const StepRecord& rec);
+    void spin_refresh_woken();
+    // Runs the execution on round robin (unrecorded, no bugs) for another max_steps steps:
+    // true if it ends (exits, crashes or gets stuck). Leaves the execution as it was cut.
+    bool fair_tail_ends();
+    // An execution cut at --max-steps: a livelock only when a fair continuation of it does
+    // not end either (an unfair prefix that kept some goroutine from running, or a long run
+    // cut just before its end, is cut, not a bug; the cut bounds the result).
+    void decide_livelock();
+    bool m_livelock_pending = false;
 
     vm::Program& m_program;
     ExecutionConfig m_config;
@@ -244,6 +263,9 @@ private:
     std::vector<vm::Gid> m_select_waiters;
     std::vector<vm::Gid> m_timer_gs;       // the timers' own goroutines
     std::vector<vm::Gid> m_woken;          // this step's Signal/Broadcast
+    SpinAwait m_spin;
+    std::vector<vm::Gid> m_spin_woken;     // this step's wakes of await-blocked goroutines
+
     std::vector<uint32_t> m_touched_chans;  // scratch of update_enabled
     std::vector<SyncObject> m_sync;
     std::vector<ChanState> m_chans;

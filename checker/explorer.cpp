@@ -39,6 +39,7 @@ std::unique_ptr<SearchStrategy> make_strategy(const Options& o) {
 ExecutionConfig config_of(const Options& o) {
     ExecutionConfig c;
     c.max_steps = o.max_steps;
+    c.spin_await = o.spin_await;
     c.expected_output = o.expected_output ? &*o.expected_output : nullptr;
     return c;
 }

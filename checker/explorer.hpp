@@ -33,6 +33,8 @@ struct Options {
     double time_budget_seconds = 60;
     std::optional<uint32_t> preemption_bound;
     uint64_t max_steps = 100000;
+    // The spin-loop (await) reduction (checker/spin_await.hpp); off only to check it.
+    bool spin_await = true;
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
     // dpor: explore one of each set of interchangeable goroutines (checker/symmetry.hpp).

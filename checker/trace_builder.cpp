@@ -261,13 +261,18 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         break;
     }
     case BugKind::Deadlock: {
-        bug.message = "deadlock: all goroutines are asleep - deadlock!";
+        bool spins = false;
+        for (uint8_t i = 0; i < f.count; ++i) spins |= exec.spin_blocked(f.gids[i]);
+        // A goroutine that polls forever keeps Go from seeing a deadlock: it hangs.
+        bug.message = spins ? "deadlock: every goroutine is blocked or spins forever on values nobody changes (Go hangs)"
+                            : "deadlock: all goroutines are asleep - deadlock!";
         std::string d;
         for (uint8_t i = 0; i < f.count; ++i) {
             Gid g = f.gids[i];
             const vm::Operation& op = p.pending(g);
             const vm::Site& s = p.site(op.site);
-            d += fmt::format("{} [{}{}{}]: blocked at {}", gname(g), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
+            d += fmt::format("{} [{}{}{}]: {} at {}", gname(g), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr,
+                             exec.spin_blocked(g) ? "spins forever" : "blocked", where(p, op.site));
             if (vm::op_object_space(op.kind) == vm::ObjectSpace::Sync) {
                 uint32_t lock = op.kind == OpKind::CondWait ? static_cast<uint32_t>(op.arg) : op.object;
                 Gid holder = exec.mutex_holder(lock);
@@ -367,7 +372,8 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         for (uint8_t i = 0; i < f.count; ++i) {
             const vm::Operation& op = p.pending(f.gids[i]);
             const vm::Site& s = p.site(op.site);
-            d += fmt::format("{} [{}{}{}]: blocked at {}\n", gname(f.gids[i]), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr, where(p, op.site));
+            d += fmt::format("{} [{}{}{}]: {} at {}\n", gname(f.gids[i]), vm::op_kind_text(op.kind), s.expr.empty() ? "" : " ", s.expr,
+                             exec.spin_blocked(f.gids[i]) ? "spins forever" : "blocked", where(p, op.site));
         }
         bug.details = d;
         break;

@@ -962,6 +962,7 @@ void Compiler::store_to(const Expr* lhs, const Type* t) {
 void Compiler::for_stmt(const ForStmt* s) {
     stmt(s->init);
     uint32_t top = here();
+    emit(Opcode::BackEdge);  // every iteration passes it (continue jumps to the post, then here)
     uint32_t jf = UINT32_MAX;
     if (s->cond) {
         expr(s->cond);

@@ -792,6 +792,12 @@ reload:
             case Opcode::JumpIfNot:
                 if (!S[--sp].i) pc = static_cast<uint32_t>(in.a);
                 break;
+            case Opcode::BackEdge:
+                if (!nested) {
+                    SAVE();
+                    back_edge(g, pc);
+                }
+                break;
             case Opcode::Call:
                 SAVE();
                 enter(g, static_cast<uint32_t>(in.a), 0, in.n, FrameKind::Normal);
@@ -1290,6 +1296,7 @@ reload:
             case Opcode::ChanLen: {
                 Cell ch = S[sp - 1].p.a;
                 S[sp - 1] = Value::of_int(ch ? chans[ch - 1].count() : 0);
+                forget_loops(g);  // reads channel state without a visible operation
                 break;
             }
             case Opcode::ChanCap: {

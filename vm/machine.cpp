@@ -21,6 +21,8 @@ void Machine::reset() { m_impl->reset(); }
 GoroutineState Machine::state(Gid g) const { return m_impl->gs[g].state; }
 const Operation& Machine::pending(Gid g) const { return m_impl->gs[g].op; }
 void Machine::resume(Gid g, const Outcome& outcome) { m_impl->resume(g, outcome); }
+uint64_t Machine::loop_serial(Gid g) const { return m_impl->gs[g].loop_serial; }
+uint64_t Machine::loop_repeats(Gid g) const { return m_impl->gs[g].loop_repeat; }
 
 uint32_t Machine::chan_capacity(uint32_t chan) const {
     return chan == nil_chan_id ? 0 : m_impl->chans[chan].cap;
@@ -194,6 +196,8 @@ Gid Machine::Impl::fresh_goroutine() {
     g.delivered = false;
     g.announced = 0;
     g.timer = false;
+    g.loop_serial = g.loop_repeat = 0;
+    g.loop_marks.clear();
     return id;
 }
 

@@ -64,6 +64,8 @@ public:
     bool panic_is_fatal(Gid g) const override;
     bool is_timer(Gid g) const override;
     std::string test_failure(uint32_t& site) const override;
+    uint64_t loop_serial(Gid g) const override;
+    uint64_t loop_repeats(Gid g) const override;
     std::string_view output() const override { return m_output; }
     bool same_local_state(Gid a, Gid b) const override;
     // Both output streams in order (MachineLimits::keep_streams; else empty).

@@ -51,6 +51,16 @@ enum class Pend : uint8_t {
     TimerNew, TimerFire, TimerCtl,  // a timer starts, fires, is stopped or reset (vm/natives_time.cpp)
 };
 
+// The goroutine-local state at a loop head (Opcode::BackEdge), kept to tell whether the
+// loop came back to it unchanged (vm/back_edge.cpp).
+struct LoopMark {
+    uint32_t fn = 0, pc = 0, depth = 0;
+    uint64_t serial = 0;  // the crossing that left this state
+    std::vector<Value> stack;
+    std::vector<Frame> frames;
+    uint32_t defers = 0, defer_args = 0;
+};
+
 struct Goroutine {
     std::vector<Value> stack;
     uint32_t sp = 0;
@@ -76,6 +86,12 @@ struct Goroutine {
     Value panic_value{};     // an interface value
     uint32_t panic_site = 0; // where the current panic started (the report's location)
     std::string panic_text;  // Go's message, computed when the panic reaches the top
+
+    // Loop heads crossed (Program::loop_serial) and the crossing whose state the latest one
+    // repeats (Program::loop_repeats); marks are forgotten when the goroutine reads state
+    // nobody sees it read (time, len(ch), NumGoroutine).
+    uint64_t loop_serial = 0, loop_repeat = 0;
+    std::vector<LoopMark> loop_marks;
 
     std::string print_buf;
     bool print_to_stderr = false;  // the pending Print writes print_buf to stderr (log, os.Stderr)
@@ -173,6 +189,9 @@ struct Machine::Impl {
     bool stderr_truncated = false;
     bool output_truncated = false;
     void unwind(Goroutine& g);
+    // --- back_edge.cpp
+    void back_edge(Goroutine& g, uint32_t pc);
+    static void forget_loops(Goroutine& g) { g.loop_marks.clear(); }
     void ensure_stack(Goroutine& g, uint32_t extra);
     // Runs f(args) to completion for the VM itself; results replace the args on the stack.
     bool run_nested(Gid g, Value f, uint32_t arg_slots);

@@ -386,8 +386,10 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         pause(g, OpKind::Yield, 0, site, Pend::Yield);
         return;
     }
-    case NativeId::TimeNow: ret({Value::of_int(clock)}); return;
-    case NativeId::TimeSince: ret({Value::of_int(clock - A[0].i)}); return;
+    // The clock and the goroutine count are read without a visible operation: a loop
+    // that reads them is never taken for a spin that changed nothing (vm/back_edge.cpp).
+    case NativeId::TimeNow: forget_loops(g); ret({Value::of_int(clock)}); return;
+    case NativeId::TimeSince: forget_loops(g); ret({Value::of_int(clock - A[0].i)}); return;
     case NativeId::TimeAdd: ret({Value::of_int(A[0].i + A[1].i)}); return;
     case NativeId::TimeSub: ret({Value::of_int(A[0].i - A[1].i)}); return;
     case NativeId::TimeAfter: ret({Value::of_bool(A[0].i > A[1].i)}); return;
@@ -396,6 +398,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
     case NativeId::DurationSeconds: ret({Value::of_float(static_cast<double>(A[0].i) / 1e9)}); return;
     case NativeId::DurationMilliseconds: ret({Value::of_int(A[0].i / 1000000)}); return;
     case NativeId::RuntimeNumGoroutine: {
+        forget_loops(g);
         int64_t live = 0;
         for (uint32_t i = 0; i < goroutine_count(); i++) live += gs[i].state != GoroutineState::Done && !gs[i].timer;
         ret({Value::of_int(live)});

@@ -90,6 +90,18 @@ public:
         (void)b;
         return false;
     }
+    // Loop heads (the spin-loop reduction, checker/spin_await.hpp): how many times g has
+    // been at the head of a `for` loop, and, when the latest of these repeats an earlier one
+    // — same loop, same goroutine-local state, with only visible operations in between —
+    // the serial of that earlier one (else 0).
+    virtual uint64_t loop_serial(Gid g) const {
+        (void)g;
+        return 0;
+    }
+    virtual uint64_t loop_repeats(Gid g) const {
+        (void)g;
+        return 0;
+    }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
 };

@@ -66,6 +66,7 @@ checker::Options checker_options(const Settings& settings, const LoadedScenario&
     o.time_budget_seconds = settings.time_budget_seconds;
     o.preemption_bound = settings.preemptions;
     o.max_steps = settings.max_steps;
+    o.spin_await = settings.spin_await;
     o.seed = settings.seed;
     o.pct_depth = settings.pct_depth;
     o.all = settings.all;

@@ -44,6 +44,8 @@ struct Settings {
     double time_budget_seconds = 60;
     std::optional<uint32_t> preemptions;
     uint64_t max_steps = 100000;
+    // The spin-loop (await) reduction; off only in tests that check it (no flag).
+    bool spin_await = true;
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
     bool all = false;

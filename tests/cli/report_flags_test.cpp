@@ -14,7 +14,9 @@ using nlohmann::json;
 
 namespace {
 
-// Two goroutines spin on a mutex forever: a livelock at --max-steps (100,000 steps).
+// Two goroutines write under a mutex forever: a livelock at --max-steps (100,000 steps)
+// that a fair continuation does not end either (a loop that only polls `done` would be
+// await-blocked: a deadlock).
 constexpr const char* livelock = R"(package main
 
 import (
@@ -25,6 +27,7 @@ import (
 func main() {
 	var mu sync.Mutex
 	done := false
+	n := 0
 	go func() {
 		for {
 			mu.Lock()
@@ -32,18 +35,20 @@ func main() {
 				mu.Unlock()
 				return
 			}
+			n++
 			mu.Unlock()
 		}
 	}()
 	for {
 		mu.Lock()
 		d := done
+		n++
 		mu.Unlock()
 		if d {
 			break
 		}
 	}
-	fmt.Println("never")
+	fmt.Println("never", n)
 }
 )";
 

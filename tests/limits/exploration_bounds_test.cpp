@@ -37,18 +37,22 @@ func main() {
 }
 )";
 
-// A goroutine spinning on a flag nobody sets: each loop iteration is a visible operation.
+// Two goroutines that really write on every loop iteration, forever: a fair schedule
+// never ends (a loop that only polls a flag nobody sets is await-blocked instead: a
+// deadlock, see tests/integration/spin_await_test.cpp).
 const char* k_spin = R"(package main
 
 import "sync/atomic"
 
 func main() {
-	var flag int32
+	var n int32
 	go func() {
-		for atomic.LoadInt32(&flag) == 0 {
+		for {
+			atomic.AddInt32(&n, 1)
 		}
 	}()
-	for atomic.LoadInt32(&flag) == 0 {
+	for {
+		atomic.AddInt32(&n, 1)
 	}
 }
 )";

@@ -19,9 +19,6 @@ FeatureSet all_features() { return {}; }
 FeatureSet ci_features() {
     FeatureSet s;
     // Known lockstep defects: each line names its finding (listed in docs/testing.md). `make soak` generates these features anyway.
-    // Spin loops (atomic flag + Gosched/Sleep, select-default polling) are reported as
-    // livelock and their searches never end: tests/integration/regressions/gen_busy_wait_false_livelock.go.
-    s.excluded.insert(Feature::BusyWait);
     return s;
 }
 
