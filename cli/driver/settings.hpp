@@ -25,6 +25,7 @@ struct RawFlags {
     std::string pct_depth;
     bool all = false;
     std::string jobs;
+    std::string shard;  // --shard i/n
     std::string time = "free";
     std::string format = "text";
     std::string output;
@@ -46,7 +47,12 @@ struct Settings {
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
     bool all = false;
-    uint32_t jobs = 1;  // accepted; exploration runs on one worker for now
+    // --jobs N / --shard i/n: the split search (checker/split_search.hpp), on N threads,
+    // this shard's part of it; without either, the one unsplit search.
+    uint32_t jobs = 1;
+    bool split = false;
+    uint32_t shard_index = 0, shard_count = 1;
+    bool sharded = false;
     ReportFormat format = ReportFormat::Text;
     std::string output;  // report destination; empty = stdout
     ColorMode color = ColorMode::Auto;
