@@ -28,6 +28,9 @@ public:
     bool next_execution() override;
     void on_step(const Execution& exec) override;
     void on_end(const Execution& exec) override;
+    // Split search: the sleep set of the first node below the prefix (set_prefix), each
+    // goroutine with what its explored step touched; the split explored them elsewhere.
+    void set_split_sleep(std::vector<std::pair<vm::Gid, std::vector<Access>>> sleep) { m_split_sleep = std::move(sleep); }
 
 protected:
     void fill_backtrack(const Execution& exec, SearchNode& node) override {}
@@ -126,6 +129,7 @@ private:
     std::vector<uint32_t> m_seen_stamp;
     uint32_t m_stamp = 0;
     std::vector<vm::Gid> m_initials;
+    std::vector<std::pair<vm::Gid, std::vector<Access>>> m_split_sleep;
 };
 
 }  // namespace lockstep::checker

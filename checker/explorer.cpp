@@ -28,8 +28,13 @@ using Clock = std::chrono::steady_clock;
 std::unique_ptr<SearchStrategy> make_strategy(const Options& o) {
     if (!o.split_prefix.empty()) {
         std::unique_ptr<TreeSearch> s;
-        if (o.strategy == Strategy::Naive) s = std::make_unique<NaiveStrategy>(o.preemption_bound);
-        else s = std::make_unique<DporStrategy>(o.preemption_bound);
+        if (o.strategy == Strategy::Naive) {
+            s = std::make_unique<NaiveStrategy>(o.preemption_bound);
+        } else {
+            auto d = std::make_unique<DporStrategy>(o.preemption_bound);
+            d->set_split_sleep(o.split_sleep);
+            s = std::move(d);
+        }
         LOCKSTEP_ASSERT(o.strategy == Strategy::Dpor || o.strategy == Strategy::Naive, "a split search needs an exhaustive strategy");
         s->set_prefix(o.split_prefix);
         return s;

@@ -49,6 +49,8 @@ struct Options {
     // Split search (checker/split_search.hpp): explore only the subtree below this prefix
     // of choices (dpor and naive); empty = the whole tree.
     std::vector<Choice> split_prefix;
+    // and the sleep set below it (dpor only): goroutines with what their explored step touched.
+    std::vector<std::pair<vm::Gid, std::vector<Access>>> split_sleep;
 };
 
 // Explores the program's executions; fills verdict, stats, bugs (each with its replayed

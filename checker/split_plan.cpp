@@ -107,7 +107,11 @@ SplitPlan plan_split(vm::Program& program, const Options& options, uint32_t min_
         if (!grew) break;
         ++plan.depth;
     }
-    for (Prefix& p : level) plan.prefixes.push_back(std::move(p.choices));
+    for (Prefix& p : level) {
+        plan.prefixes.push_back(std::move(p.choices));
+        auto& sleep = plan.sleep.emplace_back();
+        for (auto& s : p.sleep) sleep.emplace_back(s.g, std::move(s.step));
+    }
     return plan;
 }
 

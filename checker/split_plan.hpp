@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "checker/access.hpp"
 #include "checker/execution.hpp"
 #include "checker/explorer.hpp"
 
@@ -24,6 +25,9 @@ struct SplitPlan {
     // The subtrees in their fixed order: each prefix's choices. A prefix shorter than
     // `depth` ends the program (its subtree is that one execution).
     std::vector<std::vector<Choice>> prefixes;
+    // Per prefix: the sleep set below it (goroutines explored in an earlier subtree, with
+    // what their step touched), for dpor to start from.
+    std::vector<std::vector<std::pair<vm::Gid, std::vector<Access>>>> sleep;
     uint32_t depth = 0;
     // The preemption bound left out a choice above the split (the search is bounded).
     bool bound_hit = false;

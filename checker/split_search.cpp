@@ -82,6 +82,7 @@ private:
                 }
                 Options o = m_options;
                 o.split_prefix = m_plan.prefixes[k];
+                if (!o.split_prefix.empty()) o.split_sleep = m_plan.sleep[k];
                 o.progress = nullptr;
                 o.interrupted = m_stop[w].get();
                 o.time_budget_seconds = std::max(remaining(), 0.0);
