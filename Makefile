@@ -1,11 +1,12 @@
 # lockstep's front door: `make run` and `make test` install what is missing, build, and go.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc)
 DEBS       := cmake ninja-build g++ catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench fuzz soak screenshot clean
+.PHONY: all deps build run test test-asan test-tsan bench fuzz soak screenshot clean
 
 all: build
 
@@ -34,6 +35,14 @@ test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DLOCKSTEP_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# The threaded tests under ThreadSanitizer: the split search (--jobs, --shard, merge) in
+# the checker and cli modules.
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -G Ninja -DLOCKSTEP_SANITIZE=thread -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target lockstep test_checker test_cli
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 ./$(TSAN_BUILD)/tests/test_checker "[split]"
+	TSAN_OPTIONS=halt_on_error=1 ./$(TSAN_BUILD)/tests/test_cli "[split]"
 
 bench: build
 	./$(BUILD)/bench/lockstep_bench
@@ -65,4 +74,4 @@ soak: build
 	LOCKSTEP_SOAK_SECONDS=$(SOAK_SECONDS) LOCKSTEP_SOAK_SEED=$(SOAK_SEED) ./$(BUILD)/tests/test_gen "[soak]"
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)

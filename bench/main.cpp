@@ -19,6 +19,7 @@
 #include "lang/diagnostic.hpp"
 #include "locked_counter.hpp"
 #include "reexecution.hpp"
+#include "split_search.hpp"
 #include "table.hpp"
 #include "vm/compiler.hpp"
 #include "vm/machine.hpp"
@@ -165,6 +166,7 @@ int main() {
         unsafe_counter_table();
         reexecution_table(dir);
         generated_programs_table(dir.path);
+        split_search_table(dir.path);
         return 0;
     } catch (const lang::DiagnosticError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.render() << '\n';

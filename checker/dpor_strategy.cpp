@@ -251,6 +251,16 @@ void DporStrategy::on_step(const Execution& exec) {
             m_next_store.who.push_back(Sleepers::Who{q, b, static_cast<uint32_t>(m_next_store.acc.size())});
         }
     }
+    // The last step of a split prefix: the node below it starts with the split's sleep set.
+    if (!m_split_sleep.empty() && i + 1 == m_prefix.size() && i + 1 >= m_replay) {
+        for (const auto& [q, acc] : m_split_sleep) {
+            if (!exec.alive(q) || m_next_sleep.has(q)) continue;
+            m_next_sleep.set(q);
+            uint32_t b = static_cast<uint32_t>(m_next_store.acc.size());
+            m_next_store.acc.insert(m_next_store.acc.end(), acc.begin(), acc.end());
+            m_next_store.who.push_back(Sleepers::Who{q, b, static_cast<uint32_t>(m_next_store.acc.size())});
+        }
+    }
 
     Event ev;
     ev.g = g;

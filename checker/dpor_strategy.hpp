@@ -29,6 +29,9 @@ public:
     bool next_execution() override;
     void on_step(const Execution& exec) override;
     void on_end(const Execution& exec) override;
+    // Split search: the sleep set of the first node below the prefix (set_prefix), each
+    // goroutine with what its explored step touched; the split explored them elsewhere.
+    void set_split_sleep(std::vector<std::pair<vm::Gid, std::vector<Access>>> sleep) { m_split_sleep = std::move(sleep); }
 
 protected:
     void fill_backtrack(const Execution& exec, SearchNode& node) override {}
@@ -140,6 +143,7 @@ private:
     std::vector<uint64_t> m_history;   // per goroutine: a hash of the steps it took
     std::vector<std::vector<std::pair<vm::Gid, vm::Gid>>> m_reps;  // per node: (goroutine, its representative)
     std::vector<vm::Gid> m_class_reps;  // node_created's scratch
+    std::vector<std::pair<vm::Gid, std::vector<Access>>> m_split_sleep;
 };
 
 }  // namespace lockstep::checker

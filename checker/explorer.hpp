@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/execution.hpp"
 #include "checker/result.hpp"
 #include "lang/source.hpp"
 #include "vm/program.hpp"
@@ -49,6 +50,11 @@ struct Options {
     // Counterexample minimization: stop as soon as the bug of this identity (bug_identity
     // in checker/minimize.hpp) is found, whatever else is; empty = off.
     std::string target;
+    // Split search (checker/split_search.hpp): explore only the subtree below this prefix
+    // of choices (dpor and naive); empty = the whole tree.
+    std::vector<Choice> split_prefix;
+    // and the sleep set below it (dpor only): goroutines with what their explored step touched.
+    std::vector<std::pair<vm::Gid, std::vector<Access>>> split_sleep;
 };
 
 // Explores the program's executions; fills verdict, stats, bugs (each with its replayed

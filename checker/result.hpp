@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,6 +95,8 @@ struct Stats {
     std::optional<uint32_t> covered_preemptions;
 };
 
+struct ShardInfo;  // checker/split_fold.hpp
+
 struct ScenarioResult {
     std::string file;
     std::string entry = "main";
@@ -110,6 +113,8 @@ struct ScenarioResult {
     // of the same prints it allows).
     std::vector<std::string> outcomes;
     std::vector<PrintOrder> outcome_orders;
+    // --shard i/n: this shard's part of the split search, for `lockstep merge`.
+    std::shared_ptr<ShardInfo> shard;
     // Whether `output` is one of the outputs the explored executions can print.
     bool admits(std::string_view output) const {
         for (const auto& o : outcome_orders)

@@ -24,7 +24,7 @@ bool TreeSearch::next_execution() {
         m_depth = 0;
         return true;
     }
-    while (m_depth > 0) {
+    while (m_depth > m_prefix.size()) {
         SearchNode& n = m_nodes[m_depth - 1];
         if (n.chosen.alt + 1 < n.alts) {
             ++n.chosen.alt;
@@ -69,6 +69,14 @@ bool TreeSearch::choose(const Execution& exec, Choice& out) {
         const SearchNode& p = m_nodes[i - 1];
         n.prev = p.chosen.g;
         n.preemptions = p.preemptions + ((p.chosen.g != p.prev && p.enabled.has(p.prev) && i - 1 > 0) ? 1 : 0);
+    }
+    if (i < m_prefix.size()) {
+        LOCKSTEP_ASSERT(exec.enabled(m_prefix[i].g), "a split prefix diverged: the program is not deterministic");
+        n.chosen = m_prefix[i];
+        n.alts = 1;
+        n.backtrack.set(n.chosen.g);
+        out = n.chosen;
+        return true;
     }
     // Keep running the same goroutine when we can: fewer preemptions, shorter traces.
     vm::Gid pick = UINT32_MAX;

@@ -31,6 +31,10 @@ public:
     bool choose(const Execution& exec, Choice& out) override;
     bool exhaustive() const override { return true; }
     bool bound_hit() const override { return m_bound_hit; }
+    // Split search (checker/split_search.hpp): every execution starts with `prefix`, whose
+    // nodes are never backtracked (the split explores their other choices as other
+    // subtrees); the search covers the subtree below it.
+    void set_prefix(std::vector<Choice> prefix) { m_prefix = std::move(prefix); }
 
 protected:
     // A new node was created at depth `depth` with `chosen` as its first choice.
@@ -49,6 +53,7 @@ protected:
     bool m_started = false;
     std::optional<uint32_t> m_bound;
     bool m_bound_hit = false;
+    std::vector<Choice> m_prefix;
 };
 
 }  // namespace lockstep::checker

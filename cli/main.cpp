@@ -12,6 +12,7 @@
 
 #include "cli/driver/driver.hpp"
 #include "cli/driver/exit_code.hpp"
+#include "cli/driver/merge.hpp"
 #include "cli/driver/settings.hpp"
 #include "lang/assert.hpp"
 
@@ -69,7 +70,8 @@ void add_check_flags(CLI::App& cmd, RawFlags& raw) {
     cmd.add_option("--pct-depth", raw.pct_depth, "PCT bug depth (default 3)")->type_name("D");
     cmd.add_flag("--no-symmetry", raw.no_symmetry, "dpor: explore goroutines of one go statement with equal state separately (symmetry reduction off)");
     cmd.add_flag("--all", raw.all, "keep exploring after the first bug; report each distinct bug once");
-    cmd.add_option("--jobs", raw.jobs, "worker threads (accepted; exploration uses one worker for now)")->type_name("N");
+    cmd.add_option("--jobs", raw.jobs, "split the search into subtrees explored on N threads (same report for every N)")->type_name("N");
+    cmd.add_option("--shard", raw.shard, "explore only part i of n of the split search (JSON for `lockstep merge`)")->type_name("I/N");
     cmd.add_option("--lang", raw.lang, "Go language version: go1.19 (default, or go.mod's go line), go1.22 (per-iteration loop variables, range over int)")->type_name("VERSION");
     cmd.add_option("--time", raw.time, "timing semantics: free (default) or strict (not supported yet)")->type_name("MODE");
     add_output_flags(cmd, raw);
@@ -117,11 +119,19 @@ int main(int argc, char** argv) {
         CLI::App* vet = app.add_subcommand("vet", "static checks only (copied locks, ...)");
         vet->add_option("PATH", vet_paths, "scenario files or directories")->required();
 
+        std::vector<std::string> merge_files;
+        std::string merge_output;
+        bool merge_quiet = false;
+        CLI::App* merge = app.add_subcommand("merge", "combine the JSON reports of the shards of one search (--shard i/n) into one report");
+        merge->add_option("REPORT", merge_files, "the shards' JSON reports")->required();
+        merge->add_option("-o,--output", merge_output, "write the merged report to FILE instead of stdout")->type_name("FILE");
+        merge->add_flag("-q,--quiet", merge_quiet, "no verdict lines on stderr unless a scenario fails");
+
         // CLI11 would say "A subcommand is required" for a misspelt one; name it instead.
         if (argc > 1 && argv[1][0] != '-') {
             std::string_view word = argv[1];
-            if (word != "check" && word != "run" && word != "replay" && word != "vet") {
-                std::cerr << "lockstep: unknown command \"" << word << "\" (commands: check, run, replay, vet)\n";
+            if (word != "check" && word != "run" && word != "replay" && word != "vet" && word != "merge") {
+                std::cerr << "lockstep: unknown command \"" << word << "\" (commands: check, run, replay, vet, merge)\n";
                 return to_int(ExitCode::Usage);
             }
         }
@@ -165,6 +175,7 @@ int main(int argc, char** argv) {
             return to_int(replay_command(replay_file, replay_entry, token, *s, console));
         }
         if (vet->parsed()) return to_int(vet_command(vet_paths, console));
+        if (merge->parsed()) return to_int(merge_command(merge_files, merge_output, merge_quiet, console));
         return to_int(ExitCode::Usage);
     } catch (const InternalError& e) {
         std::cerr << "internal error: " << e.what() << "\n";

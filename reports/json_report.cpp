@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "reports/report_model.hpp"
+#include "reports/shard_json.hpp"
 
 namespace lockstep::reports {
 
@@ -136,6 +137,8 @@ ojson scenario_json(const ScenarioResult& r, bool full_trace) {
         j["expected"] = nullptr;
     }
     if (r.verdict == checker::Verdict::Error) j["error"] = r.error;
+    // --shard: what `lockstep merge` needs (docs/scale-out.md).
+    if (r.shard) j["shard"] = shard_to_json(*r.shard);
     return j;
 }
 

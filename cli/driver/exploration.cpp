@@ -5,6 +5,8 @@
 #include "checker/copylocks.hpp"
 #include "checker/minimize.hpp"
 #include "checker/preemption_coverage.hpp"
+#include "checker/split_fold.hpp"
+#include "checker/split_search.hpp"
 #include "lang/assert.hpp"
 #include "vm/machine.hpp"
 
@@ -57,6 +59,43 @@ std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const 
 #endif
 }
 
+// --jobs N, --shard i/n: one machine per worker thread, compiled here, one after another.
+checker::ScenarioResult explore_split(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
+                                      const checker::Options& options, vm::Machine& first) {
+    std::vector<std::unique_ptr<vm::Machine>> more;
+    std::vector<vm::Program*> programs{&first};
+    for (uint32_t w = 1; w < settings.jobs; ++w) {
+        more.push_back(make_machine(scenario, entry));
+        programs.push_back(more.back().get());
+    }
+    checker::SplitSettings split;
+    split.sharded = settings.sharded;
+    split.shard_index = settings.shard_index;
+    split.shard_count = settings.shard_count;
+    return checker::explore_split(programs, options, split);
+}
+
+// A shard's candidates are shown as the merged report would show them: minimized like
+// the shard's own bugs (the shard's final bug of each kind is its last candidate).
+void minimize_candidates(vm::Machine& machine, const checker::Options& options, checker::ScenarioResult& result) {
+    auto& candidates = result.shard->candidates;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        bool last = true;
+        for (size_t j = i + 1; j < candidates.size(); ++j) last &= candidates[j].identity != candidates[i].identity;
+        const checker::Bug* final_bug = nullptr;
+        for (const auto& b : result.bugs)
+            if (b.identity == candidates[i].identity) final_bug = &b;
+        if (last && final_bug) {
+            candidates[i].bug = *final_bug;
+            continue;
+        }
+        checker::ScenarioResult one;
+        one.bugs.push_back(candidates[i].bug);
+        checker::minimize_counterexamples(machine, options, one);
+        candidates[i].bug = std::move(one.bugs.front());
+    }
+}
+
 }  // namespace
 
 checker::Options checker_options(const Settings& settings, const LoadedScenario& scenario) {
@@ -88,16 +127,22 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
     checker::Options options = checker_options(settings, scenario);
     options.progress = hooks.progress;
     options.interrupted = hooks.interrupted;
-    checker::ScenarioResult result = checker::explore(*machine, options);
+    checker::ScenarioResult result;
+    if (settings.split) result = explore_split(scenario, entry, settings, options, *machine);
+    else result = checker::explore(*machine, options);
     // The simplest schedule of each bug: fewest preemptions first (SPEC §5).
     checker::minimize_counterexamples(*machine, options, result);
+    if (result.shard) minimize_candidates(*machine, options, result);
     // A bounded run with no bug: how many preemptions it covers for certain.
     checker::measure_preemption_coverage(*machine, options, result);
     result.file = scenario.source ? scenario.source->path() : std::string();
     result.entry = entry;
     // The static findings (go vet's copylocks) belong to the scenario's report too: a
     // copied lock is a bug kind an expect line may name.
-    for (auto& bug : checker::check_copylocks(*scenario.file, *scenario.types)) result.bugs.push_back(std::move(bug));
+    for (auto& bug : checker::check_copylocks(*scenario.file, *scenario.types)) {
+        result.bugs.push_back(std::move(bug));
+        if (result.shard) ++result.shard->static_bugs;
+    }
     if (scenario.directives.expected) {
         result.expected = kind_ids(*scenario.directives.expected);
         result.expectation_met = expectation_met(*scenario.directives.expected, result.bugs);

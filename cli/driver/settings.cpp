@@ -82,7 +82,23 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
         if (!n || *n == 0) return need_positive("--jobs", raw.jobs);
         if (*n > 1024) return "--jobs " + raw.jobs + " is more workers than any machine has";
         s.jobs = *n;
+        s.split = true;
     }
+    if (!raw.shard.empty()) {
+        auto slash = raw.shard.find('/');
+        auto bad = [&] { return "--shard must be i/n with 0 <= i < n (shard 0/4 is the first of four), not \"" + raw.shard + "\""; };
+        if (slash == std::string::npos) return bad();
+        auto i = parse_uint<uint32_t>(raw.shard.substr(0, slash));
+        auto n = parse_uint<uint32_t>(raw.shard.substr(slash + 1));
+        if (!i || !n || *n == 0 || *i >= *n) return bad();
+        if (*n > 100000) return "--shard " + raw.shard + ": more shards than a search has subtrees to give them";
+        s.shard_index = *i;
+        s.shard_count = *n;
+        s.sharded = true;
+        s.split = true;
+    }
+    if (s.split && (s.strategy == StrategyName::Random || s.strategy == StrategyName::Pct))
+        return std::string(raw.shard.empty() ? "--jobs" : "--shard") + " splits an exhaustive search: use it with --strategy dpor or naive, not " + raw.strategy;
     if (!raw.lang.empty()) {
         auto minor = parse_lang_version(raw.lang);
         if (!minor) return "--lang: \"" + raw.lang + "\" is not a Go language version (--lang go1.19, go1.22, ...)";

@@ -26,6 +26,7 @@ struct RawFlags {
     bool all = false;
     bool no_symmetry = false;
     std::string jobs;
+    std::string shard;  // --shard i/n
     std::string time = "free";
     std::string format = "text";
     std::string output;
@@ -50,7 +51,12 @@ struct Settings {
     uint32_t pct_depth = 3;
     bool all = false;
     bool symmetry = true;  // --no-symmetry switches dpor's symmetry reduction off
-    uint32_t jobs = 1;  // accepted; exploration runs on one worker for now
+    // --jobs N / --shard i/n: the split search (checker/split_search.hpp), on N threads,
+    // this shard's part of it; without either, the one unsplit search.
+    uint32_t jobs = 1;
+    bool split = false;
+    uint32_t shard_index = 0, shard_count = 1;
+    bool sharded = false;
     ReportFormat format = ReportFormat::Text;
     std::string output;  // report destination; empty = stdout
     ColorMode color = ColorMode::Auto;

@@ -75,7 +75,6 @@ TEST_CASE("every check flag is parsed", "[cli][settings]") {
     raw.seed = "42";
     raw.pct_depth = "2";
     raw.all = true;
-    raw.jobs = "4";
     raw.format = "json";
     raw.output = "out.json";
     raw.color = "never";
@@ -89,7 +88,6 @@ TEST_CASE("every check flag is parsed", "[cli][settings]") {
     CHECK(s.seed == 42);
     CHECK(s.pct_depth == 2);
     CHECK(s.all);
-    CHECK(s.jobs == 4);
     CHECK(s.format == ReportFormat::Json);
     CHECK(s.output == "out.json");
     CHECK(s.color == ColorMode::Never);
@@ -115,6 +113,27 @@ TEST_CASE("absurd values are usage errors naming the flag", "[cli][settings]") {
     CHECK(with([](RawFlags& r) { r.pct_depth = "0"; }).find("--pct-depth") == 0);
     CHECK(with([](RawFlags& r) { r.pct_depth = "1000"; }).find("too deep") != std::string::npos);
     CHECK(with([](RawFlags& r) { r.jobs = "0"; }).find("--jobs") == 0);
+    CHECK(with([](RawFlags& r) { r.shard = "2/2"; }).find("--shard must be i/n") == 0);
+    CHECK(with([](RawFlags& r) { r.shard = "1"; }).find("--shard must be i/n") == 0);
+    CHECK(with([](RawFlags& r) { r.shard = "-1/2"; }).find("--shard must be i/n") == 0);
+    CHECK(with([](RawFlags& r) { r.jobs = "2"; r.strategy = "pct"; }).find("--jobs splits an exhaustive search") == 0);
+    {
+        RawFlags raw;
+        raw.shard = "1/3";
+        auto s = std::get<Settings>(make_settings(raw));
+        CHECK(s.sharded);
+        CHECK(s.split);
+        CHECK(s.shard_index == 1);
+        CHECK(s.shard_count == 3);
+        CHECK(s.jobs == 1);
+        CHECK_FALSE(std::get<Settings>(make_settings(RawFlags{})).split);
+        RawFlags four;
+        four.jobs = "4";
+        auto j = std::get<Settings>(make_settings(four));
+        CHECK(j.jobs == 4);
+        CHECK(j.split);
+        CHECK_FALSE(j.sharded);
+    }
     CHECK(with([](RawFlags& r) { r.time = "strict"; }).find("--time strict is not supported yet") == 0);
     CHECK(with([](RawFlags& r) { r.time = "fast"; }).find("unknown --time") == 0);
     CHECK(with([](RawFlags& r) { r.format = "xml"; }).find("unknown --format") == 0);
