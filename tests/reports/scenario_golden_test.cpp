@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <filesystem>
 
 #include "golden.hpp"
 #include "reports/style.hpp"
@@ -110,4 +112,26 @@ TEST_CASE("on a terminal no text line is wider than the terminal", "[reports][te
             }
         }
     }
+}
+
+TEST_CASE("every finding of every scenario and bug kernel has a source line", "[reports][json][scenarios]") {
+    std::vector<std::string> files = all_scenarios();
+    namespace fs = std::filesystem;
+    for (const auto& e : fs::directory_iterator(fs::path(LOCKSTEP_SOURCE_DIR) / "tests/scenarios/kernels"))
+        if (e.path().extension() == ".go") files.push_back(fs::relative(e.path(), LOCKSTEP_SOURCE_DIR).string());
+    std::sort(files.begin(), files.end());
+    size_t bugs = 0;
+    for (const auto& file : files) {
+        INFO(file);
+        std::string out = scenario_report("json", file);
+        REQUIRE_FALSE(out.empty());
+        auto doc = nlohmann::json::parse(out);
+        for (const auto& s : doc["scenarios"])
+            for (const auto& b : s["bugs"]) {
+                INFO(b["kind"].get<std::string>() << ": " << b["message"].get<std::string>());
+                ++bugs;
+                CHECK(b["location"]["line"].get<int>() > 0);
+            }
+    }
+    CHECK(bugs > 40);
 }
