@@ -407,19 +407,42 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
         }
         int width = -1, prec = -1;
         if (i < f.size() && f[i] == '*') {
-            if (argi < n) width = static_cast<int>(args[argi++].i);
+            if (argi < n) {
+                int64_t w = args[argi++].i;
+                // Go's intFromArg: a width beyond a million either way is no width.
+                if (w > 1000000 || w < -1000000) out += "%!(BADWIDTH)";
+                else width = static_cast<int>(w);
+            }
             i++;
         } else {
-            while (i < f.size() && f[i] >= '0' && f[i] <= '9') width = (width < 0 ? 0 : width * 10) + (f[i++] - '0');
+            // Go's parsenum: a number past a million before its last digit is "crazy
+            // long": the rest of the format is taken, and the verb is missing.
+            while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                if (width > 1000000) {
+                    i = f.size();
+                    break;
+                }
+                width = (width < 0 ? 0 : width * 10) + (f[i++] - '0');
+            }
         }
         if (i < f.size() && f[i] == '.') {
             i++;
             prec = 0;
             if (i < f.size() && f[i] == '*') {
-                if (argi < n) prec = static_cast<int>(args[argi++].i);
+                if (argi < n) {
+                    int64_t p = args[argi++].i;
+                    if (p > 1000000 || p < -1000000) out += "%!(BADPREC)";
+                    else prec = static_cast<int>(p);
+                }
                 i++;
             } else {
-                while (i < f.size() && f[i] >= '0' && f[i] <= '9') prec = prec * 10 + (f[i++] - '0');
+                while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                    if (prec > 1000000) {
+                        i = f.size();
+                        break;
+                    }
+                    prec = prec * 10 + (f[i++] - '0');
+                }
             }
         }
         if (i >= f.size()) {
