@@ -41,73 +41,7 @@ void DporStrategy::reset_run() {
     std::fill(m_observed.begin(), m_observed.end(), uint8_t{0});
     std::fill(m_history.begin(), m_history.end(), uint64_t{0});
     m_next_sleep.clear();
-}
-
-bool DporStrategy::interchangeable(const Execution& exec, Gid r, Gid g) const {
-    if (m_observed[r] || m_observed[g] || m_history[r] != m_history[g] || m_local[r] != m_local[g]) return false;
-    if (!m_last_event[r] || !m_last_event[g]) return false;
-    if (!exec.same_model_state(r, g) || exec.alternatives(r) != exec.alternatives(g)) return false;
-    if (!exec.program().same_local_state(r, g)) return false;
-    // r knows no more than g: every race g's steps could show, r's show too.
-    const uint32_t* cr = clock(m_last_event[r] - 1);
-    const uint32_t* cg = clock(m_last_event[g] - 1);
-    for (uint32_t k = 0; k < m_stride; ++k)
-        if (k != r && k != g && cr[k] > cg[k]) return false;
-    return true;
-}
-
-void DporStrategy::node_created(const Execution& exec, SearchNode& node) {
-    node.redundant.clear();
-    const uint32_t i = static_cast<uint32_t>(&node - m_nodes.data());
-    if (m_reps.size() <= i) m_reps.resize(i + 1);
-    auto& reps = m_reps[i];
-    reps.clear();
-    // The classes are found afresh at every node, comparing each enabled goroutine with
-    // one member of each class (and their clocks entry by entry): past a few dozen
-    // goroutines that costs more than it saves, so symmetry stays off there.
-    constexpr uint32_t k_max_goroutines = 64;
-    if (!m_symmetry || exec.goroutine_count() > k_max_goroutines) return;
-    ensure_stride(exec.goroutine_count());
-    m_class_reps.clear();
-    // enabled_list() is sorted by gid, which is creation order: a class's first member is
-    // its earliest-created goroutine, which knows least.
-    for (Gid g : exec.enabled_list()) {
-        if (g == 0 || m_observed[g]) continue;
-        Gid found = none;
-        for (Gid r : m_class_reps)
-            if (interchangeable(exec, r, g)) {
-                found = r;
-                break;
-            }
-        if (found == none) {
-            m_class_reps.push_back(g);
-            continue;
-        }
-        reps.emplace_back(g, found);
-        node.redundant.set(g);
-    }
-    // Sleep sets modulo symmetry: a class with a sleeping member is covered here.
-    for (auto [q, r] : reps)
-        if (node.sleep.has(q) || node.sleep.has(r)) node.redundant.set(r);
-}
-
-Gid DporStrategy::canonical(uint32_t i, Gid q) const {
-    if (i >= m_reps.size()) return q;
-    const SearchNode& node = m_nodes[i];
-    Gid r = q;
-    for (auto [x, rep] : m_reps[i])
-        if (x == q) {
-            r = rep;
-            break;
-        }
-    if (node.redundant.has(r)) return none;  // a member of its class sleeps here
-    return r;
-}
-
-void DporStrategy::add_canonical(uint32_t i, Gid q) {
-    Gid r = canonical(i, q);
-    if (r == none || m_nodes[i].sleep.has(r)) return;
-    add_backtrack(m_nodes[i], r);
+    reset_classes();
 }
 
 bool DporStrategy::next_execution() {
@@ -156,6 +90,7 @@ void DporStrategy::ensure_stride(uint32_t n) {
     m_local.resize(stride, 0);
     m_observed.resize(stride, 0);
     m_history.resize(stride, 0);
+    m_cls.resize(stride, none);
     m_last_event.resize(stride, 0);
     m_pending_extra.resize(stride, 0);
     for (auto& space : m_joins)
@@ -273,8 +208,13 @@ void DporStrategy::on_step(const Execution& exec) {
     uint32_t* c = &m_clocks[static_cast<size_t>(i) * m_stride];
     compute_clock(ev, a0, a1, c);
     if (m_symmetry) {
+        // g's state changed; whoever g now knows of is observed, for good.
+        leave_class(g);
         for (uint32_t k = 0; k < m_stride; ++k)
-            if (k != g && c[k] > 0) m_observed[k] = 1;
+            if (k != g && c[k] > 0 && !m_observed[k]) {
+                m_observed[k] = 1;
+                leave_class(k);
+            }
         uint64_t h = m_history[g];
         auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull; };
         mix(static_cast<uint64_t>(rec.op.kind));
@@ -301,8 +241,12 @@ void DporStrategy::on_step(const Execution& exec) {
         m_local[child] = 0;
         m_observed[child] = 0;
         m_history[child] = 0;
+        leave_class(child);
     }
-    if (rec.partner != UINT32_MAX) m_pending_extra[rec.partner] = i + 1;
+    if (rec.partner != UINT32_MAX) {
+        m_pending_extra[rec.partner] = i + 1;
+        leave_class(rec.partner);  // its state changed without a step of its own
+    }
 }
 
 void DporStrategy::on_end(const Execution& exec) {

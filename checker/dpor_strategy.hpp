@@ -15,11 +15,14 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "checker/tree_search.hpp"
 
 namespace lockstep::checker {
+
+struct SymmetryAudit;  // checker/explorer.hpp
 
 class DporStrategy : public TreeSearch {
 public:
@@ -32,6 +35,8 @@ public:
     // Split search: the sleep set of the first node below the prefix (set_prefix), each
     // goroutine with what its explored step touched; the split explored them elsewhere.
     void set_split_sleep(std::vector<std::pair<vm::Gid, std::vector<Access>>> sleep) { m_split_sleep = std::move(sleep); }
+    // Tests: rebuild the symmetry classes at every fresh node too and count differences.
+    void set_symmetry_audit(SymmetryAudit* audit) { m_audit = audit; }
 
 protected:
     void fill_backtrack(const Execution& exec, SearchNode& node) override {}
@@ -89,11 +94,21 @@ private:
     void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
     void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
     void reset_run();
-    // Symmetry (checker/symmetry.hpp): are r (created first) and g interchangeable now, and
-    // which goroutine stands for q at node i (none: one interchangeable with it sleeps there).
+    // Symmetry (checker/dpor_symmetry.cpp): are r (created first) and g interchangeable now
+    // (the full pairwise check), and which goroutine stands for q at node i (none: one
+    // interchangeable with it sleeps there).
     bool interchangeable(const Execution& exec, vm::Gid r, vm::Gid g) const;
+    // The part of interchangeable() that holds until r or g steps, is observed or is a
+    // rendezvous partner (min(r, g) is taken as the one created first).
+    bool stable_match(const Execution& exec, vm::Gid r, vm::Gid g) const;
     vm::Gid canonical(uint32_t i, vm::Gid q) const;
     void add_canonical(uint32_t i, vm::Gid q);
+    void classify(const Execution& exec, vm::Gid g);
+    void leave_class(vm::Gid g);
+    void reset_classes();
+    // The reference: the classes found afresh, pairwise, as (goroutine, representative).
+    void rebuild_classes(const Execution& exec, std::vector<std::pair<vm::Gid, vm::Gid>>& reps);
+    void audit_node(const Execution& exec, const std::vector<std::pair<vm::Gid, vm::Gid>>& reps);
 
     // A sleep set's members with what their explored step touched: a goroutine's step
     // can touch more than its pending operation shows (arriving at a channel wait writes
@@ -142,7 +157,26 @@ private:
     std::vector<uint8_t> m_observed;   // per goroutine: another's event knows one of its events
     std::vector<uint64_t> m_history;   // per goroutine: a hash of the steps it took
     std::vector<std::vector<std::pair<vm::Gid, vm::Gid>>> m_reps;  // per node: (goroutine, its representative)
-    std::vector<vm::Gid> m_class_reps;  // node_created's scratch
+    std::vector<vm::Gid> m_class_reps;  // rebuild_classes' scratch
+    std::vector<std::pair<vm::Gid, vm::Gid>> m_audit_reps;
+    SymmetryAudit* m_audit = nullptr;
+    // The classes of the current execution, kept incrementally: a goroutine joins one when
+    // it is first enabled (after each of its steps), by a hash of what must be equal and
+    // an exact comparison with the class's pivot; it leaves when it steps, is observed or
+    // is a rendezvous partner.
+    struct SymClass {
+        uint64_t key = 0;
+        vm::Gid pivot = 0;       // a member every other one was compared with (or promoted)
+        uint32_t size = 0;
+        bool stepped = false;    // its members took steps: pairs are checked in full
+        uint32_t stamp = 0;      // node_created: the node this rep is for
+        vm::Gid rep = 0;         // the first enabled member at that node
+        GoroutineSet members;
+    };
+    std::vector<uint32_t> m_cls;  // per goroutine: its class, or none
+    std::vector<SymClass> m_classes;
+    std::unordered_map<uint64_t, std::vector<uint32_t>> m_buckets;  // key -> classes
+    uint32_t m_node_stamp = 0;
     std::vector<std::pair<vm::Gid, std::vector<Access>>> m_split_sleep;
 };
 

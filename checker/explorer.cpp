@@ -42,7 +42,11 @@ std::unique_ptr<SearchStrategy> make_strategy(const Options& o) {
         return s;
     }
     switch (o.strategy) {
-    case Strategy::Dpor: return std::make_unique<DporStrategy>(o.preemption_bound, o.symmetry);
+    case Strategy::Dpor: {
+        auto d = std::make_unique<DporStrategy>(o.preemption_bound, o.symmetry);
+        d->set_symmetry_audit(o.symmetry_audit);
+        return d;
+    }
     case Strategy::Naive: return std::make_unique<NaiveStrategy>(o.preemption_bound);
     case Strategy::Random: return std::make_unique<RandomStrategy>(o.seed);
     case Strategy::Pct: return std::make_unique<PctStrategy>(o.seed, o.pct_depth);

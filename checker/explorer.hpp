@@ -28,6 +28,14 @@ public:
     virtual void progress(const Stats& stats, size_t bugs_found) = 0;
 };
 
+// dpor's symmetry audit (a reference check for tests): at every fresh node the classes are
+// also rebuilt from scratch, pairwise, and compared with the incrementally kept ones.
+struct SymmetryAudit {
+    uint64_t nodes = 0;      // nodes audited
+    uint64_t differing = 0;  // nodes where the incremental redundant set differs from the rebuilt one
+    uint64_t unsound = 0;    // pairs the incremental classes merged that are not interchangeable
+};
+
 struct Options {
     Strategy strategy = Strategy::Dpor;
     std::optional<uint64_t> max_executions;
@@ -40,6 +48,7 @@ struct Options {
     uint32_t pct_depth = 3;
     // dpor: explore one of each set of interchangeable goroutines (checker/symmetry.hpp).
     bool symmetry = true;
+    SymmetryAudit* symmetry_audit = nullptr;  // tests only: rebuild the classes as a reference
     bool all = false;  // keep exploring after the first bug, report each distinct bug once
     std::optional<lang::ExpectedOutput> expected_output;
     // Keep exploring until each of these kinds is found, even without `all`.
