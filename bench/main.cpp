@@ -1,6 +1,7 @@
 // lockstep_bench (`make bench`): the figures of docs/benchmarks.md. The locked-counter
 // family under dpor and naive against its count of Mazurkiewicz traces, the time to the
-// first bug of the 1000-goroutine unsafe counter, the cost of re-running one schedule, and
+// first bug of the 1000-goroutine unsafe counter, the chapter's correct programs at their
+// own sizes, the cost of re-running one schedule, and
 // dpor against naive on the generator's programs per shape.
 // Figures only: nothing here asserts a time.
 #include <unistd.h>
@@ -12,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "chapter_programs.hpp"
 #include "checker/explorer.hpp"
 #include "cli/driver/exploration.hpp"
 #include "cli/driver/front_end.hpp"
@@ -164,6 +166,7 @@ int main() {
         std::cout << "lockstep " << LOCKSTEP_VERSION << " benchmark (" << build << ")\n\n";
         locked_counter_table(dir);
         unsafe_counter_table();
+        chapter_programs_table(LOCKSTEP_SOURCE_DIR);
         reexecution_table(dir);
         generated_programs_table(dir.path);
         split_search_table(dir.path);

@@ -140,8 +140,15 @@ void DporStrategy::compute_clock(const Event& ev, const Access* begin, const Acc
     if (ev.prev != none) std::copy(clock(ev.prev), clock(ev.prev) + m_stride, c);
     else std::fill(c, c + m_stride, 0u);
     if (ev.extra != none) join(clock(ev.extra));
+    m_step_joins.clear();
+    // Size the tables first: a later lookup must not move the ones looked up before.
+    for (const Access* a = begin; a != end; ++a) {
+        auto& v = m_joins[static_cast<int>(a->space)];
+        if (a->id >= v.size() && a->id != vm::nil_chan_id) v.resize(a->id + 1);
+    }
     for (const Access* a = begin; a != end; ++a) {
         Joins& j = joins(*a);
+        m_step_joins.push_back(&j);
         for (int m = 0; m < 3; ++m)
             if (j.joined[m] && modes_conflict(a->mode, all_modes[m])) join(j.join[m].data());
     }
@@ -225,8 +232,9 @@ void DporStrategy::on_step(const Execution& exec) {
         mix(rec.choice.alt);
         m_history[g] = h;
     }
+    // compute_clock looked the objects up (m_step_joins, one per access).
     for (const Access* a = a0; a != a1; ++a) {
-        Joins& j = joins(*a);
+        Joins& j = *m_step_joins[static_cast<size_t>(a - a0)];
         j.joined[static_cast<int>(a->mode)] = true;
         auto& jm = j.join[static_cast<int>(a->mode)];
         for (uint32_t k = 0; k < m_stride; ++k) jm[k] = std::max(jm[k], c[k]);
@@ -306,8 +314,10 @@ void DporStrategy::cut_backtracks(const Execution& exec) {
 
 void DporStrategy::collect(const Access* begin, const Access* end, Gid g) {
     m_cands.clear();
+    m_step_tables.clear();
     for (const Access* a = begin; a != end; ++a) {
         Table& t = table(*a);
+        m_step_tables.push_back(&t);
         for (int m = 0; m < 3; ++m) {
             if (!modes_conflict(a->mode, all_modes[m])) continue;
             for (Gid q : t.touched[m])
@@ -328,6 +338,22 @@ void DporStrategy::analyse_execution(const Execution& exec) {
     }
     m_used_tables.clear();
     const auto& steps = exec.steps();
+    // Size the tables first, so that the ones collect() looked up for a step stay put
+    // while analyse() looks up more.
+    auto size_for = [this](const Access& a) {
+        auto& v = m_tables[static_cast<int>(a.space)];
+        if (a.id >= v.size() && a.id != vm::nil_chan_id) v.resize(a.id + 1);
+    };
+    for (const Access& a : exec.accesses()) size_for(a);
+    for (const Access& a : m_vaccesses) size_for(a);
+    for (const StepRecord& rec : steps) {
+        OpKind k = rec.op.kind;
+        if (vm::op_object_space(k) == vm::ObjectSpace::Sync || k == OpKind::Lock || k == OpKind::RLock || k == OpKind::WgWait ||
+            k == OpKind::OnceEnter || k == OpKind::TimerFire)
+            size_for(Access{Space::Sync, AccessMode::Write, rec.op.object});
+    }
+    for (const Virtual& v : m_virtuals)
+        if (v.blocking != Blocking::No) size_for(Access{Space::Sync, AccessMode::Write, v.sync_obj});
     const Access* accesses = exec.accesses().data();
     const uint32_t n = static_cast<uint32_t>(std::min(steps.size(), m_events.size()));
     for (uint32_t i = 0; i < n; ++i) {
@@ -346,7 +372,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
         if (rec.op.kind == OpKind::TimerFire) blocking = Blocking::Timer;
         analyse(ev, blocking, rec.op.object, i, clock(i), exec);
         for (const Access* a = a0; a != a1; ++a) {
-            Table& t = table(*a);
+            Table& t = *m_step_tables[static_cast<size_t>(a - a0)];  // collect() looked them up
             int m = static_cast<int>(a->mode);
             if (!t.last[m][ev.g]) t.touched[m].push_back(ev.g);
             t.last[m][ev.g] = i + 1;

@@ -139,6 +139,8 @@ private:
     std::vector<Joins> m_joins[k_space_count];
     std::vector<Table> m_tables[k_space_count];
     std::vector<std::pair<uint8_t, uint32_t>> m_used_joins, m_used_tables;
+    std::vector<Joins*> m_step_joins;  // compute_clock: the objects of the step's accesses
+    std::vector<Table*> m_step_tables; // collect: the same, while analysing
     std::vector<Virtual> m_virtuals;
     std::vector<Access> m_vaccesses;
     std::vector<uint32_t> m_vclocks;

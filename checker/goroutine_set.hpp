@@ -38,6 +38,16 @@ public:
             bits = m_words[w];
         }
     }
+    // The least id held here and in neither `a` nor `b`, or UINT32_MAX: a word at a time.
+    uint32_t first_without(const GoroutineSet& a, const GoroutineSet& b) const {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            uint64_t bits = m_words[w];
+            if (w < a.m_words.size()) bits &= ~a.m_words[w];
+            if (w < b.m_words.size()) bits &= ~b.m_words[w];
+            if (bits) return static_cast<uint32_t>(w * 64 + static_cast<uint32_t>(__builtin_ctzll(bits)));
+        }
+        return UINT32_MAX;
+    }
     bool operator==(const GoroutineSet& o) const {
         size_t n = std::max(m_words.size(), o.m_words.size());
         for (size_t i = 0; i < n; ++i)

@@ -32,13 +32,13 @@ bool TreeSearch::next_execution() {
             return true;
         }
         n.sleep.set(n.chosen.g);
-        for (vm::Gid q = 0; q < n.backtrack.limit(); ++q)
-            if (n.backtrack.has(q) && !n.sleep.has(q) && !n.redundant.has(q)) {
-                n.chosen = Choice{q, 0};
-                n.alts = 1;  // learned again when the step runs
-                m_replay = m_depth;
-                return true;
-            }
+        vm::Gid q = n.backtrack.first_without(n.sleep, n.redundant);
+        if (q != UINT32_MAX) {
+            n.chosen = Choice{q, 0};
+            n.alts = 1;  // learned again when the step runs
+            m_replay = m_depth;
+            return true;
+        }
         --m_depth;
     }
     return false;
