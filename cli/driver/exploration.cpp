@@ -110,6 +110,7 @@ checker::Options checker_options(const Settings& settings, const LoadedScenario&
     o.pct_depth = settings.pct_depth;
     o.all = settings.all;
     o.symmetry = settings.symmetry;
+    o.symmetry_audit = settings.symmetry_audit;
     // The file knows its own scenario best: //lockstep:bound wins over the command line.
     const ScenarioDirectives& d = scenario.directives;
     if (d.executions) o.max_executions = d.executions;

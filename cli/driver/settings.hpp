@@ -8,6 +8,10 @@
 #include <variant>
 #include <vector>
 
+namespace lockstep::checker {
+struct SymmetryAudit;
+}
+
 namespace lockstep::cli {
 
 enum class StrategyName : uint8_t { Dpor, Naive, Random, Pct };
@@ -51,6 +55,9 @@ struct Settings {
     uint32_t pct_depth = 3;
     bool all = false;
     bool symmetry = true;  // --no-symmetry switches dpor's symmetry reduction off
+    // Tests only (no flag): dpor also rebuilds its symmetry classes at every node and
+    // counts differences here (checker::SymmetryAudit in checker/explorer.hpp).
+    checker::SymmetryAudit* symmetry_audit = nullptr;
     // --jobs N / --shard i/n: the split search (checker/split_search.hpp), on N threads,
     // this shard's part of it; without either, the one unsplit search.
     uint32_t jobs = 1;
