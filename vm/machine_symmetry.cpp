@@ -43,11 +43,15 @@ bool Machine::same_local_state(Gid a, Gid b) const {
     if (x.sp != y.sp || x.frames.size() != y.frames.size() || x.defers.size() != y.defers.size()) return false;
     if (x.defer_args.size() != y.defer_args.size()) return false;
     if (x.op.kind != y.op.kind || x.op.object != y.op.object || x.op.site != y.op.site || x.op.arg != y.op.arg) return false;
-    if (x.pend != y.pend || !same_instr(x.pinstr, y.pinstr) || x.pcell != y.pcell || x.pidx != y.pidx || x.parg != y.parg) return false;
+    // What the pending operation resumes with; without one, whatever was left there.
+    if (x.pend != y.pend) return false;
+    if (x.pend != Pend::None && (!same_instr(x.pinstr, y.pinstr) || x.pcell != y.pcell || x.pidx != y.pidx || x.parg != y.parg)) return false;
     if (x.delivered != y.delivered || x.announced != y.announced) return false;
     if (x.panicking || y.panicking || x.recovered != y.recovered || x.fatal || y.fatal || x.goexiting || y.goexiting) return false;
     if (x.goexited != y.goexited || x.print_buf != y.print_buf) return false;
-    if (x.last_type != y.last_type || !same_value(x.last_value, y.last_value)) return false;
+    // The last value read is only shown (last_value_text) when it has a type: without one
+    // it is whatever an earlier execution left there.
+    if (x.last_type != y.last_type || (x.last_type != 0 && !same_value(x.last_value, y.last_value))) return false;
     if (!same_values(x.stack, y.stack, x.sp)) return false;
     if (!same_values(x.defer_args, y.defer_args, x.defer_args.size())) return false;
     for (size_t i = 0; i < x.defers.size(); ++i)
