@@ -2,6 +2,8 @@
 // Go memory model's clocks and runs the detectors. See execution.hpp.
 #include "checker/execution.hpp"
 
+#include "checker/causality.hpp"
+
 #include <algorithm>
 
 #include "lang/assert.hpp"
@@ -428,7 +430,11 @@ uint32_t Execution::alternatives(Gid g) const {
         // bug is shown, later ones go on: the program's fate is already decided twice).
         for (const auto& b : m_bugs)
             if (b.kind == BugKind::ConcurrentMapAccess && b.variant == VariantMapWrites) return 1;
-        return m_races.write_races_write(op.object, g, m_gs[g].clock) ? 2 : 1;
+        // Go's runtime cannot see it when a causal chain orders the two writes (the map was
+        // written, then handed over through a racy variable): a data race, never fatal.
+        const AccessEpoch* prev = m_races.racing_write(op.object, g, m_gs[g].clock);
+        if (!prev) return 1;
+        return causally_after(*this, prev->step, g, static_cast<uint32_t>(m_steps.size())) ? 1 : 2;
     }
     case OpKind::WgAdd: return models_at(op.object).alternatives(query(g, op));
     case OpKind::Select: {
@@ -578,6 +584,13 @@ void Execution::chan_recv_clock(Gid g, uint32_t chan) {
     ++c.recvs;
 }
 
+void Execution::map_race_kind(FoundBug& bug, Gid g, uint32_t index) const {
+    // bug.steps[1] is the earlier access (RaceDetector::fill).
+    if (bug.count < 2 || !causally_after(*this, bug.steps[1], g, index)) return;
+    bug.kind = BugKind::DataRace;
+    bug.variant = VariantRaceOnMap;
+}
+
 void Execution::check_output() {
     if (!m_config.expected_output) return;
     std::string got = normalize_output(m_program.output(), m_config.expected_output->unordered);
@@ -628,7 +641,10 @@ void Execution::step(Choice choice) {
     case OpKind::MapRead: {
         push_access(Space::Memory, AccessMode::Read, op.object);
         bool is_map = op.kind == OpKind::MapRead;
-        if (m_races.on_read(op.object, g, clock, op.site, index, is_map, bug)) report(bug);
+        if (m_races.on_read(op.object, g, clock, op.site, index, is_map, bug)) {
+            if (is_map) map_race_kind(bug, g, index);
+            report(bug);
+        }
         if (!is_map) m_lost.on_read(op.object, g, op.site, index);
         break;
     }
@@ -637,10 +653,11 @@ void Execution::step(Choice choice) {
         push_access(Space::Memory, AccessMode::Write, op.object);
         bool is_map = op.kind == OpKind::MapWrite;
         if (m_races.on_write(op.object, g, clock, op.site, index, is_map, bug)) {
+            if (is_map) map_race_kind(bug, g, index);
             report(bug);
             // Go's runtime detects concurrent map writes only sometimes: it kills the
             // program (alternative 0) or the program goes on (alternative 1).
-            if (is_map && bug.variant == VariantMapWrites && choice.alt == 0 && rec.alts == 2) {
+            if (is_map && bug.kind == BugKind::ConcurrentMapAccess && bug.variant == VariantMapWrites && choice.alt == 0 && rec.alts == 2) {
                 m_end = EndKind::Crash;
                 m_crashed = g;
                 resume = false;

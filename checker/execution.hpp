@@ -236,6 +236,9 @@ private:
     void chan_close_race(vm::Gid g, uint32_t chan, bool is_close, uint32_t site, uint32_t step);
     void chan_recv_clock(vm::Gid g, uint32_t chan);
     void check_output();
+    // A map race whose accesses a causal chain orders (checker/causality.hpp) is a data
+    // race on the map: Go's runtime sees only accesses that overlap in time.
+    void map_race_kind(FoundBug& bug, vm::Gid g, uint32_t index) const;
     // The spin-loop reduction's part of a step (checker/spin_await.hpp) and the fairness of
     // a schedule cut at --max-steps (checker/execution_spin.cpp).
     void spin_after_step(vm::Gid g, vm::Gid partner, const vm::Operation& op, int64_t outcome, const StepRecord& rec);

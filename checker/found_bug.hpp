@@ -55,6 +55,8 @@ enum BugVariant : uint32_t {
     VariantMapReadWrite = 1,    // concurrent map read and map write
     VariantWgAddDuringWait = 0, // WaitGroup misuse: Add called concurrently with Wait
     VariantWgReuse = 1,         // WaitGroup is reused before previous Wait has returned
+    VariantRacePlain = 0,       // data race on a variable
+    VariantRaceOnMap = 1,       // data race on a map that Go's runtime cannot see (causality.hpp)
     VariantStepsExceeded = 0,   // livelock: the execution ran past --max-steps
     VariantSpinning = 1,        // livelock: one goroutine ran on without a visible operation
 };

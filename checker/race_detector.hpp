@@ -29,11 +29,12 @@ public:
     bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
     bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
 
-    // A write by g with clock `c` would race with the last write (nothing recorded).
-    bool write_races_write(uint32_t loc, vm::Gid g, const VectorClock& c) const {
-        if (loc >= m_used || loc >= m_shadows.size()) return false;
+    // The last write, when a write by g with clock `c` would race with it (nothing recorded).
+    const AccessEpoch* racing_write(uint32_t loc, vm::Gid g, const VectorClock& c) const {
+        if (loc >= m_used || loc >= m_shadows.size()) return nullptr;
         const Shadow& s = m_shadows[loc];
-        return s.written && s.write.g != g && !s.write.atomic && !c.covers(s.write.g, s.write.t);
+        bool races = s.written && s.write.g != g && !s.write.atomic && !c.covers(s.write.g, s.write.t);
+        return races ? &s.write : nullptr;
     }
 
 private:

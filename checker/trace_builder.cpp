@@ -236,9 +236,12 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
     case BugKind::ConcurrentMapAccess: {
         std::string obj = object_name(p, f.sites[0], "a shared variable");
         if (f.kind == BugKind::DataRace) {
-            bug.message = fmt::format("data-race on {}", obj);
+            bug.message = fmt::format("data-race on {}{}", f.variant == VariantRaceOnMap ? "map " : "", obj);
             bug.details = fmt::format("{} at {} by {}, previous {} at {} by {}, not ordered by happens-before", access_word(f.flags[0]), where(p, f.sites[0]),
                                       gname(f.gids[0]), access_word(f.flags[1]), where(p, f.sites[1]), gname(f.gids[1]));
+            if (f.variant == VariantRaceOnMap)
+                bug.details += "; the map reached the second goroutine through unsynchronized accesses, so the two map accesses never overlap "
+                               "and Go's runtime does not stop the program (go run -race reports it)";
         } else {
             bug.message = fmt::format("concurrent-map-access on {}: fatal error: {}", obj,
                                       f.variant == VariantMapWrites ? "concurrent map writes" : "concurrent map read and map write");
