@@ -147,7 +147,10 @@ bool Execution::alive(Gid g) const { return g < m_program.goroutine_count() && m
 
 Execution::SyncObject& Execution::sync_object(uint32_t id) {
     if (id >= m_sync.size()) m_sync.resize(id + 1);
-    m_sync[id].used = true;
+    if (!m_sync[id].used) {
+        m_sync[id].used = true;
+        start_copy(id);  // a copy of a sync value starts from its snapshot (execution_sync.cpp)
+    }
     return m_sync[id];
 }
 
@@ -168,8 +171,8 @@ VectorClock& Execution::atomic_clock(uint32_t loc) {
 }
 
 vm::Gid Execution::mutex_holder(uint32_t id) const {
-    if (id >= m_sync.size() || !m_sync[id].used || !m_sync[id].mutex.write_held()) return UINT32_MAX;
-    return m_sync[id].mutex.writer();
+    const sync::MutexModel& m = models_at(id).mutex;  // a copy never used yet: its snapshot
+    return m.write_held() ? m.writer() : UINT32_MAX;
 }
 
 bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const {
@@ -463,12 +466,9 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     case vm::ObjectSpace::Sync: {
-        if (op.kind == OpKind::WgAdd) {
-            wg_add_accesses(op, out);
-            break;
-        }
-        AccessMode m = sync::SyncModels::dispatched(op.kind) ? sync_mode(g, op) : AccessMode::Write;
-        out.push_back(Access{Space::Sync, m, op.object});
+        if (sync::SyncModels::dispatched(op.kind)) sync_accesses(g, op, out);
+        else out.push_back(Access{Space::Sync, AccessMode::Write, op.object});
+        if (op.kind == OpKind::SyncCopy) out.push_back(Access{Space::Memory, AccessMode::Read, copy_cell(op)});
         if (op.kind == OpKind::TimerFire && timer_chan(op) != UINT32_MAX) chan_accesses(timer_chan(op), OpKind::ChanSend, out);
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
@@ -486,27 +486,6 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
     bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
-}
-
-void Execution::wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const {
-    // Against a Wait (a Read of the counter): every Add and Done. Among themselves, Adds
-    // commute with Adds and Dones with Dones (either order passes the same counter values
-    // but the one between, which is above zero when both go one way) — except an Add from
-    // zero, which the Waits before it race with in Go's detector, so which Add it is
-    // matters. An Add and a Done conflict when one of them is critical (wg_add_mode says
-    // Write: it starts from zero or reaches it). Two more objects per WaitGroup say that:
-    // WgAdds is read by every Add and written by an Add from zero, WgDones read by every
-    // Done; a critical Done commutes on WgAdds (conflicting with every Add's read), a
-    // critical Add on WgDones (conflicting with every Done's read).
-    bool critical = wg_add_mode(op) == AccessMode::Write;
-    out.push_back(Access{Space::Sync, AccessMode::Commute, op.object});
-    if (op.arg >= 0) {
-        out.push_back(Access{Space::WgAdds, critical ? AccessMode::Write : AccessMode::Read, op.object});
-        if (critical) out.push_back(Access{Space::WgDones, AccessMode::Commute, op.object});
-    } else {
-        out.push_back(Access{Space::WgDones, AccessMode::Read, op.object});
-        if (critical) out.push_back(Access{Space::WgAdds, AccessMode::Commute, op.object});
-    }
 }
 
 bool Execution::would_crash(Gid g) const {
@@ -682,6 +661,12 @@ void Execution::step(Choice choice) {
     case OpKind::TimerFire:
     case OpKind::TimerStop:
     case OpKind::TimerReset: resume = step_sync(g, choice, op, rec, out); break;
+    case OpKind::SyncCopy:
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        push_access(Space::Memory, AccessMode::Read, copy_cell(op));
+        if (m_races.on_read(copy_cell(op), g, clock, op.site, index, false, bug)) report(bug);
+        step_copy(op);
+        break;
     case OpKind::CondWait: {
         // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
         // Locker, which stays disabled until a Signal/Broadcast wakes it.
@@ -914,8 +899,8 @@ void Execution::finish_stuck() {
     for (Gid g = 0; g < m_program.goroutine_count(); ++g) {
         if (m_program.state(g) != vm::GoroutineState::Pending || m_gs[g].cond == 1) continue;
         const vm::Operation& op = m_program.pending(g);
-        if (op.kind != OpKind::Lock || op.object >= m_sync.size() || !m_sync[op.object].used) continue;
-        const sync::MutexModel& m = m_sync[op.object].mutex;
+        if (op.kind != OpKind::Lock) continue;
+        const sync::MutexModel& m = models_at(op.object).mutex;
         if (m.write_held() && m.writer() == g) {
             bug = FoundBug{};
             bug.kind = BugKind::RecursiveLock;

@@ -117,6 +117,7 @@ void Machine::Impl::reset() {
     chan_count = 0;
     for (auto& p : pools) p.clear();
     next_sync_id = 0;
+    sync_origins.clear();
     clock = 0;
     nested = 0;
     output().clear();
@@ -279,14 +280,16 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::Load: {
         ensure_stack(g, 1);
         Value v = heap[g.pcell + g.pidx];
+        if (g.op.kind == OpKind::SyncCopy) {
+            // The copy names the snapshot the checker just took, bound nowhere yet.
+            v = Value{};
+            v.p.a = static_cast<uint32_t>(g.op.arg) + 1;
+        }
         g.stack[g.sp++] = v;
         g.last_value = v;
         g.last_type = in.n == 1 ? static_cast<uint32_t>(in.a) : 0;
-        if (++g.pidx < in.n) {
-            pause(g, OpKind::Load, g.pcell + g.pidx, static_cast<uint32_t>(in.b), Pend::Load);
-            return false;
-        }
-        return true;
+        ++g.pidx;
+        return !pause_load(g);
     }
     case Pend::Store: {
         Value v = g.stack[g.sp - in.n + g.pidx];

@@ -150,6 +150,11 @@ struct Machine::Impl {
     uint32_t chan_count = 0;
     std::vector<std::vector<Value>> pools;  // by sync id: pooled interface values
     uint32_t next_sync_id = 0;
+    std::vector<uint32_t> sync_origins;  // by sync id: Program::sync_origin (UINT32_MAX: fresh)
+    // By rtype: the slot offsets of the Mutex, RWMutex, WaitGroup and Once values a value of
+    // the type holds (their handle cells: a Load of one is a SyncCopy). Filled lazily.
+    std::vector<std::vector<uint32_t>> sync_cells;
+    std::vector<uint8_t> sync_cells_known;
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
@@ -199,6 +204,13 @@ struct Machine::Impl {
     // --- heap and values
     Cell alloc(uint32_t n);
     uint32_t sync_id(Cell handle);
+    // --- sync_copy.cpp: copies of sync values
+    const std::vector<uint32_t>& sync_cells_of(uint32_t type);
+    bool is_sync_cell(uint32_t type, uint32_t n, uint32_t idx);
+    // Pauses g at the next visible cell of its pending Load from g.pidx on (a SyncCopy at
+    // a sync value's cell; in a quiet run the other cells are read at once): false when
+    // no cell is left.
+    bool pause_load(Goroutine& g);
     Value make_string(std::string_view s);
     std::string_view str(const Value& v) const {
         if (v.p.a & const_string_bit) return M.const_string(v);
