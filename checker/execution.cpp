@@ -112,6 +112,7 @@ void Execution::start() {
     for (auto& a : m_atomics) a.clear();
     for (auto& gs : m_gs) {
         gs.announced = false;
+        gs.spinning = false;
         gs.cond = 0;
         gs.clock.clear();
         gs.wake.clear();
@@ -252,6 +253,7 @@ bool Execution::compute_enabled(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
     if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
+    if (gs.spinning) return false;   // spins for ever with nothing visible: changes nothing
     if (m_spin.blocked(g)) return false;  // spins until something it read is written
     switch (op.kind) {
     case OpKind::Lock:
@@ -484,7 +486,7 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
-    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
+    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || (op.kind == OpKind::StepLimit && op.arg != 1) || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
 }
 
@@ -819,6 +821,15 @@ void Execution::step(Choice choice) {
         m_exit_output = m_program.output().size();
         break;
     case OpKind::StepLimit: {
+        if (op.arg == 1) {
+            // A loop that repeats its state with nothing visible (`for {}`): it spins for
+            // ever and nobody can see it. Go's preemptive scheduler runs the others
+            // meanwhile; it is a livelock only if the program cannot finish without it
+            // (finish_stuck), and it is dropped when main returns.
+            gs.spinning = true;
+            resume = false;
+            break;
+        }
         bug = FoundBug{};
         bug.kind = BugKind::Livelock;
         bug.variant = VariantSpinning;
@@ -895,6 +906,18 @@ void Execution::finish_stuck() {
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
     FoundBug bug;
+    // Everyone else blocked or done while some goroutine spins for ever: the program never
+    // ends, and Go does not call it a deadlock (a goroutine runs): a livelock.
+    for (Gid g = 0; g < m_program.goroutine_count(); ++g)
+        if (m_program.state(g) == vm::GoroutineState::Pending && m_gs[g].spinning) {
+            bug.kind = BugKind::Livelock;
+            bug.variant = VariantSpinning;
+            bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+            report(bug);
+            m_end = EndKind::StepLimit;
+            m_crashed = g;
+            return;
+        }
     // A goroutine waiting for a Mutex it holds itself, now that nobody can unlock it.
     for (Gid g = 0; g < m_program.goroutine_count(); ++g) {
         if (m_program.state(g) != vm::GoroutineState::Pending || m_gs[g].cond == 1) continue;
@@ -963,7 +986,7 @@ void Execution::drain_after_exit() {
         bug.kind = BugKind::GoroutineLeak;
         uint32_t n = m_program.goroutine_count();
         for (Gid g = 1; g < n; ++g)
-            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g) && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
+            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g) && !idle_timer(g) && !m_gs[g].spinning) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
         if (bug.count > 0) report(bug);
     }
     m_steps.resize(steps);

@@ -98,7 +98,7 @@ public:
     bool same_model_state(vm::Gid a, vm::Gid b) const {
         const GState& x = m_gs[a];
         const GState& y = m_gs[b];
-        return x.announced == y.announced && x.cond == y.cond && x.cond_id == y.cond_id && x.wait_space == y.wait_space &&
+        return x.announced == y.announced && x.spinning == y.spinning && x.cond == y.cond && x.cond_id == y.cond_id && x.wait_space == y.wait_space &&
                x.wait_id == y.wait_id && enabled(a) == enabled(b);
     }
     // g's pending operation would end the execution (a misuse the model reports at once).
@@ -140,6 +140,7 @@ private:
     enum WaitSpace : uint8_t { WaitNone, WaitSync, WaitChan, WaitSelect };
     struct GState {
         bool announced = false;  // RWMutex writer already announced at its pending Lock
+        bool spinning = false;   // at a StepLimit that spins for ever (arg 1): never enabled again
         uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (its pending Lock re-locks)
         uint32_t cond_id = 0;    // the Cond it waits on (cond != 0)
         VectorClock clock;

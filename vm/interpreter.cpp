@@ -805,7 +805,11 @@ reload:
             case Opcode::BackEdge:
                 if (!nested) {
                     SAVE();
-                    back_edge(g, pc);
+                    if (back_edge(g, pc)) {
+                        // Spins for ever with nothing visible: a StepLimit that says so (arg 1).
+                        pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit, 1);
+                        return;
+                    }
                 }
                 break;
             case Opcode::Call:

@@ -198,6 +198,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.announced = 0;
     g.timer = false;
     g.loop_serial = g.loop_repeat = 0;
+    g.resumes = 0;
     g.loop_marks.clear();
     return id;
 }
@@ -212,6 +213,7 @@ void Machine::Impl::resume(Gid gid, const Outcome& out) {
     LOCKSTEP_ASSERT(gid < goroutine_count() && gs[gid].state == GoroutineState::Pending,
                     "resume of a goroutine that is not paused");
     current = gid;
+    ++gs[gid].resumes;
     if (perform(gid, out)) run(gid);
 }
 

@@ -56,6 +56,7 @@ enum class Pend : uint8_t {
 struct LoopMark {
     uint32_t fn = 0, pc = 0, depth = 0;
     uint64_t serial = 0;  // the crossing that left this state
+    uint64_t resumes = 0;  // Goroutine::resumes at that crossing
     std::vector<Value> stack;
     std::vector<Frame> frames;
     uint32_t defers = 0, defer_args = 0;
@@ -91,6 +92,9 @@ struct Goroutine {
     // repeats (Program::loop_repeats); marks are forgotten when the goroutine reads state
     // nobody sees it read (time, len(ch), NumGoroutine).
     uint64_t loop_serial = 0, loop_repeat = 0;
+    // Visible operations performed: a loop head whose state repeats with none in between
+    // is a loop that spins for ever without a visible operation (back_edge.cpp).
+    uint64_t resumes = 0;
     std::vector<LoopMark> loop_marks;
 
     std::string print_buf;
@@ -195,7 +199,8 @@ struct Machine::Impl {
     bool output_truncated = false;
     void unwind(Goroutine& g);
     // --- back_edge.cpp
-    void back_edge(Goroutine& g, uint32_t pc);
+    // true: g's state repeats with no visible operation since: it spins for ever (`for {}`).
+    bool back_edge(Goroutine& g, uint32_t pc);
     static void forget_loops(Goroutine& g) { g.loop_marks.clear(); }
     void ensure_stack(Goroutine& g, uint32_t extra);
     // Runs f(args) to completion for the VM itself; results replace the args on the stack.
