@@ -8,7 +8,7 @@
 namespace lockstep::checker {
 
 // WgAdds and WgDones are two more objects per WaitGroup (by its sync id), so that Adds
-// commute with Adds and Dones with Dones (Execution::wg_add_accesses).
+// commute with Adds and Dones with Dones (sync::WaitGroupModel::deps names them).
 enum class Space : uint8_t { Memory, Sync, Chan, Output, Global, WgAdds, WgDones };
 constexpr int k_space_count = 7;
 

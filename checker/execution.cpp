@@ -114,6 +114,7 @@ void Execution::start() {
     for (auto& a : m_atomics) a.clear();
     for (auto& gs : m_gs) {
         gs.announced = false;
+        gs.spinning = false;
         gs.cond = 0;
         gs.clock.clear();
         gs.wake.clear();
@@ -149,7 +150,10 @@ bool Execution::alive(Gid g) const { return g < m_program.goroutine_count() && m
 
 Execution::SyncObject& Execution::sync_object(uint32_t id) {
     if (id >= m_sync.size()) m_sync.resize(id + 1);
-    m_sync[id].used = true;
+    if (!m_sync[id].used) {
+        m_sync[id].used = true;
+        start_copy(id);  // a copy of a sync value starts from its snapshot (execution_sync.cpp)
+    }
     return m_sync[id];
 }
 
@@ -170,8 +174,8 @@ VectorClock& Execution::atomic_clock(uint32_t loc) {
 }
 
 vm::Gid Execution::mutex_holder(uint32_t id) const {
-    if (id >= m_sync.size() || !m_sync[id].used || !m_sync[id].mutex.write_held()) return UINT32_MAX;
-    return m_sync[id].mutex.writer();
+    const sync::MutexModel& m = models_at(id).mutex;  // a copy never used yet: its snapshot
+    return m.write_held() ? m.writer() : UINT32_MAX;
 }
 
 bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const {
@@ -251,6 +255,7 @@ bool Execution::compute_enabled(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     const GState& gs = m_gs[g];
     if (gs.cond == 1) return false;  // parked in Cond.Wait until signalled
+    if (gs.spinning) return false;   // spins for ever with nothing visible: changes nothing
     if (m_spin.blocked(g)) return false;  // spins until something it read is written
     switch (op.kind) {
     case OpKind::Lock:
@@ -469,12 +474,9 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     case vm::ObjectSpace::Sync: {
-        if (op.kind == OpKind::WgAdd) {
-            wg_add_accesses(op, out);
-            break;
-        }
-        AccessMode m = sync::SyncModels::dispatched(op.kind) ? sync_mode(g, op) : AccessMode::Write;
-        out.push_back(Access{Space::Sync, m, op.object});
+        if (sync::SyncModels::dispatched(op.kind)) sync_accesses(g, op, out);
+        else out.push_back(Access{Space::Sync, AccessMode::Write, op.object});
+        if (op.kind == OpKind::SyncCopy) out.push_back(Access{Space::Memory, AccessMode::Read, copy_cell(op)});
         if (op.kind == OpKind::TimerFire && timer_chan(op) != UINT32_MAX) chan_accesses(timer_chan(op), OpKind::ChanSend, out);
         if (op.kind == OpKind::CondWait) out.push_back(Access{Space::Sync, AccessMode::Write, static_cast<uint32_t>(op.arg)});
         break;
@@ -490,29 +492,8 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         break;
     }
     if (m_gs[g].cond != 0) out.push_back(Access{Space::Sync, AccessMode::Write, m_gs[g].cond_id});
-    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || op.kind == OpKind::StepLimit || would_crash(g);
+    bool ends = op.kind == OpKind::Exit || op.kind == OpKind::Panic || (op.kind == OpKind::StepLimit && op.arg != 1) || would_crash(g);
     out.push_back(Access{Space::Global, ends ? AccessMode::Write : AccessMode::Read, 0});
-}
-
-void Execution::wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const {
-    // Against a Wait (a Read of the counter): every Add and Done. Among themselves, Adds
-    // commute with Adds and Dones with Dones (either order passes the same counter values
-    // but the one between, which is above zero when both go one way) — except an Add from
-    // zero, which the Waits before it race with in Go's detector, so which Add it is
-    // matters. An Add and a Done conflict when one of them is critical (wg_add_mode says
-    // Write: it starts from zero or reaches it). Two more objects per WaitGroup say that:
-    // WgAdds is read by every Add and written by an Add from zero, WgDones read by every
-    // Done; a critical Done commutes on WgAdds (conflicting with every Add's read), a
-    // critical Add on WgDones (conflicting with every Done's read).
-    bool critical = wg_add_mode(op) == AccessMode::Write;
-    out.push_back(Access{Space::Sync, AccessMode::Commute, op.object});
-    if (op.arg >= 0) {
-        out.push_back(Access{Space::WgAdds, critical ? AccessMode::Write : AccessMode::Read, op.object});
-        if (critical) out.push_back(Access{Space::WgDones, AccessMode::Commute, op.object});
-    } else {
-        out.push_back(Access{Space::WgDones, AccessMode::Read, op.object});
-        if (critical) out.push_back(Access{Space::WgAdds, AccessMode::Commute, op.object});
-    }
 }
 
 bool Execution::would_crash(Gid g) const {
@@ -699,6 +680,12 @@ void Execution::step(Choice choice) {
     case OpKind::TimerFire:
     case OpKind::TimerStop:
     case OpKind::TimerReset: resume = step_sync(g, choice, op, rec, out); break;
+    case OpKind::SyncCopy:
+        push_access(Space::Sync, AccessMode::Write, op.object);
+        push_access(Space::Memory, AccessMode::Read, copy_cell(op));
+        if (m_races.on_read(copy_cell(op), g, clock, op.site, index, false, bug)) report(bug);
+        step_copy(op);
+        break;
     case OpKind::CondWait: {
         // Unlocks the Locker and parks; the VM then pauses the goroutine at a Lock of the
         // Locker, which stays disabled until a Signal/Broadcast wakes it.
@@ -851,6 +838,15 @@ void Execution::step(Choice choice) {
         m_exit_output = m_program.output().size();
         break;
     case OpKind::StepLimit: {
+        if (op.arg == 1) {
+            // A loop that repeats its state with nothing visible (`for {}`): it spins for
+            // ever and nobody can see it. Go's preemptive scheduler runs the others
+            // meanwhile; it is a livelock only if the program cannot finish without it
+            // (finish_stuck), and it is dropped when main returns.
+            gs.spinning = true;
+            resume = false;
+            break;
+        }
         bug = FoundBug{};
         bug.kind = BugKind::Livelock;
         bug.variant = VariantSpinning;
@@ -927,12 +923,24 @@ void Execution::finish_stuck() {
     }
     LOCKSTEP_ASSERT(m_enabled_list.empty(), "finish_stuck with enabled goroutines");
     FoundBug bug;
+    // Everyone else blocked or done while some goroutine spins for ever: the program never
+    // ends, and Go does not call it a deadlock (a goroutine runs): a livelock.
+    for (Gid g = 0; g < m_program.goroutine_count(); ++g)
+        if (m_program.state(g) == vm::GoroutineState::Pending && m_gs[g].spinning) {
+            bug.kind = BugKind::Livelock;
+            bug.variant = VariantSpinning;
+            bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+            report(bug);
+            m_end = EndKind::StepLimit;
+            m_crashed = g;
+            return;
+        }
     // A goroutine waiting for a Mutex it holds itself, now that nobody can unlock it.
     for (Gid g = 0; g < m_program.goroutine_count(); ++g) {
         if (m_program.state(g) != vm::GoroutineState::Pending || m_gs[g].cond == 1) continue;
         const vm::Operation& op = m_program.pending(g);
-        if (op.kind != OpKind::Lock || op.object >= m_sync.size() || !m_sync[op.object].used) continue;
-        const sync::MutexModel& m = m_sync[op.object].mutex;
+        if (op.kind != OpKind::Lock) continue;
+        const sync::MutexModel& m = models_at(op.object).mutex;
         if (m.write_held() && m.writer() == g) {
             bug = FoundBug{};
             bug.kind = BugKind::RecursiveLock;
@@ -995,7 +1003,7 @@ void Execution::drain_after_exit() {
         bug.kind = BugKind::GoroutineLeak;
         uint32_t n = m_program.goroutine_count();
         for (Gid g = 1; g < n; ++g)
-            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g) && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
+            if (m_program.state(g) == vm::GoroutineState::Pending && !enabled(g) && !idle_timer(g) && !m_gs[g].spinning) bug.add(m_program.pending(g).site, static_cast<uint32_t>(steps), g);
         if (bug.count > 0) report(bug);
     }
     m_steps.resize(steps);

@@ -82,10 +82,6 @@ public:
     bool alive(vm::Gid g) const;
     // Some goroutine other than g has not finished.
     bool other_alive(vm::Gid g) const;
-    // The dependency mode of a WaitGroup Add/Done now (see execution.cpp).
-    AccessMode wg_add_mode(const vm::Operation& op) const;
-    // The accesses of a WaitGroup Add/Done now, appended to out (see execution.cpp).
-    void wg_add_accesses(const vm::Operation& op, std::vector<Access>& out) const;
     bool enabled(vm::Gid g) const { return g < m_enabled.size() && m_enabled[g]; }
     const std::vector<vm::Gid>& enabled_list() const { return m_enabled_list; }
     // The enabled set computed afresh from every goroutine: what enabled_list() keeps up
@@ -102,7 +98,7 @@ public:
     bool same_model_state(vm::Gid a, vm::Gid b) const {
         const GState& x = m_gs[a];
         const GState& y = m_gs[b];
-        return x.announced == y.announced && x.cond == y.cond && x.cond_id == y.cond_id && x.wait_space == y.wait_space &&
+        return x.announced == y.announced && x.spinning == y.spinning && x.cond == y.cond && x.cond_id == y.cond_id && x.wait_space == y.wait_space &&
                x.wait_id == y.wait_id && enabled(a) == enabled(b);
     }
     // g's pending operation would end the execution (a misuse the model reports at once).
@@ -144,6 +140,7 @@ private:
     enum WaitSpace : uint8_t { WaitNone, WaitSync, WaitChan, WaitSelect };
     struct GState {
         bool announced = false;  // RWMutex writer already announced at its pending Lock
+        bool spinning = false;   // at a StepLimit that spins for ever (arg 1): never enabled again
         uint8_t cond = 0;        // 0 none, 1 parked at Cond.Wait, 2 woken (its pending Lock re-locks)
         uint32_t cond_id = 0;    // the Cond it waits on (cond != 0)
         VectorClock clock;
@@ -178,7 +175,8 @@ private:
     // (fresh ones for an object no step touched yet). See execution_sync.cpp.
     sync::OpQuery query(vm::Gid g, const vm::Operation& op, uint32_t alt = 0) const;
     const sync::SyncModels& models_at(uint32_t id) const;
-    AccessMode sync_mode(vm::Gid g, const vm::Operation& op) const;
+    // The accesses of g's pending operation on a model's object, as the model names them.
+    void sync_accesses(vm::Gid g, const vm::Operation& op, std::vector<Access>& out) const;
     // A step dispatched to a sync model; false when g does not resume (a crash, an Announce).
     bool step_sync(vm::Gid g, Choice choice, const vm::Operation& op, StepRecord& rec, vm::Outcome& out);
     // A timer's goroutine waiting for its firing: not the program's (never leaked, never
@@ -198,6 +196,12 @@ private:
         return c == 0 ? UINT32_MAX : c - 1;
     }
     void misuse_crash(vm::Gid g, const vm::Operation& op, sync::Misuse misuse, bool rw);
+    // Copies of sync values (vm::OpKind::SyncCopy, execution_sync.cpp): the step fills the
+    // snapshot with the copied object's state; an object the VM made from a snapshot
+    // starts from it when first touched (sync_object) or asked about (models_at).
+    static uint32_t copy_cell(const vm::Operation& op) { return static_cast<uint32_t>(static_cast<uint64_t>(op.arg) >> 32); }
+    void step_copy(const vm::Operation& op);
+    void start_copy(uint32_t id);
     ChanState& chan_state(uint32_t id);
     VectorClock& atomic_clock(uint32_t loc);
     // Every goroutine from scratch (start, drain); after a step, only those whose

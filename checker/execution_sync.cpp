@@ -45,12 +45,43 @@ sync::OpQuery Execution::query(Gid g, const vm::Operation& op, uint32_t alt) con
 }
 
 const sync::SyncModels& Execution::models_at(uint32_t id) const {
-    return id < m_sync.size() && m_sync[id].used ? m_sync[id] : fresh_models();
+    if (id < m_sync.size() && m_sync[id].used) return m_sync[id];
+    uint32_t origin = m_program.sync_origin(id);
+    return origin != UINT32_MAX ? models_at(origin) : fresh_models();
 }
 
-AccessMode Execution::sync_mode(Gid g, const vm::Operation& op) const { return access_mode(models_at(op.object).dep(query(g, op))); }
+// A copy reads the whole object: the snapshot takes its models' state and its release
+// clocks (what a later Unlock of the copy publishes on, what its Lock acquires), not the
+// WaitGroup's Wait epochs (the misuse checks are about the original's Waits).
+void Execution::step_copy(const vm::Operation& op) {
+    const uint32_t snapshot = static_cast<uint32_t>(op.arg);
+    sync_object(op.object);  // a copy of a copy: the original starts from its own snapshot
+    SyncObject& dst = sync_object(snapshot);
+    const SyncObject& src = m_sync[op.object];
+    dst.copy_of(src);
+    dst.release.assign(src.release);
+    dst.read_release.assign(src.read_release);
+}
 
-AccessMode Execution::wg_add_mode(const vm::Operation& op) const { return access_mode(models_at(op.object).wg.dep(query(0, op))); }
+void Execution::start_copy(uint32_t id) {
+    uint32_t origin = m_program.sync_origin(id);
+    if (origin == UINT32_MAX || origin >= m_sync.size() || !m_sync[origin].used) return;
+    SyncObject& dst = m_sync[id];
+    const SyncObject& src = m_sync[origin];
+    dst.copy_of(src);
+    dst.release.assign(src.release);
+    dst.read_release.assign(src.read_release);
+}
+
+// The model names every part of the object the operation touches (sync::Deps): the
+// object, and a WaitGroup's Adds and Dones, two more objects of the dependency relation.
+void Execution::sync_accesses(Gid g, const vm::Operation& op, std::vector<Access>& out) const {
+    sync::Deps d = models_at(op.object).deps(query(g, op));
+    for (uint8_t i = 0; i < d.n; ++i) {
+        Space s = d.parts[i].facet == sync::Facet::Adds ? Space::WgAdds : d.parts[i].facet == sync::Facet::Dones ? Space::WgDones : Space::Sync;
+        out.push_back(Access{s, access_mode(d.parts[i].mode), op.object});
+    }
+}
 
 void Execution::misuse_crash(Gid g, const vm::Operation& op, sync::Misuse misuse, bool rw) {
     FoundBug bug;
@@ -73,8 +104,7 @@ void Execution::misuse_crash(Gid g, const vm::Operation& op, sync::Misuse misuse
 
 bool Execution::step_sync(Gid g, Choice choice, const vm::Operation& op, StepRecord& rec, vm::Outcome& out) {
     const uint32_t index = static_cast<uint32_t>(m_steps.size());
-    if (op.kind == OpKind::WgAdd) wg_add_accesses(op, m_accesses);
-    else push_access(Space::Sync, sync_mode(g, op), op.object);
+    sync_accesses(g, op, m_accesses);
     SyncObject& s = sync_object(op.object);
     GState& gs = m_gs[g];
     VectorClock& clock = gs.clock;

@@ -24,6 +24,26 @@ enum class Dep : uint8_t {
     Commute,  // commutes with Commute only: WaitGroup Adds and Dones that stay above zero
 };
 
+// The parts of one object an operation touches, for the dependency relation: the object
+// itself, and a WaitGroup's Adds and Dones (two more parts, so that Adds commute with Adds
+// and Dones with Dones: sync/wait_group.hpp). The checker maps each to an access.
+enum class Facet : uint8_t { Object, Adds, Dones };
+
+// Every part an operation touches and how: the whole of its dependency relation.
+struct Deps {
+    struct Part {
+        Facet facet = Facet::Object;
+        Dep mode = Dep::Write;
+    };
+    Part parts[3];
+    uint8_t n = 0;
+    Deps& add(Facet f, Dep d) {
+        parts[n++] = Part{f, d};
+        return *this;
+    }
+    static Deps object(Dep d) { return Deps{}.add(Facet::Object, d); }
+};
+
 // What a step did beyond the operation itself, where it matters to dependency analysis
 // (checker::StepEffect is this type).
 enum class Effect : uint8_t {
@@ -72,7 +92,8 @@ struct Applied {
 
 // A model implements, for the operation kinds it owns:
 //   bool enabled(const OpQuery&) const;
-//   Dep dep(const OpQuery&) const;
+//   Dep dep(const OpQuery&) const;           // how it depends on others on the object
+//   Deps deps(const OpQuery&) const;         // every part it touches (Deps::object(dep) for most)
 //   Misuse misuse(const OpQuery&) const;      // what apply would report, without applying
 //   uint32_t alternatives(const OpQuery&) const;
 //   Applied apply(const OpQuery&);

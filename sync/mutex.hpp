@@ -107,6 +107,7 @@ public:
     Dep dep(const OpQuery& q) const {
         return q.kind == vm::OpKind::RLock || q.kind == vm::OpKind::TryRLock ? Dep::Read : Dep::Write;
     }
+    Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery& q) const {
         switch (q.kind) {
         case vm::OpKind::Lock:

@@ -42,6 +42,7 @@ public:
     bool enabled(const OpQuery& q) const { return q.kind != vm::OpKind::OnceEnter || enter_step(q.g) != OnceStep::Blocked; }
     // A Do after f completed only reads the Once: such Dos commute with each other.
     Dep dep(const OpQuery& q) const { return q.kind == vm::OpKind::OnceEnter && done() ? Dep::Read : Dep::Write; }
+    Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery& q) const {
         return q.kind == vm::OpKind::OnceEnter && enter_step(q.g) == OnceStep::Recursive ? Misuse::RecursiveOnce : Misuse::None;
     }

@@ -31,6 +31,7 @@ public:
     // checker's token for the object; Get's value is the index taken (or -1: New runs).
     bool enabled(const OpQuery&) const { return true; }
     Dep dep(const OpQuery&) const { return Dep::Write; }
+    Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery&) const { return Misuse::None; }
     uint32_t alternatives(const OpQuery& q) const { return q.kind == vm::OpKind::PoolGet ? get_choices() : 1; }
     Applied apply(const OpQuery& q) {

@@ -31,6 +31,20 @@ struct SyncModels {
         timer.reset();
     }
 
+    // The state a copy of the value's bytes has (vm::OpKind::SyncCopy): a Mutex or RWMutex
+    // keeps who holds it and the writer it announced (Go copies the lock words: a copy of
+    // a locked Mutex stays locked for ever unless someone unlocks the copy), a WaitGroup its
+    // counter, a Once its state (a copy made while f runs waits for ever, as Go's copied
+    // Mutex inside the Once does). Cond, Pool and timers are not copied by the VM: fresh.
+    void copy_of(const SyncModels& o) {
+        mutex = o.mutex;
+        wg.copy_of(o.wg);
+        once = o.once;
+        cond.reset();
+        pool.reset();
+        timer.reset();
+    }
+
     // The operation kinds dispatched to a model.
     static bool dispatched(vm::OpKind k) {
         switch (k) {
@@ -68,6 +82,7 @@ struct SyncModels {
 
     bool enabled(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.enabled(q); }); }
     Dep dep(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.dep(q); }); }
+    Deps deps(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.deps(q); }); }
     Misuse misuse(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.misuse(q); }); }
     uint32_t alternatives(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.alternatives(q); }); }
     Applied apply(const OpQuery& q) { return with(q.kind, [&](auto& m) { return m.apply(q); }); }

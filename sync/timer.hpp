@@ -32,6 +32,7 @@ public:
         return !(q.arg & 1) || q.room;
     }
     Dep dep(const OpQuery&) const { return Dep::Write; }
+    Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery&) const { return Misuse::None; }
     uint32_t alternatives(const OpQuery&) const { return 1; }
     Applied apply(const OpQuery& q) {

@@ -26,6 +26,12 @@ public:
         m_released.clear();
     }
     int64_t counter() const { return m_counter; }
+    // A copy of the WaitGroup's bytes (sync_object.hpp): the counter, not the waiters of
+    // the original (they wait on the original).
+    void copy_of(const WaitGroupModel& o) {
+        m_counter = o.m_counter;
+        m_released.clear();
+    }
     bool wait_enabled() const { return m_counter == 0; }
     // Applies Add(delta). `from_zero` tells the caller to check for a concurrent Wait.
     // An Add from zero while released waiters have not returned is the reuse misuse (the
@@ -59,6 +65,28 @@ public:
     Dep dep(const OpQuery& q) const {
         if (q.kind == vm::OpKind::WgWait) return Dep::Read;
         return m_counter == 0 || m_counter + q.arg <= 0 ? Dep::Write : Dep::Commute;
+    }
+    // The parts an Add, Done or Wait touches. Against a Wait (a Read of the counter):
+    // every Add and Done. Among themselves, Adds commute with Adds and Dones with Dones
+    // (either order passes the same counter values but the one between, which is above
+    // zero when both go one way) — except an Add from zero, which the Waits before it race
+    // with in Go's detector, so which Add it is matters. An Add and a Done conflict when
+    // one of them is critical (dep says Write: it starts from zero or reaches it). The
+    // Adds part is read by every Add and written by an Add from zero, the Dones part read
+    // by every Done; a critical Done commutes on Adds (conflicting with every Add's read),
+    // a critical Add on Dones (conflicting with every Done's read).
+    Deps deps(const OpQuery& q) const {
+        if (q.kind != vm::OpKind::WgAdd) return Deps::object(dep(q));
+        bool critical = dep(q) == Dep::Write;
+        Deps d = Deps::object(Dep::Commute);
+        if (q.arg >= 0) {
+            d.add(Facet::Adds, critical ? Dep::Write : Dep::Read);
+            if (critical) d.add(Facet::Dones, Dep::Commute);
+        } else {
+            d.add(Facet::Dones, Dep::Read);
+            if (critical) d.add(Facet::Adds, Dep::Commute);
+        }
+        return d;
     }
     Misuse misuse(const OpQuery& q) const {
         if (q.kind != vm::OpKind::WgAdd) return Misuse::None;

@@ -34,7 +34,7 @@ bool same_state(const LoopMark& m, const Goroutine& g) {
 
 }  // namespace
 
-void Machine::Impl::back_edge(Goroutine& g, uint32_t pc) {
+bool Machine::Impl::back_edge(Goroutine& g, uint32_t pc) {
     const uint32_t fn = g.frames.back().fn, depth = static_cast<uint32_t>(g.frames.size());
     ++g.loop_serial;
     g.loop_repeat = 0;
@@ -42,14 +42,14 @@ void Machine::Impl::back_edge(Goroutine& g, uint32_t pc) {
     // are not seen, so no repeat may be claimed.
     if (g.panicking || g.goexiting || limits.quiet_memory) {
         forget_loops(g);
-        return;
+        return false;
     }
     LoopMark* mark = nullptr;
     for (auto& m : g.loop_marks)
         if (m.fn == fn && m.pc == pc && m.depth == depth) mark = &m;
     if (g.sp > k_max_compared_slots) {
         if (mark) mark->serial = 0;
-        return;
+        return false;
     }
     if (!mark) {
         if (g.loop_marks.size() >= k_max_marks) g.loop_marks.erase(g.loop_marks.begin());
@@ -59,15 +59,22 @@ void Machine::Impl::back_edge(Goroutine& g, uint32_t pc) {
         mark->pc = pc;
         mark->depth = depth;
     } else if (mark->serial != 0 && same_state(*mark, g)) {
+        // Nothing visible since the same state: the iteration is a function of the local
+        // state alone (every heap read is visible, every read of the clock or a channel's
+        // length forgets the marks), so it repeats for ever.
+        if (mark->resumes == g.resumes) return true;
         g.loop_repeat = mark->serial;
         mark->serial = g.loop_serial;
-        return;
+        mark->resumes = g.resumes;
+        return false;
     }
     mark->serial = g.loop_serial;
+    mark->resumes = g.resumes;
     mark->stack.assign(g.stack.begin(), g.stack.begin() + g.sp);
     mark->frames = g.frames;
     mark->defers = static_cast<uint32_t>(g.defers.size());
     mark->defer_args = static_cast<uint32_t>(g.defer_args.size());
+    return false;
 }
 
 }  // namespace lockstep::vm

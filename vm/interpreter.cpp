@@ -111,11 +111,18 @@ uint32_t Machine::Impl::sync_id(Cell handle) {
     // variable...): in Go the copy is an independent object, so it gets a fresh id. Its
     // state starts unlocked/empty, as docs/semantics.md says (go vet's copylocks flags
     // such copies anyway).
+    // A handle with b = 0 names the snapshot a SyncCopy took (vm/sync_copy.cpp): the new
+    // object starts from it.
     Value& h = heap[handle];
     if (h.p.a == 0 || h.p.b != handle) {
+        uint32_t origin = h.p.a != 0 && h.p.b == 0 ? h.p.a - 1 : UINT32_MAX;
         h = Value{};
         h.p.a = ++next_sync_id;
         h.p.b = handle;
+        if (origin != UINT32_MAX) {
+            if (sync_origins.size() < next_sync_id) sync_origins.resize(next_sync_id, UINT32_MAX);
+            sync_origins[next_sync_id - 1] = origin;
+        }
     }
     return h.p.a - 1;
 }
@@ -502,8 +509,11 @@ reload:
                 Cell p = S[sp - 1].p.a;
                 if (p == 0) PANIC_RT(nil_deref);
                 sp--;
-                // A zero-size value (struct{}) reads no cell: nothing to make visible.
-                if (nested || limits.quiet_memory || in.n == 0) {
+                // A zero-size value (struct{}) reads no cell: nothing to make visible. A
+                // quiet run still makes a copy of a sync value visible (vm/sync_copy.cpp).
+                bool quiet = nested || limits.quiet_memory || in.n == 0;
+                if (quiet && (nested || in.n == 0 || !in.a || sync_cells_of(static_cast<uint32_t>(in.a)).empty() ||
+                              M.types[static_cast<uint32_t>(in.a)].slots != in.n)) {
                     ROOM(in.n);
                     std::memcpy(S + sp, &heap[p], sizeof(Value) * in.n);
                     sp += in.n;
@@ -513,8 +523,8 @@ reload:
                 g.pinstr = in;
                 g.pcell = p;
                 g.pidx = 0;
-                pause(g, OpKind::Load, p, static_cast<uint32_t>(in.b), Pend::Load);
-                return;
+                if (pause_load(g)) return;
+                goto reload;
             }
             case Opcode::Store: {
                 Cell p = S[sp - in.n - 1].p.a;
@@ -795,7 +805,11 @@ reload:
             case Opcode::BackEdge:
                 if (!nested) {
                     SAVE();
-                    back_edge(g, pc);
+                    if (back_edge(g, pc)) {
+                        // Spins for ever with nothing visible: a StepLimit that says so (arg 1).
+                        pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit, 1);
+                        return;
+                    }
                 }
                 break;
             case Opcode::Call:

@@ -117,6 +117,7 @@ void Machine::Impl::reset() {
     chan_count = 0;
     for (auto& p : pools) p.clear();
     next_sync_id = 0;
+    sync_origins.clear();
     clock = 0;
     nested = 0;
     output().clear();
@@ -197,6 +198,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.announced = 0;
     g.timer = false;
     g.loop_serial = g.loop_repeat = 0;
+    g.resumes = 0;
     g.loop_marks.clear();
     return id;
 }
@@ -211,6 +213,7 @@ void Machine::Impl::resume(Gid gid, const Outcome& out) {
     LOCKSTEP_ASSERT(gid < goroutine_count() && gs[gid].state == GoroutineState::Pending,
                     "resume of a goroutine that is not paused");
     current = gid;
+    ++gs[gid].resumes;
     if (perform(gid, out)) run(gid);
 }
 
@@ -279,14 +282,16 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::Load: {
         ensure_stack(g, 1);
         Value v = heap[g.pcell + g.pidx];
+        if (g.op.kind == OpKind::SyncCopy) {
+            // The copy names the snapshot the checker just took, bound nowhere yet.
+            v = Value{};
+            v.p.a = static_cast<uint32_t>(g.op.arg) + 1;
+        }
         g.stack[g.sp++] = v;
         g.last_value = v;
         g.last_type = in.n == 1 ? static_cast<uint32_t>(in.a) : 0;
-        if (++g.pidx < in.n) {
-            pause(g, OpKind::Load, g.pcell + g.pidx, static_cast<uint32_t>(in.b), Pend::Load);
-            return false;
-        }
-        return true;
+        ++g.pidx;
+        return !pause_load(g);
     }
     case Pend::Store: {
         Value v = g.stack[g.sp - in.n + g.pidx];

@@ -68,6 +68,7 @@ public:
     uint64_t loop_repeats(Gid g) const override;
     std::string_view output() const override { return m_output; }
     bool same_local_state(Gid a, Gid b) const override;
+    uint32_t sync_origin(uint32_t id) const override;
     // Both output streams in order (MachineLimits::keep_streams; else empty).
     const std::vector<StreamChunk>& streams() const { return m_streams; }
     // The status the program passed to os.Exit (0 if it did not call it).

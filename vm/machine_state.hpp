@@ -56,6 +56,7 @@ enum class Pend : uint8_t {
 struct LoopMark {
     uint32_t fn = 0, pc = 0, depth = 0;
     uint64_t serial = 0;  // the crossing that left this state
+    uint64_t resumes = 0;  // Goroutine::resumes at that crossing
     std::vector<Value> stack;
     std::vector<Frame> frames;
     uint32_t defers = 0, defer_args = 0;
@@ -91,6 +92,9 @@ struct Goroutine {
     // repeats (Program::loop_repeats); marks are forgotten when the goroutine reads state
     // nobody sees it read (time, len(ch), NumGoroutine).
     uint64_t loop_serial = 0, loop_repeat = 0;
+    // Visible operations performed: a loop head whose state repeats with none in between
+    // is a loop that spins for ever without a visible operation (back_edge.cpp).
+    uint64_t resumes = 0;
     std::vector<LoopMark> loop_marks;
 
     std::string print_buf;
@@ -150,6 +154,11 @@ struct Machine::Impl {
     uint32_t chan_count = 0;
     std::vector<std::vector<Value>> pools;  // by sync id: pooled interface values
     uint32_t next_sync_id = 0;
+    std::vector<uint32_t> sync_origins;  // by sync id: Program::sync_origin (UINT32_MAX: fresh)
+    // By rtype: the slot offsets of the Mutex, RWMutex, WaitGroup and Once values a value of
+    // the type holds (their handle cells: a Load of one is a SyncCopy). Filled lazily.
+    std::vector<std::vector<uint32_t>> sync_cells;
+    std::vector<uint8_t> sync_cells_known;
     std::vector<Goroutine> gs;
     int64_t clock = 0;
     int nested = 0;  // > 0 while the VM runs Go code for itself (no visible operations)
@@ -190,7 +199,8 @@ struct Machine::Impl {
     bool output_truncated = false;
     void unwind(Goroutine& g);
     // --- back_edge.cpp
-    void back_edge(Goroutine& g, uint32_t pc);
+    // true: g's state repeats with no visible operation since: it spins for ever (`for {}`).
+    bool back_edge(Goroutine& g, uint32_t pc);
     static void forget_loops(Goroutine& g) { g.loop_marks.clear(); }
     void ensure_stack(Goroutine& g, uint32_t extra);
     // Runs f(args) to completion for the VM itself; results replace the args on the stack.
@@ -199,6 +209,13 @@ struct Machine::Impl {
     // --- heap and values
     Cell alloc(uint32_t n);
     uint32_t sync_id(Cell handle);
+    // --- sync_copy.cpp: copies of sync values
+    const std::vector<uint32_t>& sync_cells_of(uint32_t type);
+    bool is_sync_cell(uint32_t type, uint32_t n, uint32_t idx);
+    // Pauses g at the next visible cell of its pending Load from g.pidx on (a SyncCopy at
+    // a sync value's cell; in a quiet run the other cells are read at once): false when
+    // no cell is left.
+    bool pause_load(Goroutine& g);
     Value make_string(std::string_view s);
     std::string_view str(const Value& v) const {
         if (v.p.a & const_string_bit) return M.const_string(v);

@@ -102,6 +102,13 @@ public:
         (void)g;
         return 0;
     }
+    // A sync object made by copying a sync value (a SyncCopy took the copy's snapshot, the
+    // copy was first used at another cell): the snapshot's sync id, whose state the object
+    // starts from; UINT32_MAX for an object that starts fresh.
+    virtual uint32_t sync_origin(uint32_t id) const {
+        (void)id;
+        return UINT32_MAX;
+    }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
 };

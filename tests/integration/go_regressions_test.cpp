@@ -45,7 +45,7 @@ const std::vector<Regression>& regressions() {
         {"dpor_stops_after_step_limit.go", {"lock-order-inversion"}, {}, {""}},
         {"go_print_order_two_goroutines.go", {}, {}, {}},
         {"go_mutex_unlock_other_goroutine.go", {}, {"recursive-lock", "deadlock"}, {}},
-        {"go_wg_copy_by_value.go", {"deadlock", "copied-lock"}, {"negative-waitgroup"}, {}, false},
+        {"go_wg_copy_by_value.go", {"deadlock", "copied-lock"}, {"negative-waitgroup"}, {}},
         {"go_race_map_writes.go", {"concurrent-map-access"}, {}, {}},
         {"go_cond_rlocker.go", {}, {"unlock-of-unlocked"}, {}},
         {"bytes_buffer_race_missed.go", {"data-race"}, {}, {"0\n", "1\n"}},
@@ -54,6 +54,13 @@ const std::vector<Regression>& regressions() {
         {"go_atomic_flag_publish.go", {}, {"livelock"}, {}},
         {"false_leak_spinner_after_main.go", {}, {"goroutine-leak", "livelock"}, {""}},
         {"gen_busy_wait_false_livelock.go", {}, {"livelock"}, {"g1 hi\nmain spun\n"}},
+        // Copies copy state (docs/semantics.md, "copy semantics").
+        {"copy_locks_state.go", {"copied-lock"}, {"deadlock", "panic"}, {}},
+        {"copy_wg_once_state.go", {"copied-lock"}, {"negative-waitgroup", "deadlock"}, {}},
+        {"copy_vs_lock_order.go", {"copied-lock"}, {"deadlock"}, {"copy free: true\n", "copy free: false\n"}},
+        // `for {}` spins for ever unseen: a livelock only when the program cannot end without it.
+        {"spin_forever_goroutine.go", {}, {"livelock", "deadlock", "goroutine-leak"}, {}},
+        {"spin_forever_main.go", {"livelock"}, {"deadlock"}, {"worker\n"}},
     };
     return list;
 }

@@ -20,7 +20,8 @@ TEST_CASE("range loop reads are named as written and sync state is not shown", "
                 CHECK(value.find('{') == std::string::npos);
                 keyed |= object == "xs[i]";
                 unkeyed |= object == "xs[…]";
-                if (object == "wg" && step["op"] == "read") {
+                // show(wg) copies the WaitGroup: a `copy` step (docs/semantics.md), no value.
+                if (object == "wg" && step["op"] == "copy") {
                     wg_read = true;
                     CHECK(value.empty());
                 }

@@ -140,3 +140,43 @@ TEST_CASE("Ticker: stays armed, fires only when its channel has room, Stop disar
     s.apply(op(OpKind::TimerReset, 0, 10));
     CHECK(s.enabled(tick));
 }
+
+namespace {
+bool conflict(const Deps& a, const Deps& b) {
+    for (uint8_t i = 0; i < a.n; ++i)
+        for (uint8_t j = 0; j < b.n; ++j) {
+            if (a.parts[i].facet != b.parts[j].facet) continue;
+            Dep x = a.parts[i].mode, y = b.parts[j].mode;
+            if ((x == Dep::Read && y == Dep::Read) || (x == Dep::Commute && y == Dep::Commute)) continue;
+            return true;
+        }
+    return false;
+}
+}  // namespace
+
+TEST_CASE("WaitGroup deps: Adds commute with Adds, Dones with Dones, a critical one not with the other kind", "[model][waitgroup]") {
+    SyncModels s;
+    CHECK(s.apply(op(OpKind::WgAdd, 0, 3)).misuse == Misuse::None);  // counter 3
+    Deps add = s.deps(op(OpKind::WgAdd, 1, 1));
+    Deps add2 = s.deps(op(OpKind::WgAdd, 2, 2));
+    Deps done = s.deps(op(OpKind::WgAdd, 1, -1));
+    Deps done2 = s.deps(op(OpKind::WgAdd, 2, -1));
+    Deps last = s.deps(op(OpKind::WgAdd, 2, -3));  // reaches zero
+    Deps wait = s.deps(op(OpKind::WgWait, 3));
+    CHECK_FALSE(conflict(add, add2));
+    CHECK_FALSE(conflict(done, done2));
+    CHECK(conflict(add, done) == false);  // both stay above zero in either order
+    CHECK(conflict(last, add));
+    CHECK_FALSE(conflict(last, done));  // Dones commute: the second of two reaches the same counter
+    CHECK(conflict(wait, add));
+    CHECK(conflict(wait, done));
+    CHECK_FALSE(conflict(wait, s.deps(op(OpKind::WgWait, 4))));
+    // From zero: an Add conflicts with every other Add (which one starts matters).
+    SyncModels z;
+    CHECK(conflict(z.deps(op(OpKind::WgAdd, 1, 1)), z.deps(op(OpKind::WgAdd, 2, 1))));
+    // Every other model touches its object only, with the mode dep names.
+    Deps lock = s.deps(op(OpKind::Lock, 1));
+    REQUIRE(lock.n == 1);
+    CHECK(lock.parts[0].facet == Facet::Object);
+    CHECK(lock.parts[0].mode == Dep::Write);
+}
