@@ -85,8 +85,7 @@ void Checker::declare(Object* obj, Ident* id) {
     if (Object* prev = m_scope->lookup_local(obj->name)) {
         std::string msg = obj->name + " redeclared in this block";
         if (prev->pos.valid())
-            msg += "\n\t" + m_file.source->path() + ":" + std::to_string(prev->pos.line) + ":" +
-                   std::to_string(prev->pos.col) + ": other declaration of " + obj->name;
+            msg += "\n\t" + m_file.source->where(prev->pos) + ": other declaration of " + obj->name;
         error(obj->pos, msg);
     }
     m_scope->names[obj->name] = obj;
@@ -135,19 +134,33 @@ void Checker::record_dep(Object* obj) {
 // ---------------------------------------------------------------------------------------
 // Package level
 
-void Checker::collect() {
-    // File scope: imports. Package scope: everything else. Universe after both.
-    push_scope();
-    Scope* pkg_scope = m_scope;
-    m_package_scope = pkg_scope;
-    push_scope();
-    m_file_scope = m_scope;
-    (void)pkg_scope;
+Scope* Checker::file_scope_at(Pos pos) const {
+    Scope* scope = m_file_scope;
+    for (const auto& [line, s] : m_unit_scopes)
+        if (line <= pos.line) scope = s;
+    return scope;
+}
 
-    for (GenDecl* gd : m_file.imports) {
+namespace {
+bool has_prefix(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool has_suffix(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+// A file's imports, declared in its file scope (m_scope).
+void Checker::declare_imports(const FileUnit& unit) {
+    bool test_file = m_file.source && has_suffix(m_file.source->file_line(unit.first_line).path, "_test.go");
+    if (m_file.units.size() <= 1) test_file = m_options.allow_testing;
+    for (GenDecl* gd : unit.imports) {
         for (ImportSpec& is : gd->imports) {
-            if (is.path == "testing" && !m_options.allow_testing) unsupported(is.pos, "package \"testing\"");
+            if (is.path == "testing" && !test_file) unsupported(is.pos, "package \"testing\"");
+            const std::string& module = m_options.module_path;
+            if (!module.empty() && (is.path == module || has_prefix(is.path, module + "/")))
+                unsupported(is.pos, "import of package \"" + is.path + "\" of this module (lockstep checks one package; move the code into it)");
             Package* p = load_package(m_info, is.path);
+            std::string first = is.path.substr(0, is.path.find('/'));
+            if (!p && first.find('.') != std::string::npos) unsupported(is.pos, "import of another module \"" + is.path + "\"");
             if (!p) unsupported(is.pos, "package \"" + is.path + "\"");
             if (is.name && (is.name->name == "." )) unsupported(is.name->pos, "dot imports");
             if (is.name && is.name->name == "_") continue;
@@ -164,9 +177,35 @@ void Checker::collect() {
             m_imports.push_back(o);
         }
     }
+}
+
+void Checker::collect() {
+    // File scope: imports. Package scope: everything else. Universe after both.
+    push_scope();
+    Scope* pkg_scope = m_scope;
+    m_package_scope = pkg_scope;
+    // One file scope per file of the package (imports are file-scoped), each a child of
+    // the package scope.
+    std::vector<FileUnit> units = m_file.units;
+    if (units.empty()) units.push_back(FileUnit{m_file.package_name, m_file.imports, 1});
+    for (const FileUnit& unit : units) {
+        const std::string& name = unit.package_name->name;
+        const std::string& first = m_file.package_name->name;
+        if (name == first + "_test" || first == name + "_test")
+            unsupported(unit.package_name->pos, "external test package " + name + " (write the tests in package " +
+                                                    (name.size() < first.size() ? name : first) + ")");
+        if (name != first)
+            error(unit.package_name->pos, "found packages " + first + " (" + m_file.source->file_line(units[0].first_line).path +
+                                              ") and " + name + " (" + m_file.source->file_line(unit.first_line).path + ")");
+        m_scope = pkg_scope;
+        push_scope();
+        if (!m_file_scope) m_file_scope = m_scope;
+        m_unit_scopes.emplace_back(unit.first_line, m_scope);
+        declare_imports(unit);
+    }
 
     // Package-level objects go in the package scope (the parent of the file scope).
-    Scope* file_scope = m_scope;
+    Scope* file_scope = m_file_scope;
     m_scope = pkg_scope;
     for (Decl* d : m_file.decls) {
         if (auto fd = d->as<FuncDecl>()) {
@@ -296,7 +335,7 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
     // Package-level type declarations are resolved in the package scope, from anywhere.
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.type_spec->pos);
     m_func = nullptr;
     const Type* t = type_expr(d.type_spec->type, true);
     if (d.type_spec->alias) {
@@ -323,7 +362,7 @@ void Checker::resolve_const(Object* obj, DeclInfo& d) {
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
     int saved_iota = m_iota;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(obj->pos);
     m_func = nullptr;
     m_iota = d.iota;
     const Type* T = d.const_type ? type_expr(d.const_type) : nullptr;
@@ -357,7 +396,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
     Object* saved_decl = m_current_decl;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.lhs[0]->pos);
     m_func = nullptr;
     m_current_decl = d.lhs[0];
     ValueSpec& vs = *d.spec;
@@ -420,7 +459,7 @@ void Checker::resolve_func(Object* obj, DeclInfo& d) {
     d.state = DeclInfo::State::Resolving;
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.func->pos);
     m_func = nullptr;
     obj->type = signature(d.func->sig, nullptr, d.func, false);
     m_scope = saved;
@@ -467,8 +506,7 @@ void Checker::attach_method(FuncDecl* fd) {
         for (Object* other : named->methods)
             if (other->name == m->name)
                 error(fd->name->pos, named->obj->name + "." + m->name + " redeclared in this block\n\t" +
-                                         m_file.source->path() + ":" + std::to_string(other->pos.line) + ":" +
-                                         std::to_string(other->pos.col) + ": other declaration of " + m->name);
+                                         m_file.source->where(other->pos) + ": other declaration of " + m->name);
         if (auto s = named->underlying->as<Struct>())
             for (Object* f : s->fields)
                 if (f->name == m->name) error(fd->name->pos, "field and method with the same name " + m->name);
@@ -581,7 +619,11 @@ void Checker::check_declarations() {
     }
     for (Object* o : ordered)
         if (o && o->kind == ObjectKind::TypeName) resolve_package_object(o);
-    for (FuncDecl* fd : m_method_decls) attach_method(fd);
+    for (FuncDecl* fd : m_method_decls) {
+        m_scope = file_scope_at(fd->pos);
+        attach_method(fd);
+    }
+    m_scope = m_file_scope;
     // Constants, variables and signatures; a failed variable initializer is reported and
     // the variable gets an invalid type, so the rest of the file is still checked (Go
     // reports every error, sorted by position).
@@ -613,7 +655,9 @@ void Checker::check_declarations() {
         try {
             FuncDecl* fd = f->func_decl;
             m_current_decl = f;
+            m_scope = file_scope_at(fd->pos);
             func_body(fd, f->type->as<Signature>(), fd->body);
+            m_scope = m_file_scope;
             m_current_decl = nullptr;
         } catch (const CheckAbort& a) {
             record_abort(a);

@@ -266,12 +266,16 @@ static ExitCode check_outcome(const std::string& file, const std::vector<Scenari
 
 ExitCode check_command(const std::vector<std::string>& paths, const Settings& settings, Console& console) {
     std::vector<std::string> files;
+    std::vector<std::string> notes;
     try {
-        files = collect_scenario_files(paths);
+        files = collect_scenario_files(paths, &notes);
     } catch (const lang::DiagnosticError& e) {
         console.err << render_diagnostics(e) << std::flush;
         return ExitCode::Usage;
     }
+    // How each directory of several files was taken: one package, or programs file by file.
+    if (!settings.quiet)
+        for (const auto& note : notes) console.err << "note: " << note << "\n";
     ReportSink sink;
     if (!open_sink(sink, settings, console)) return ExitCode::Usage;
     reports::TextOptions topts = text_options(settings, sink, console);

@@ -29,17 +29,21 @@ void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
     s.directives = read_directives(*s.file);
-    bool test_file = ends_with(path, "_test.go");
+    // A package with _test.go files runs as `go test` does: its tests are the entries.
+    auto in_test_file = [&](lang::Pos pos) { return ends_with(s.source->file_line(pos.line).path, "_test.go"); };
+    bool tests = false;
+    for (const auto& unit : s.file->units) tests = tests || in_test_file({unit.first_line, 1});
     lang::CheckOptions options;
-    options.allow_testing = test_file;
-    options.require_main = !test_file;
+    options.allow_testing = tests;
+    options.require_main = !tests;
+    options.module_path = go_mod_module(path);
     if (!lang_minor) lang_minor = go_mod_lang(path);
     s.lang_minor = options.lang_minor = lang_minor.value_or(19);
     s.types = lang::check_file(*s.file, options);
-    if (test_file) {
+    if (tests) {
         for (const auto* decl : s.file->decls) {
             const auto* fn = decl->as<lang::FuncDecl>();
-            if (!fn || fn->recv || !fn->name) continue;
+            if (!fn || fn->recv || !fn->name || !in_test_file(fn->name->pos)) continue;
             const std::string& name = fn->name->name;
             auto fail = [&](const std::string& message) {
                 throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), fn->name->pos, message});
