@@ -16,8 +16,43 @@ std::unique_ptr<TypeInfo> check_file(File& file) { return check_file(file, Check
 std::unique_ptr<TypeInfo> check_file(File& file, const CheckOptions& options) {
     auto info = std::make_unique<TypeInfo>();
     info->lang_minor = options.lang_minor;
-    Checker checker(file, *info, options);
-    checker.check_package();
+    // A program of several packages (SourceFile::package with import paths): each package
+    // is checked on its own, dependencies first, into the one TypeInfo; a checked
+    // dependency is found by its import path as the library packages are.
+    auto path_of = [&](uint32_t line) -> const std::string& {
+        static const std::string none;
+        return file.source ? file.source->import_path(line) : none;
+    };
+    std::vector<std::string> paths;
+    for (const FileUnit& unit : file.units)
+        if (std::find(paths.begin(), paths.end(), path_of(unit.first_line)) == paths.end()) paths.push_back(path_of(unit.first_line));
+    if (paths.size() <= 1) {
+        Checker checker(file, *info, options);
+        checker.check_package();
+        return info;
+    }
+    for (const std::string& path : paths) {
+        File view;
+        view.source = file.source;
+        for (const FileUnit& unit : file.units) {
+            if (path_of(unit.first_line) != path) continue;
+            view.units.push_back(unit);
+            view.imports.insert(view.imports.end(), unit.imports.begin(), unit.imports.end());
+        }
+        view.package_name = view.units[0].package_name;
+        for (Decl* d : file.decls)
+            if (path_of(d->pos.line) == path) view.decls.push_back(d);
+        CheckOptions o = options;
+        o.import_path = path;
+        if (!path.empty()) {
+            o.require_main = false;
+            o.allow_testing = false;
+        }
+        Checker checker(view, *info, o);
+        checker.check_package();
+        if (!path.empty()) info->library_packages[path] = checker.m_pkg;
+        info->init_packages.push_back(checker.m_pkg);
+    }
     return info;
 }
 
@@ -156,9 +191,9 @@ void Checker::declare_imports(const FileUnit& unit) {
         for (ImportSpec& is : gd->imports) {
             if (is.path == "testing" && !test_file) unsupported(is.pos, "package \"testing\"");
             const std::string& module = m_options.module_path;
-            if (!module.empty() && (is.path == module || has_prefix(is.path, module + "/")))
-                unsupported(is.pos, "import of package \"" + is.path + "\" of this module (lockstep checks one package; move the code into it)");
             Package* p = load_package(m_info, is.path);
+            if (!p && !module.empty() && (is.path == module || has_prefix(is.path, module + "/")))
+                error(is.pos, "package " + is.path + " is not in this module (no .go files in its directory)");
             std::string first = is.path.substr(0, is.path.find('/'));
             if (!p && first.find('.') != std::string::npos) unsupported(is.pos, "import of another module \"" + is.path + "\"");
             if (!p) unsupported(is.pos, "package \"" + is.path + "\"");
@@ -229,7 +264,7 @@ void Checker::collect() {
                 m_decls[f] = di;
                 continue;
             }
-            if (fd->name->name == "main" && m_pkg->name == "main") m_info.main_func = f;
+            if (fd->name->name == "main" && m_pkg->name == "main" && m_options.import_path.empty()) m_info.main_func = f;
             declare(f, fd->name);
             DeclInfo di{DeclInfo::Kind::Func};
             di.func = fd;
@@ -418,7 +453,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
                     error(start_pos(vs.values[i]), "use of untyped nil in variable declaration");
                 v->type = x.type;
             }
-            m_info.init_order.push_back(Initializer{{v}, vs.values[i]});
+            m_info.init_order.push_back(Initializer{{v}, vs.values[i], m_pkg});
             di.state = DeclInfo::State::Done;
         }
     } else if (vs.values.size() == 1) {
@@ -439,7 +474,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
             if (!T) d.lhs[i]->type = vt;
             m_decls[d.lhs[i]].state = DeclInfo::State::Done;
         }
-        m_info.init_order.push_back(Initializer{d.lhs, vs.values[0]});
+        m_info.init_order.push_back(Initializer{d.lhs, vs.values[0], m_pkg});
     } else {
         error(d.lhs[0]->pos, "assignment mismatch: " + std::to_string(d.lhs.size()) + " variable" +
                                  (d.lhs.size() == 1 ? "" : "s") + " but " + std::to_string(vs.values.size()) + " value" +
@@ -520,8 +555,11 @@ void Checker::attach_method(FuncDecl* fd) {
 void Checker::compute_init_order() {
     // Reachable globals of each global (through functions and methods), Go's rule: the
     // earliest variable in declaration order that is ready is initialized next.
-    std::vector<Initializer> inits = std::move(m_info.init_order);
+    // Only this package's: those of the packages checked before it are in order already.
+    std::vector<Initializer> all = std::move(m_info.init_order);
     m_info.init_order.clear();
+    std::vector<Initializer> inits;
+    for (auto& init : all) (init.pkg == m_pkg ? inits : m_info.init_order).push_back(std::move(init));
     auto reach = [&](Object* root) {
         std::unordered_set<Object*> seen;
         std::vector<Object*> stack{root};
@@ -553,7 +591,7 @@ void Checker::compute_init_order() {
     std::unordered_set<Object*> initialized;
     // Globals without initializer are ready from the start.
     for (Object* g : m_info.globals)
-        if (!init_of.count(g)) initialized.insert(g);
+        if (g->pkg != m_pkg || !init_of.count(g)) initialized.insert(g);
     // Declaration order = order of m_info.globals.
     std::vector<size_t> order;
     for (Object* g : m_info.globals) {
@@ -602,7 +640,10 @@ void Checker::check_package() {
 void Checker::check_declarations() {
     if (!m_file.package_name) error({1, 1}, "package clause missing");
     if (m_file.package_name->name == "_") error(m_file.package_name->pos, "invalid package name _");
-    m_pkg = m_info.make_package(m_file.package_name->name, m_file.package_name->name);
+    if (!m_options.import_path.empty() && m_file.package_name->name == "main")
+        error(m_file.package_name->pos, "import \"" + m_options.import_path + "\" is a program, not an importable package");
+    std::string path = m_options.import_path.empty() ? m_file.package_name->name : m_options.import_path;
+    m_pkg = m_info.make_package(path, m_file.package_name->name);
     m_info.package = m_pkg;
     collect();
 
@@ -652,6 +693,7 @@ void Checker::check_declarations() {
 
     // Function bodies, in source order; an error abandons that body only.
     for (Object* f : m_info.funcs) {
+        if (f->pkg != m_pkg) continue;  // a dependency's, checked before
         try {
             FuncDecl* fd = f->func_decl;
             m_current_decl = f;

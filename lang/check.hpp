@@ -22,6 +22,8 @@ struct CheckOptions {
     // go.mod's module path: an import of a package of this module (or of another
     // module) is reported as such. Empty without a go.mod.
     std::string module_path;
+    // Set by check_file for a dependency of the checked package: its import path.
+    std::string import_path;
 };
 
 // Resolves every name, types every expression, checks the program with Go 1.19's rules

@@ -498,6 +498,7 @@ Operand Checker::selector(SelectorExpr* se) {
             if (m && go_since(po->imported->path, name) > m_options.lang_minor) m = nullptr;  // newer than --lang
             if (!m || !exported(name)) error(se->sel->pos, "undefined: " + pid->name + "." + name);
             se->sel->obj = m;
+            se->sel->type = m->type;
             x.type = m->type;
             switch (m->kind) {
             case ObjectKind::TypeName: x.mode = Mode::TypeExpr; break;

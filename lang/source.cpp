@@ -20,12 +20,14 @@ std::string_view SourceFile::line_text(uint32_t line) const {
     return text;
 }
 
-SourceFile SourceFile::package(std::string path, const std::vector<std::pair<std::string, std::string>>& files) {
+SourceFile SourceFile::package(std::string path, const std::vector<std::pair<std::string, std::string>>& files,
+                               const std::vector<std::string>& import_paths) {
     std::string text;
     std::vector<Segment> segments;
     uint32_t line = 1;
-    for (const auto& [file, body] : files) {
-        segments.push_back({line, file});
+    for (size_t i = 0; i < files.size(); ++i) {
+        const auto& [file, body] = files[i];
+        segments.push_back({line, file, i < import_paths.size() ? import_paths[i] : std::string()});
         text += body;
         if (text.empty() || text.back() != '\n') text += '\n';
         line = static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n')) + 1;
@@ -42,6 +44,14 @@ FileLine SourceFile::file_line(uint32_t line) const {
     if (it == m_segments.begin()) return {m_path, line};
     --it;
     return {it->path, line - it->first_line + 1};
+}
+
+const std::string& SourceFile::import_path(uint32_t line) const {
+    static const std::string none;
+    const Segment* found = nullptr;
+    for (const auto& s : m_segments)
+        if (s.first_line <= line) found = &s;
+    return found ? found->import_path : none;
 }
 
 std::string SourceFile::where_line(uint32_t line) const {

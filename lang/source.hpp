@@ -33,7 +33,13 @@ public:
     SourceFile(std::string path, std::string text);
     // A package: `files` are (path, text) pairs in the go tool's order (sorted by name);
     // `path` names the package (its directory).
-    static SourceFile package(std::string path, const std::vector<std::pair<std::string, std::string>>& files);
+    // `import_paths`, when given, has one entry per file: the import path of the package
+    // it belongs to, "" for the package checked (a program of several packages, its
+    // dependencies first).
+    static SourceFile package(std::string path, const std::vector<std::pair<std::string, std::string>>& files,
+                              const std::vector<std::string>& import_paths = {});
+    // The import path of the package `line` belongs to ("" for the package checked).
+    const std::string& import_path(uint32_t line) const;
     const std::string& path() const { return m_path; }
     // The file holding `line` and the line's number in it (path() and `line` for one file).
     FileLine file_line(uint32_t line) const;
@@ -57,6 +63,7 @@ private:
     struct Segment {
         uint32_t first_line;
         std::string path;
+        std::string import_path;
     };
     std::vector<Segment> m_segments;  // empty for a single file
 };

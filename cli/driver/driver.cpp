@@ -337,7 +337,8 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario, settings.lang_minor);
+        // `lockstep run DIR` is `go run DIR`: the package without its _test.go files.
+        load_scenario(path, scenario, settings.lang_minor, entry != "main");
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);

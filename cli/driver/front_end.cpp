@@ -24,8 +24,8 @@ bool has_entry_prefix(std::string_view name, std::string_view prefix) {
 
 bool is_test_name(std::string_view name) { return name != "TestMain" && has_entry_prefix(name, "Test"); }
 
-void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor) {
-    s.source = load_source(path);
+void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor, bool with_tests) {
+    s.source = load_source(path, with_tests);
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
     s.directives = read_directives(*s.file);

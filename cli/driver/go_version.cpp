@@ -28,7 +28,7 @@ std::optional<int> parse_lang_version(std::string_view text) {
 namespace {
 // The directive `name`'s first word in the go.mod governing `path`: the nearest go.mod
 // decides, even without that directive. nullopt without one.
-std::optional<std::string> go_mod_directive(const std::string& path, const std::string& name) {
+std::optional<std::string> go_mod_directive(const std::string& path, const std::string& name, std::string* where = nullptr) {
     std::error_code ec;
     fs::path dir = fs::absolute(fs::path(path), ec);
     if (ec) return std::nullopt;
@@ -36,6 +36,7 @@ std::optional<std::string> go_mod_directive(const std::string& path, const std::
     for (; !dir.empty(); dir = dir.parent_path()) {
         fs::path mod = dir / "go.mod";
         if (fs::is_regular_file(mod, ec)) {
+            if (where) *where = dir.string();
             std::ifstream in(mod);
             std::string line;
             while (std::getline(in, line)) {
@@ -60,6 +61,8 @@ std::optional<int> go_mod_lang(const std::string& path) {
     return parse_lang_version(*version);
 }
 
-std::string go_mod_module(const std::string& path) { return go_mod_directive(path, "module").value_or(""); }
+std::string go_mod_module(const std::string& path, std::string* root) {
+    return go_mod_directive(path, "module", root).value_or("");
+}
 
 }  // namespace lockstep::cli

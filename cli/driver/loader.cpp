@@ -17,6 +17,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "cli/driver/go_version.hpp"
 #include "lang/diagnostic.hpp"
 #include "lang/parser.hpp"
 
@@ -133,7 +134,7 @@ void add_directory(const fs::path& dir, bool walk, std::vector<std::string>& out
     std::vector<fs::path> subdirs;
     std::error_code ec;
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_directory(ec) && !(walk && skipped_dir(it->path()))) subdirs.push_back(it->path());
+        if (it->is_directory(ec) && !skipped_dir(it->path())) subdirs.push_back(it->path());
     std::sort(subdirs.begin(), subdirs.end());
     for (const auto& sub : subdirs) add_directory(sub, walk || !package, out, notes);
 }
@@ -167,15 +168,84 @@ std::vector<std::string> collect_scenario_files(const std::vector<std::string>& 
     return files;
 }
 
-std::unique_ptr<lang::SourceFile> load_source(const std::string& path) {
+namespace {
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+// The packages of this module that `files` import, directly or not, dependencies first:
+// each one's files (not its _test.go ones) with its import path. An import cycle is an
+// error, as go build's "import cycle not allowed".
+struct ModuleImports {
+    std::string module;
+    fs::path root;
+    Files files;
+    std::vector<std::string> paths;  // one per file
+    std::vector<std::string> done;
+    std::vector<std::string> visiting;
+
+    void imports_of(const Files& from) {
+        for (const auto& [path, text] : from) {
+            lang::SourceFile source(path, text);
+            std::unique_ptr<lang::File> file;
+            try {
+                file = lang::parse_file(source);
+            } catch (const lang::DiagnosticError&) {
+                continue;  // the check reports it
+            }
+            for (const auto* gd : file->imports)
+                for (const auto& spec : gd->imports) visit(spec.path);
+        }
+    }
+
+    void visit(const std::string& import) {
+        bool inside = import == module || import.compare(0, module.size() + 1, module + "/") == 0;
+        if (!inside || std::find(done.begin(), done.end(), import) != done.end()) return;
+        if (std::find(visiting.begin(), visiting.end(), import) != visiting.end()) {
+            std::string cycle;
+            for (const auto& v : visiting) cycle += "\n\timports " + v;
+            fail("import cycle not allowed:" + cycle + "\n\timports " + import);
+        }
+        visiting.push_back(import);
+        fs::path dir = import == module ? root : root / import.substr(module.size() + 1);
+        dir = fs::proximate(dir).lexically_normal();
+        Files package;
+        for (const auto& file : go_files_in(dir))
+            if (!ends_with(file, "_test.go")) package.emplace_back(file, read_text(file));
+        imports_of(package);
+        visiting.pop_back();
+        done.push_back(import);
+        for (auto& f : package) {
+            files.push_back(std::move(f));
+            paths.push_back(import);
+        }
+    }
+};
+}  // namespace
+
+std::unique_ptr<lang::SourceFile> load_source(const std::string& path, bool tests) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        std::vector<std::pair<std::string, std::string>> files;
-        for (const auto& file : go_files_in(fs::path(path))) files.emplace_back(file, read_text(file));
+    Files files;
+    bool directory = fs::is_directory(path, ec);
+    if (directory) {
+        for (const auto& file : go_files_in(fs::path(path)))
+            if (tests || !ends_with(file, "_test.go")) files.emplace_back(file, read_text(file));
         if (files.empty()) fail(path + ": no .go files in directory");
+    } else {
+        files.emplace_back(path, read_text(path));
+    }
+    ModuleImports deps;
+    std::string root;
+    deps.module = go_mod_module(path, &root);
+    deps.root = root;
+    if (!deps.module.empty()) deps.imports_of(files);
+    if (deps.files.empty()) {
+        if (!directory) return std::make_unique<lang::SourceFile>(path, std::move(files[0].second));
         return std::make_unique<lang::SourceFile>(lang::SourceFile::package(path, files));
     }
-    return std::make_unique<lang::SourceFile>(path, read_text(path));
+    // A program of several packages: the dependencies' files first, the package last.
+    std::vector<std::string> paths = deps.paths;
+    paths.resize(paths.size() + files.size());
+    deps.files.insert(deps.files.end(), files.begin(), files.end());
+    return std::make_unique<lang::SourceFile>(lang::SourceFile::package(path, deps.files, paths));
 }
 
 }  // namespace lockstep::cli

@@ -19,6 +19,7 @@ std::vector<std::string> collect_scenario_files(const std::vector<std::string>& 
 
 // The file's bytes; for a directory (a package), its .go files one after the other
 // (lang::SourceFile::package). Throws lang::DiagnosticError when it cannot be read.
-std::unique_ptr<lang::SourceFile> load_source(const std::string& path);
+// `tests` false leaves a directory's _test.go files out.
+std::unique_ptr<lang::SourceFile> load_source(const std::string& path, bool tests = true);
 
 }  // namespace lockstep::cli
