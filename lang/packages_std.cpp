@@ -99,6 +99,7 @@ const std::vector<PackageSpec>& more_specs() {
             "func StringsAreSorted(x []string) bool",
             "func SearchInts(a []int, x int) int",
             "func SearchStrings(a []string, x string) int",
+            "func Search(n int, f func(int) bool) int",
         }},
         {"unicode/utf8", "utf8", {
             "const RuneError rune = 65533",

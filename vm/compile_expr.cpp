@@ -1282,6 +1282,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Box, static_cast<int32_t>(rlocker_type()));
         return out;
     }
+    if (name == "sort.Search") {  // vm/compile_sort.cpp
+        expr_to(e->args[0], fn->type->as<Signature>()->params->vars[0]->type);
+        expr_to(e->args[1], fn->type->as<Signature>()->params->vars[1]->type);
+        m_last_operands = 2;
+        add(Opcode::Call, static_cast<int32_t>(sort_search_function()), 2);
+        return out;
+    }
     if (name == "sync.(*Map).Range") {  // vm/compile_syncmap.cpp
         recv_ptr();
         expr(e->args[0]);

@@ -180,6 +180,8 @@ public:
     uint32_t sync_map_range_function(uint32_t site_index);
     uint32_t timer_function();  // vm/compile_timer.cpp
     std::unordered_map<uint32_t, uint32_t> m_map_ranges;
+    uint32_t sort_search_function();  // vm/compile_sort.cpp
+    uint32_t m_sort_search = UINT32_MAX;
 
     const lang::File& m_file;
     const lang::TypeInfo& m_info;
