@@ -100,6 +100,9 @@ const std::vector<PackageSpec>& more_specs() {
             "func SearchInts(a []int, x int) int",
             "func SearchStrings(a []string, x string) int",
             "func Search(n int, f func(int) bool) int",
+            "type Interface interface { Len() int; Less(i int, j int) bool; Swap(i int, j int) }",
+            "func Sort(data Interface)",
+            "func Stable(data Interface)",
         }},
         {"unicode/utf8", "utf8", {
             "const RuneError rune = 65533",

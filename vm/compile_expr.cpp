@@ -1289,6 +1289,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Call, static_cast<int32_t>(sort_search_function()), 2);
         return out;
     }
+    if (name == "sort.Sort" || name == "sort.Stable") {  // vm/compile_sort.cpp
+        const Type* iface = sig->params->vars[0]->type;
+        expr_to(e->args[0], iface);
+        m_last_operands = slots(iface);
+        add(Opcode::Call, static_cast<int32_t>(sort_interface_function(name == "sort.Stable", iface)), slots(iface));
+        return out;
+    }
     if (name == "sync.(*Map).Range") {  // vm/compile_syncmap.cpp
         recv_ptr();
         expr(e->args[0]);

@@ -1,5 +1,9 @@
 // sort.Search(n, f): Go's binary search as one bytecode function, calling f at each probe
 // (f's reads are the visible operations; the search itself touches no shared memory).
+// sort.Sort and sort.Stable on a sort.Interface: Go's insertionSort, calling Len, Less
+// and Swap through the interface - exactly Go's calls up to 12 elements (Sort: pdqsort
+// starts with insertion sort below 13) and 20 (Stable: its first blocks), and Go's
+// result for Stable at any length (a stable order is unique).
 #include "vm/compiler_impl.hpp"
 
 namespace lockstep::vm {
@@ -52,6 +56,76 @@ uint32_t Compiler::sort_search_function() {
     };
     f.epilogue = 26;
     m_sort_search = idx;
+    return idx;
+}
+
+uint32_t Compiler::sort_interface_function(bool stable, const lang::Type* iface) {
+    uint32_t& cached = stable ? m_sort_stable : m_sort_sort;
+    if (cached != UINT32_MAX) return cached;
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    auto S = static_cast<int32_t>(slots(iface));
+    const int32_t N = S, I = S + 1, J = S + 2;
+    auto len = static_cast<int32_t>(m_mod->method_name_id("Len"));
+    auto less = static_cast<int32_t>(m_mod->method_name_id("Less"));
+    auto swap = static_cast<int32_t>(m_mod->method_name_id("Swap"));
+    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
+        Instr x;
+        x.op = op;
+        x.a = a;
+        x.n = n;
+        return x;
+    };
+    auto s = static_cast<uint16_t>(S);
+    // n := data.Len(); for i := 1; i < n; i++ { for j := i; j > 0 && data.Less(j, j-1); j-- { data.Swap(j, j-1) } }
+    std::vector<Instr> code = {
+        in(Opcode::LoadLocal, 0, s),  // 0
+        in(Opcode::CallIface, len, 0),
+        in(Opcode::StoreLocal, N, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::LoadLocal, I, 1),  // 5: outer loop
+        in(Opcode::LoadLocal, N, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 38),
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::StoreLocal, J, 1),
+        in(Opcode::Int, 0),           // 11: inner loop
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 33),
+        in(Opcode::LoadLocal, 0, s),  // 15
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::CallIface, less, 2),
+        in(Opcode::JumpIfNot, 33),
+        in(Opcode::LoadLocal, 0, s),  // 22
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::CallIface, swap, 2),
+        in(Opcode::LoadLocal, J, 1),  // 28: j--
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::StoreLocal, J, 1),
+        in(Opcode::Jump, 11),
+        in(Opcode::LoadLocal, I, 1),  // 33: i++
+        in(Opcode::Int, 1),
+        in(Opcode::Add),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::Jump, 5),
+        in(Opcode::Ret, 0, 0),        // 38
+    };
+    Function& f = m_mod->functions[idx];
+    f.name = stable ? "sort.Stable" : "sort.Sort";
+    f.param_slots = static_cast<uint32_t>(S);
+    f.frame_slots = static_cast<uint32_t>(S + 3);
+    f.code = std::move(code);
+    f.epilogue = 38;
+    cached = idx;
     return idx;
 }
 

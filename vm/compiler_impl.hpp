@@ -182,6 +182,9 @@ public:
     std::unordered_map<uint32_t, uint32_t> m_map_ranges;
     uint32_t sort_search_function();  // vm/compile_sort.cpp
     uint32_t m_sort_search = UINT32_MAX;
+    uint32_t sort_interface_function(bool stable, const lang::Type* iface);  // sort.Sort, sort.Stable
+    uint32_t m_sort_sort = UINT32_MAX;
+    uint32_t m_sort_stable = UINT32_MAX;
 
     const lang::File& m_file;
     const lang::TypeInfo& m_info;

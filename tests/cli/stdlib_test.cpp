@@ -188,3 +188,58 @@ func main() {
     CHECK(r.code == 1);
     CHECK(contains(r.out, "data-race on a[1]"));
 }
+
+TEST_CASE("sort.Sort and sort.Stable call a user sort.Interface as Go does", "[cli][stdlib]") {
+    // go run (Go 1.19) prints exactly `want`: 13 Less calls for 7 elements is Go's
+    // insertion sort (pdqsort below 13 elements); Stable keeps equal ages in order, also
+    // past the 20-element blocks of Go's symMerge.
+    std::string file = write_temp("stdlib/sort_interface.go", R"(package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+type person struct {
+	name string
+	age  int
+}
+
+type byAge []person
+
+func (a byAge) Len() int           { return len(a) }
+func (a byAge) Less(i, j int) bool { return a[i].age < a[j].age }
+func (a byAge) Swap(i, j int)      { a[i], a[j] = a[j], a[i] }
+
+type traced struct {
+	v     []int
+	calls int
+}
+
+func (t *traced) Len() int           { return len(t.v) }
+func (t *traced) Less(i, j int) bool { t.calls++; return t.v[i] < t.v[j] }
+func (t *traced) Swap(i, j int)      { t.v[i], t.v[j] = t.v[j], t.v[i] }
+
+func main() {
+	people := []person{{"a", 30}, {"b", 20}, {"c", 30}, {"d", 10}, {"e", 20}}
+	sort.Stable(byAge(people))
+	fmt.Println(people)
+	t := &traced{v: []int{5, 2, 8, 1, 9, 3, 7}}
+	sort.Sort(t)
+	fmt.Println(t.v, t.calls)
+	var big []person
+	for i := 0; i < 45; i++ {
+		big = append(big, person{fmt.Sprint(i), (i * 7) % 5})
+	}
+	sort.Stable(byAge(big))
+	fmt.Println(big[0], big[8], big[9], big[20], big[44])
+	sort.Sort(byAge(nil))
+}
+)");
+    const char* want = "[{d 10} {b 20} {e 20} {a 30} {c 30}]\n[1 2 3 5 7 8 9] 13\n{0 0} {40 0} {3 1} {11 2} {42 4}\n";
+    Ran run = run_lockstep("run " + file);
+    CHECK(run.code == 0);
+    CHECK(run.out == want);
+    Ran check = run_lockstep("check --no-progress --color never " + file);
+    CHECK(check.code == 0);
+}
