@@ -56,9 +56,9 @@ std::string receiver_name(const lang::FuncDecl& fn) {
     return id ? id->name : "?";
 }
 
-// Why the files of a directory do not build as one package; empty when they do.
-std::string not_one_package(const std::vector<std::string>& files) {
-    std::string package;
+// Why the files of a directory do not build as one package; empty when they do, and then
+// `package` is its name.
+std::string not_one_package(const std::vector<std::string>& files, std::string& package) {
     std::set<std::string> names;
     for (const auto& path : files) {
         std::unique_ptr<lang::SourceFile> source;
@@ -113,14 +113,23 @@ bool skipped_dir(const fs::path& p) {
 }
 
 // Adds the scenarios of one directory by the rule above; `walk`: its subdirectories too.
+size_t skipped = 0;  // library packages without tests met by collect_scenario_files
+
 void add_directory(const fs::path& dir, bool walk, std::vector<std::string>& out, std::vector<std::string>* notes) {
     std::vector<std::string> files = go_files_in(dir);
     bool package = false;
     if (files.size() == 1) {
         out.push_back(files[0]);
     } else if (files.size() > 1) {
-        std::string why = not_one_package(files);
-        if (why.empty()) {
+        std::string name;
+        std::string why = not_one_package(files, name);
+        bool tests = std::any_of(files.begin(), files.end(), [](const std::string& f) { return ends_with(f, "_test.go"); });
+        if (why.empty() && name != "main" && !tests) {
+            // go test's "[no test files]": a library package has nothing to run.
+            package = true;
+            if (notes) notes->push_back(dir.string() + ": package " + name + ": no test files, nothing to check");
+            ++skipped;
+        } else if (why.empty()) {
             package = true;
             out.push_back(dir.string());
             if (notes) notes->push_back(dir.string() + ": one package of " + std::to_string(files.size()) + " files");
@@ -158,8 +167,9 @@ std::vector<std::string> collect_scenario_files(const std::vector<std::string>& 
         }
         if (fs::is_directory(status)) {
             size_t before = files.size();
+            skipped = 0;
             add_directory(fs::path(path), walk, files, notes);
-            if (files.size() == before) problems.push_back({nullptr, {}, path + ": no .go files in directory"});
+            if (files.size() == before && skipped == 0) problems.push_back({nullptr, {}, path + ": no .go files in directory"});
         } else {
             files.push_back(path);
         }

@@ -61,6 +61,11 @@ TEST_CASE("./... walks the subdirectories, one package each; a folder of program
     CHECK(contains(r.out, "./progs/one.go: verified"));
     CHECK(contains(r.out, "./progs/two.go: bug: deadlock"));
     CHECK(!contains(r.out + r.err, "testdata"));  // skipped, as the go tool does
+    // A library package without _test.go files: go test's "[no test files]".
+    CHECK(contains(r.err, "note: ./store: package store: no test files, nothing to check"));
+    Ran store = in_module("check --no-progress ./store");
+    CHECK(store.code == 0);
+    CHECK(store.out.empty());
     // A directory without the walk is that package only.
     Ran one = in_module("check --no-progress --color never counter");
     CHECK(one.code == 1);
