@@ -232,6 +232,12 @@ std::unique_ptr<File> Parser::parse() {
         if (m_tok.kind != Tok::Eof && !got(Tok::Semicolon)) syntax_error("after top level declaration");
     }
 
+    // A program of several packages: the package checked is the one without an import path.
+    for (const FileUnit& unit : file->units)
+        if (m_src.import_path(unit.first_line).empty()) {
+            file->package_name = unit.package_name;
+            break;
+        }
     file->directives = std::move(m_scanner.directives());
     find_expected_output(*file);
     return file;

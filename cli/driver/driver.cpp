@@ -78,6 +78,8 @@ std::vector<Checked> check_one_file(const std::string& path, const Settings& set
     LoadedScenario scenario;  // outlives the diagnostics, which point into its source
     try {
         load_scenario(path, scenario, settings.lang_minor);
+        if (scenario.entries.empty())
+            console.err << "note: " << path << ": package " << scenario.file->package_name->name << ": no test files, nothing to check\n";
         for (const auto& e : scenario.entries) {
             entry = e;
             if (hooks.interrupted && hooks.interrupted->load()) break;

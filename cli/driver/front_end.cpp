@@ -1,6 +1,8 @@
 // The front-end half of the pipeline: load → lang::parse_file → lang::check_file.
 #include "cli/driver/front_end.hpp"
 
+#include <filesystem>
+
 #include "cli/driver/go_version.hpp"
 #include "cli/driver/loader.hpp"
 #include "lang/check.hpp"
@@ -59,6 +61,9 @@ void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int
         }
         if (s.entries.empty())
             throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), {}, "no test functions (func TestXxx(t *testing.T)) in test file"});
+    } else if (s.file->package_name->name != "main" && std::filesystem::is_directory(path)) {
+        // A library package without tests: built (checked), nothing to run, as go test's
+        // "[no test files]".
     } else {
         s.entries.push_back("main");
     }

@@ -113,8 +113,6 @@ bool skipped_dir(const fs::path& p) {
 }
 
 // Adds the scenarios of one directory by the rule above; `walk`: its subdirectories too.
-size_t skipped = 0;  // library packages without tests met by collect_scenario_files
-
 void add_directory(const fs::path& dir, bool walk, std::vector<std::string>& out, std::vector<std::string>* notes) {
     std::vector<std::string> files = go_files_in(dir);
     bool package = false;
@@ -123,13 +121,7 @@ void add_directory(const fs::path& dir, bool walk, std::vector<std::string>& out
     } else if (files.size() > 1) {
         std::string name;
         std::string why = not_one_package(files, name);
-        bool tests = std::any_of(files.begin(), files.end(), [](const std::string& f) { return ends_with(f, "_test.go"); });
-        if (why.empty() && name != "main" && !tests) {
-            // go test's "[no test files]": a library package has nothing to run.
-            package = true;
-            if (notes) notes->push_back(dir.string() + ": package " + name + ": no test files, nothing to check");
-            ++skipped;
-        } else if (why.empty()) {
+        if (why.empty()) {
             package = true;
             out.push_back(dir.string());
             if (notes) notes->push_back(dir.string() + ": one package of " + std::to_string(files.size()) + " files");
@@ -167,9 +159,8 @@ std::vector<std::string> collect_scenario_files(const std::vector<std::string>& 
         }
         if (fs::is_directory(status)) {
             size_t before = files.size();
-            skipped = 0;
             add_directory(fs::path(path), walk, files, notes);
-            if (files.size() == before && skipped == 0) problems.push_back({nullptr, {}, path + ": no .go files in directory"});
+            if (files.size() == before) problems.push_back({nullptr, {}, path + ": no .go files in directory"});
         } else {
             files.push_back(path);
         }

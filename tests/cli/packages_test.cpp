@@ -63,6 +63,7 @@ TEST_CASE("./... walks the subdirectories, one package each; a folder of program
     CHECK(!contains(r.out + r.err, "testdata"));  // skipped, as the go tool does
     // A library package without _test.go files: go test's "[no test files]".
     CHECK(contains(r.err, "note: ./store: package store: no test files, nothing to check"));
+    CHECK(contains(r.err, "note: ./bad: one package of 2 files"));
     Ran store = in_module("check --no-progress ./store");
     CHECK(store.code == 0);
     CHECK(store.out.empty());
