@@ -129,4 +129,91 @@ uint32_t Compiler::sort_interface_function(bool stable, const lang::Type* iface)
     return idx;
 }
 
+// sort.Slice / sort.SliceStable at one call site (`site` names the slice): insertion sort
+// over the slice's static type at the call, less(j, j-1) then a swap through the heap
+// cells (visible loads and stores), as Go's insertionSort_func with reflect's swapper.
+uint32_t Compiler::sort_slice_function(uint32_t site_index, const lang::Type* slice_type, bool stable) {
+    auto it = m_sort_slices.find(site_index);
+    if (it != m_sort_slices.end()) return it->second;
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    const lang::Type* elem = lang::underlying(slice_type)->as<lang::Slice>()->elem;
+    auto SS = static_cast<int32_t>(slots(slice_type));
+    auto E = static_cast<uint16_t>(slots(elem));
+    auto rt = static_cast<int32_t>(rtype(elem));
+    auto site = static_cast<int32_t>(site_index);
+    const int32_t L = SS, N = SS + 1, I = SS + 2, J = SS + 3, A = SS + 4;
+    auto ss = static_cast<uint16_t>(SS);
+    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0) {
+        Instr x;
+        x.op = op;
+        x.a = a;
+        x.n = n;
+        x.b = b;
+        return x;
+    };
+    auto addr = [&](std::vector<Instr>& code, bool minus_one) {
+        code.push_back(in(Opcode::LoadLocal, 0, ss));
+        code.push_back(in(Opcode::LoadLocal, J, 1));
+        if (minus_one) {
+            code.push_back(in(Opcode::Int, 1));
+            code.push_back(in(Opcode::Sub));
+        }
+        code.push_back(in(Opcode::IndexAddr, 0, E));
+    };
+    std::vector<Instr> code = {
+        in(Opcode::LoadLocal, 0, ss),  // 0
+        in(Opcode::SliceLen),
+        in(Opcode::StoreLocal, N, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::LoadLocal, I, 1),   // 5: outer loop
+        in(Opcode::LoadLocal, N, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 0),      // 8: -> end
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::StoreLocal, J, 1),
+        in(Opcode::Int, 0),            // 11: inner loop
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 0),      // 14: -> next i
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::LoadLocal, J, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::LoadLocal, L, 1),
+        in(Opcode::CallValue, 0, 2),   // less(j, j-1)
+        in(Opcode::JumpIfNot, 0),      // 21: -> next i
+    };
+    // a := s[j]; s[j] = s[j-1]; s[j-1] = a
+    addr(code, false);
+    code.push_back(in(Opcode::Load, rt, E, site));
+    code.push_back(in(Opcode::StoreLocal, A, E));
+    addr(code, false);
+    addr(code, true);
+    code.push_back(in(Opcode::Load, rt, E, site));
+    code.push_back(in(Opcode::Store, rt, E, site));
+    addr(code, true);
+    code.push_back(in(Opcode::LoadLocal, A, E));
+    code.push_back(in(Opcode::Store, rt, E, site));
+    for (Instr x : {in(Opcode::LoadLocal, J, 1), in(Opcode::Int, 1), in(Opcode::Sub), in(Opcode::StoreLocal, J, 1), in(Opcode::Jump, 11)})
+        code.push_back(x);
+    auto next_i = static_cast<int32_t>(code.size());
+    for (Instr x : {in(Opcode::LoadLocal, I, 1), in(Opcode::Int, 1), in(Opcode::Add), in(Opcode::StoreLocal, I, 1), in(Opcode::Jump, 5)})
+        code.push_back(x);
+    auto end = static_cast<int32_t>(code.size());
+    code.push_back(in(Opcode::Ret, 0, 0));
+    code[8].a = end;
+    code[14].a = next_i;
+    code[21].a = next_i;
+    Function& f = m_mod->functions[idx];
+    f.name = stable ? "sort.SliceStable" : "sort.Slice";
+    f.param_slots = static_cast<uint32_t>(SS + 1);
+    f.frame_slots = static_cast<uint32_t>(SS + 4 + E);
+    f.code = std::move(code);
+    f.epilogue = static_cast<uint32_t>(end);
+    m_sort_slices.emplace(site_index, idx);
+    return idx;
+}
+
 }  // namespace lockstep::vm
