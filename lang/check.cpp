@@ -131,8 +131,9 @@ Object* Checker::lookup(const std::string& name) {
     for (Scope* s = m_scope; s; s = s->parent)
         if (Object* o = s->lookup_local(name)) return o;
     Object* u = universe_lookup(name);
-    // min and max are builtins from Go 1.21 on: before, the names are undefined.
-    if (u && u->kind == ObjectKind::Builtin && (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max) &&
+    // min, max and clear are builtins from Go 1.21 on: before, the names are undefined.
+    if (u && u->kind == ObjectKind::Builtin &&
+        (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max || u->builtin == BuiltinKind::Clear) &&
         m_options.lang_minor < 21)
         return nullptr;
     return u;

@@ -432,6 +432,7 @@ void Checker::go_defer(CallExpr* call, const char* what) {
         case BuiltinKind::Print:
         case BuiltinKind::Println:
         case BuiltinKind::Recover: break;
+        case BuiltinKind::Clear: unsupported(start_pos(call), std::string(what) + " clear(...)");
         default: error(start_pos(call), std::string(what) + " discards result of " + describe(x));
         }
     }

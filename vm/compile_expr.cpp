@@ -1078,6 +1078,56 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         m_last_operands = 0;
         add(Opcode::Alloc, 0, slots(e->args[0]->type));
         return out;
+    case BuiltinKind::Clear: {
+        // Go 1.21. A slice: a zero stored in each element (visible stores). A map: its
+        // first entry deleted until there is none (a visible read and write each).
+        const Type* t = e->args[0]->type;
+        auto site_index = static_cast<int32_t>(site(e->pos, expr_text(e->args[0])));
+        uint32_t n = slots(t), held = temp(n), i = temp(1);
+        expr(e->args[0]);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(held), n);
+        if (const Slice* st = underlying(t)->as<Slice>()) {
+            uint32_t es = slots(st->elem);
+            emit(Opcode::Int, 0);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+            uint32_t loop = here();
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::SliceLen);
+            emit(Opcode::Lt);
+            uint32_t done = emit(Opcode::JumpIfNot);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::IndexAddr, 0, es);
+            emit(Opcode::Zero, 0, es);
+            emit(Opcode::Store, static_cast<int32_t>(rtype(st->elem)), es, site_index);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::Int, 1);
+            emit(Opcode::Add);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::Jump, static_cast<int32_t>(loop));
+            patch(done);
+        } else {
+            const Map* mt = underlying(t)->as<Map>();
+            uint32_t ks = slots(mt->key), vs = slots(mt->elem), key = temp(ks);
+            auto map_rt = static_cast<int32_t>(rtype(t));
+            uint32_t loop = here();
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::Int, 0);
+            emit(Opcode::MapNext, map_rt, 0, site_index);  // [key val i' found]
+            uint32_t done = emit(Opcode::JumpIfNot);
+            emit(Opcode::Pop, 0, 1 + vs);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(key), ks);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(key), ks);
+            emit(Opcode::MapDelete, map_rt, 0, site_index);
+            emit(Opcode::Jump, static_cast<int32_t>(loop));
+            patch(done);
+            emit(Opcode::Pop, 0, ks + vs + 1);
+        }
+        m_last_operands = 0;
+        return out;
+    }
     case BuiltinKind::Delete: {
         const Map* mt = underlying(e->args[0]->type)->as<Map>();
         expr(e->args[0]);
