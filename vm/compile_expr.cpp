@@ -1351,6 +1351,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Call, static_cast<int32_t>(sort_slice_function(s, st, name == "sort.SliceStable")), n);
         return out;
     }
+    if (name == "sort.IsSorted") {  // vm/compile_sort.cpp
+        const Type* iface = sig->params->vars[0]->type;
+        expr_to(e->args[0], iface);
+        m_last_operands = slots(iface);
+        add(Opcode::Call, static_cast<int32_t>(sort_is_sorted_function(iface)), slots(iface));
+        return out;
+    }
     if (name == "sort.Sort" || name == "sort.Stable") {  // vm/compile_sort.cpp
         const Type* iface = sig->params->vars[0]->type;
         expr_to(e->args[0], iface);

@@ -129,6 +129,60 @@ uint32_t Compiler::sort_interface_function(bool stable, const lang::Type* iface)
     return idx;
 }
 
+// sort.IsSorted(data): Go's loop, `for i := n - 1; i > 0; i-- { if data.Less(i, i-1) { return false } }`.
+uint32_t Compiler::sort_is_sorted_function(const lang::Type* iface) {
+    if (m_sort_is_sorted != UINT32_MAX) return m_sort_is_sorted;
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    auto S = static_cast<int32_t>(slots(iface));
+    const int32_t I = S;
+    auto s = static_cast<uint16_t>(S);
+    auto len = static_cast<int32_t>(m_mod->method_name_id("Len"));
+    auto less = static_cast<int32_t>(m_mod->method_name_id("Less"));
+    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
+        Instr x;
+        x.op = op;
+        x.a = a;
+        x.n = n;
+        return x;
+    };
+    std::vector<Instr> code = {
+        in(Opcode::LoadLocal, 0, s),  // 0
+        in(Opcode::CallIface, len, 0),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::Int, 0),           // 5: loop
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 23),
+        in(Opcode::LoadLocal, 0, s),  // 9
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::CallIface, less, 2),
+        in(Opcode::JumpIfNot, 18),
+        in(Opcode::Int, 0),           // 16: return false
+        in(Opcode::Ret, 0, 1),
+        in(Opcode::LoadLocal, I, 1),  // 18: i--
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::Jump, 5),
+        in(Opcode::Int, 1),           // 23: return true
+        in(Opcode::Ret, 0, 1),
+    };
+    Function& f = m_mod->functions[idx];
+    f.name = "sort.IsSorted";
+    f.param_slots = static_cast<uint32_t>(S);
+    f.frame_slots = static_cast<uint32_t>(S + 1);
+    f.code = std::move(code);
+    f.epilogue = 23;
+    m_sort_is_sorted = idx;
+    return idx;
+}
+
 // sort.Slice / sort.SliceStable at one call site (`site` names the slice): insertion sort
 // over the slice's static type at the call, less(j, j-1) then a swap through the heap
 // cells (visible loads and stores), as Go's insertionSort_func with reflect's swapper.

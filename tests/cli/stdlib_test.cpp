@@ -364,3 +364,38 @@ func main() {
     CHECK(r.code == 1);
     CHECK(contains(r.out, "data-race on s[2]"));
 }
+
+TEST_CASE("sort.IsSorted calls Less as Go does, from the end", "[cli][stdlib]") {
+    // go run (Go 1.19) prints exactly `want` (3 Less calls for a sorted 4-element slice,
+    // 2 when the second pair from the end is out of order).
+    std::string file = write_temp("stdlib/sort_is_sorted.go", R"(package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+type traced struct {
+	v     []int
+	calls int
+}
+
+func (t *traced) Len() int           { return len(t.v) }
+func (t *traced) Less(i, j int) bool { t.calls++; return t.v[i] < t.v[j] }
+func (t *traced) Swap(i, j int)      { t.v[i], t.v[j] = t.v[j], t.v[i] }
+
+func main() {
+	a := &traced{v: []int{1, 2, 2, 5}}
+	fmt.Println(sort.IsSorted(a), a.calls)
+	b := &traced{v: []int{1, 3, 2, 5}}
+	fmt.Println(sort.IsSorted(b), b.calls)
+	c := &traced{}
+	fmt.Println(sort.IsSorted(c), c.calls)
+	sort.Sort(b)
+	fmt.Println(sort.IsSorted(b), b.v)
+}
+)");
+    Ran run = run_lockstep("run " + file);
+    CHECK(run.code == 0);
+    CHECK(run.out == "true 3\nfalse 2\ntrue 0\ntrue [1 2 3 5]\n");
+}
