@@ -106,6 +106,7 @@ const std::vector<PackageSpec>& more_specs() {
             "func IsSorted(data Interface) bool",
             "func Slice(x any, less func(i int, j int) bool)",
             "func SliceStable(x any, less func(i int, j int) bool)",
+            "func SliceIsSorted(x any, less func(i int, j int) bool) bool",
         }},
         {"unicode/utf8", "utf8", {
             "const RuneError rune = 65533",

@@ -1351,6 +1351,17 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Call, static_cast<int32_t>(sort_slice_function(s, st, name == "sort.SliceStable")), n);
         return out;
     }
+    if (name == "sort.SliceIsSorted") {  // vm/compile_sort.cpp
+        const Type* st = e->args[0]->type;
+        if (!st || !underlying(st)->is<Slice>())
+            unsupported(e->args[0]->pos, name + " of a value whose type at the call is not a slice type");
+        expr(e->args[0]);
+        expr_to(e->args[1], sig->params->vars[1]->type);
+        uint32_t n = slots(st) + 1;
+        m_last_operands = n;
+        add(Opcode::Call, static_cast<int32_t>(sort_slice_is_sorted_function(st)), n);
+        return out;
+    }
     if (name == "sort.IsSorted") {  // vm/compile_sort.cpp
         const Type* iface = sig->params->vars[0]->type;
         expr_to(e->args[0], iface);

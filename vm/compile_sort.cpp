@@ -183,6 +183,60 @@ uint32_t Compiler::sort_is_sorted_function(const lang::Type* iface) {
     return idx;
 }
 
+// sort.SliceIsSorted(x, less) on the slice's type at the call: Go's loop from the end,
+// `for i := n - 1; i > 0; i-- { if less(i, i-1) { return false } }`.
+uint32_t Compiler::sort_slice_is_sorted_function(const lang::Type* slice_type) {
+    auto SS = static_cast<int32_t>(slots(slice_type));
+    auto key = static_cast<uint32_t>(SS);
+    if (auto it = m_sort_slice_sorted.find(key); it != m_sort_slice_sorted.end()) return it->second;
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    const int32_t L = SS, I = SS + 1;
+    auto ss = static_cast<uint16_t>(SS);
+    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
+        Instr x;
+        x.op = op;
+        x.a = a;
+        x.n = n;
+        return x;
+    };
+    std::vector<Instr> code = {
+        in(Opcode::LoadLocal, 0, ss),  // 0
+        in(Opcode::SliceLen),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::Int, 0),            // 5: loop
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::Lt),
+        in(Opcode::JumpIfNot, 23),
+        in(Opcode::LoadLocal, I, 1),   // 9
+        in(Opcode::LoadLocal, I, 1),
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::LoadLocal, L, 1),
+        in(Opcode::CallValue, 0, 2),   // less(i, i-1)
+        in(Opcode::JumpIfNot, 18),
+        in(Opcode::Int, 0),            // 16: return false
+        in(Opcode::Ret, 0, 1),
+        in(Opcode::LoadLocal, I, 1),   // 18: i--
+        in(Opcode::Int, 1),
+        in(Opcode::Sub),
+        in(Opcode::StoreLocal, I, 1),
+        in(Opcode::Jump, 5),
+        in(Opcode::Int, 1),            // 23: return true
+        in(Opcode::Ret, 0, 1),
+    };
+    Function& f = m_mod->functions[idx];
+    f.name = "sort.SliceIsSorted";
+    f.param_slots = static_cast<uint32_t>(SS + 1);
+    f.frame_slots = static_cast<uint32_t>(SS + 2);
+    f.code = std::move(code);
+    f.epilogue = 23;
+    m_sort_slice_sorted.emplace(key, idx);
+    return idx;
+}
+
 // sort.Slice / sort.SliceStable at one call site (`site` names the slice): insertion sort
 // over the slice's static type at the call, less(j, j-1) then a swap through the heap
 // cells (visible loads and stores), as Go's insertionSort_func with reflect's swapper.

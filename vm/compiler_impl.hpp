@@ -187,6 +187,8 @@ public:
     uint32_t m_sort_stable = UINT32_MAX;
     uint32_t sort_is_sorted_function(const lang::Type* iface);
     uint32_t m_sort_is_sorted = UINT32_MAX;
+    uint32_t sort_slice_is_sorted_function(const lang::Type* slice_type);
+    std::unordered_map<uint32_t, uint32_t> m_sort_slice_sorted;  // by the slice's slot count
     uint32_t sort_slice_function(uint32_t site_index, const lang::Type* slice_type, bool stable);
     std::unordered_map<uint32_t, uint32_t> m_sort_slices;
 

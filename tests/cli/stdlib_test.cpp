@@ -399,3 +399,26 @@ func main() {
     CHECK(run.code == 0);
     CHECK(run.out == "true 3\nfalse 2\ntrue 0\ntrue [1 2 3 5]\n");
 }
+
+TEST_CASE("sort.SliceIsSorted calls less as Go does, from the end", "[cli][stdlib]") {
+    // go run (Go 1.19) prints exactly `want`.
+    std::string file = write_temp("stdlib/sort_slice_is_sorted.go", R"(package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+func main() {
+	calls := 0
+	xs := []int{1, 2, 2, 5}
+	fmt.Println(sort.SliceIsSorted(xs, func(i, j int) bool { calls++; return xs[i] < xs[j] }), calls)
+	ys := []string{"b", "a", "c"}
+	fmt.Println(sort.SliceIsSorted(ys, func(i, j int) bool { return ys[i] < ys[j] }))
+	fmt.Println(sort.SliceIsSorted([]int{}, func(i, j int) bool { return true }))
+}
+)");
+    Ran run = run_lockstep("run " + file);
+    CHECK(run.code == 0);
+    CHECK(run.out == "true 3\nfalse\ntrue\n");
+}
