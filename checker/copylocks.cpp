@@ -432,8 +432,8 @@ private:
         bug.kind_index = static_cast<uint32_t>(BugKind::CopiedLock);
         bug.severity = bug_kind_severity(BugKind::CopiedLock);
         bug.message = std::move(message);
-        bug.location.file = m_file.source ? m_file.source->path() : std::string();
-        bug.location.line = pos.line;
+        bug.location.file = m_file.source ? m_file.source->file_line(pos.line).path : std::string();
+        bug.location.line = m_file.source ? m_file.source->file_line(pos.line).line : pos.line;
         bug.location.column = pos.col;
         m_bugs.push_back(std::move(bug));
     }

@@ -33,16 +33,15 @@ std::string_view source_line(const lang::SourceFile* file, uint32_t line) {
 
 Location location_of(const vm::Site& site) {
     Location l;
-    if (site.file) l.file = site.file->path();
-    l.line = site.pos.line;
+    if (site.file) l.file = site.file->file_line(site.pos.line).path;
+    l.line = site.file ? site.file->file_line(site.pos.line).line : site.pos.line;
     l.column = site.pos.col;
     return l;
 }
 
 std::string where(const vm::Program& p, uint32_t site) {
     const vm::Site& s = p.site(site);
-    std::string file = s.file ? s.file->path() : std::string("line");
-    return s.file ? fmt::format("{}:{}", file, s.pos.line) : fmt::format("line {}", s.pos.line);
+    return s.file ? s.file->where_line(s.pos.line) : fmt::format("line {}", s.pos.line);
 }
 
 std::string object_name(const vm::Program& p, uint32_t site, std::string_view fallback) {

@@ -493,10 +493,20 @@ private:
     std::vector<std::unique_ptr<Field>> m_fields;
 };
 
-struct File {
-    const SourceFile* source = nullptr;
+// One file of a package: its package clause and its imports (which are file-scoped).
+struct FileUnit {
     Ident* package_name = nullptr;
     std::vector<GenDecl*> imports;
+    uint32_t first_line = 1;  // where its package clause is, in the package's source
+};
+
+struct File {
+    const SourceFile* source = nullptr;
+    Ident* package_name = nullptr;  // the first file's
+    std::vector<GenDecl*> imports;  // every file's
+    // The files of a package of several files (SourceFile::package), in order; one unit
+    // for a single file.
+    std::vector<FileUnit> units;
     std::vector<Decl*> decls;  // in source order, imports included
     // Lockstep directives found in comments (`//lockstep:...`), and the `// Output:` /
     // `// Unordered output:` block of main, collected by the scanner.

@@ -16,8 +16,43 @@ std::unique_ptr<TypeInfo> check_file(File& file) { return check_file(file, Check
 std::unique_ptr<TypeInfo> check_file(File& file, const CheckOptions& options) {
     auto info = std::make_unique<TypeInfo>();
     info->lang_minor = options.lang_minor;
-    Checker checker(file, *info, options);
-    checker.check_package();
+    // A program of several packages (SourceFile::package with import paths): each package
+    // is checked on its own, dependencies first, into the one TypeInfo; a checked
+    // dependency is found by its import path as the library packages are.
+    auto path_of = [&](uint32_t line) -> const std::string& {
+        static const std::string none;
+        return file.source ? file.source->import_path(line) : none;
+    };
+    std::vector<std::string> paths;
+    for (const FileUnit& unit : file.units)
+        if (std::find(paths.begin(), paths.end(), path_of(unit.first_line)) == paths.end()) paths.push_back(path_of(unit.first_line));
+    if (paths.size() <= 1) {
+        Checker checker(file, *info, options);
+        checker.check_package();
+        return info;
+    }
+    for (const std::string& path : paths) {
+        File view;
+        view.source = file.source;
+        for (const FileUnit& unit : file.units) {
+            if (path_of(unit.first_line) != path) continue;
+            view.units.push_back(unit);
+            view.imports.insert(view.imports.end(), unit.imports.begin(), unit.imports.end());
+        }
+        view.package_name = view.units[0].package_name;
+        for (Decl* d : file.decls)
+            if (path_of(d->pos.line) == path) view.decls.push_back(d);
+        CheckOptions o = options;
+        o.import_path = path;
+        if (!path.empty()) {
+            o.require_main = false;
+            o.allow_testing = false;
+        }
+        Checker checker(view, *info, o);
+        checker.check_package();
+        if (!path.empty()) info->library_packages[path] = checker.m_pkg;
+        info->init_packages.push_back(checker.m_pkg);
+    }
     return info;
 }
 
@@ -85,8 +120,7 @@ void Checker::declare(Object* obj, Ident* id) {
     if (Object* prev = m_scope->lookup_local(obj->name)) {
         std::string msg = obj->name + " redeclared in this block";
         if (prev->pos.valid())
-            msg += "\n\t" + m_file.source->path() + ":" + std::to_string(prev->pos.line) + ":" +
-                   std::to_string(prev->pos.col) + ": other declaration of " + obj->name;
+            msg += "\n\t" + m_file.source->where(prev->pos) + ": other declaration of " + obj->name;
         error(obj->pos, msg);
     }
     m_scope->names[obj->name] = obj;
@@ -97,8 +131,9 @@ Object* Checker::lookup(const std::string& name) {
     for (Scope* s = m_scope; s; s = s->parent)
         if (Object* o = s->lookup_local(name)) return o;
     Object* u = universe_lookup(name);
-    // min and max are builtins from Go 1.21 on: before, the names are undefined.
-    if (u && u->kind == ObjectKind::Builtin && (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max) &&
+    // min, max and clear are builtins from Go 1.21 on: before, the names are undefined.
+    if (u && u->kind == ObjectKind::Builtin &&
+        (u->builtin == BuiltinKind::Min || u->builtin == BuiltinKind::Max || u->builtin == BuiltinKind::Clear) &&
         m_options.lang_minor < 21)
         return nullptr;
     return u;
@@ -135,19 +170,33 @@ void Checker::record_dep(Object* obj) {
 // ---------------------------------------------------------------------------------------
 // Package level
 
-void Checker::collect() {
-    // File scope: imports. Package scope: everything else. Universe after both.
-    push_scope();
-    Scope* pkg_scope = m_scope;
-    m_package_scope = pkg_scope;
-    push_scope();
-    m_file_scope = m_scope;
-    (void)pkg_scope;
+Scope* Checker::file_scope_at(Pos pos) const {
+    Scope* scope = m_file_scope;
+    for (const auto& [line, s] : m_unit_scopes)
+        if (line <= pos.line) scope = s;
+    return scope;
+}
 
-    for (GenDecl* gd : m_file.imports) {
+namespace {
+bool has_prefix(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool has_suffix(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+// A file's imports, declared in its file scope (m_scope).
+void Checker::declare_imports(const FileUnit& unit) {
+    bool test_file = m_file.source && has_suffix(m_file.source->file_line(unit.first_line).path, "_test.go");
+    if (m_file.units.size() <= 1) test_file = m_options.allow_testing;
+    for (GenDecl* gd : unit.imports) {
         for (ImportSpec& is : gd->imports) {
-            if (is.path == "testing" && !m_options.allow_testing) unsupported(is.pos, "package \"testing\"");
+            if (is.path == "testing" && !test_file) unsupported(is.pos, "package \"testing\"");
+            const std::string& module = m_options.module_path;
             Package* p = load_package(m_info, is.path);
+            if (!p && !module.empty() && (is.path == module || has_prefix(is.path, module + "/")))
+                error(is.pos, "package " + is.path + " is not in this module (no .go files in its directory)");
+            std::string first = is.path.substr(0, is.path.find('/'));
+            if (!p && first.find('.') != std::string::npos) unsupported(is.pos, "import of another module \"" + is.path + "\"");
             if (!p) unsupported(is.pos, "package \"" + is.path + "\"");
             if (is.name && (is.name->name == "." )) unsupported(is.name->pos, "dot imports");
             if (is.name && is.name->name == "_") continue;
@@ -164,9 +213,35 @@ void Checker::collect() {
             m_imports.push_back(o);
         }
     }
+}
+
+void Checker::collect() {
+    // File scope: imports. Package scope: everything else. Universe after both.
+    push_scope();
+    Scope* pkg_scope = m_scope;
+    m_package_scope = pkg_scope;
+    // One file scope per file of the package (imports are file-scoped), each a child of
+    // the package scope.
+    std::vector<FileUnit> units = m_file.units;
+    if (units.empty()) units.push_back(FileUnit{m_file.package_name, m_file.imports, 1});
+    for (const FileUnit& unit : units) {
+        const std::string& name = unit.package_name->name;
+        const std::string& first = m_file.package_name->name;
+        if (name == first + "_test" || first == name + "_test")
+            unsupported(unit.package_name->pos, "external test package " + name + " (write the tests in package " +
+                                                    (name.size() < first.size() ? name : first) + ")");
+        if (name != first)
+            error(unit.package_name->pos, "found packages " + first + " (" + m_file.source->file_line(units[0].first_line).path +
+                                              ") and " + name + " (" + m_file.source->file_line(unit.first_line).path + ")");
+        m_scope = pkg_scope;
+        push_scope();
+        if (!m_file_scope) m_file_scope = m_scope;
+        m_unit_scopes.emplace_back(unit.first_line, m_scope);
+        declare_imports(unit);
+    }
 
     // Package-level objects go in the package scope (the parent of the file scope).
-    Scope* file_scope = m_scope;
+    Scope* file_scope = m_file_scope;
     m_scope = pkg_scope;
     for (Decl* d : m_file.decls) {
         if (auto fd = d->as<FuncDecl>()) {
@@ -190,7 +265,7 @@ void Checker::collect() {
                 m_decls[f] = di;
                 continue;
             }
-            if (fd->name->name == "main" && m_pkg->name == "main") m_info.main_func = f;
+            if (fd->name->name == "main" && m_pkg->name == "main" && m_options.import_path.empty()) m_info.main_func = f;
             declare(f, fd->name);
             DeclInfo di{DeclInfo::Kind::Func};
             di.func = fd;
@@ -296,7 +371,7 @@ void Checker::resolve_type_decl(Object* obj, DeclInfo& d) {
     // Package-level type declarations are resolved in the package scope, from anywhere.
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.type_spec->pos);
     m_func = nullptr;
     const Type* t = type_expr(d.type_spec->type, true);
     if (d.type_spec->alias) {
@@ -323,7 +398,7 @@ void Checker::resolve_const(Object* obj, DeclInfo& d) {
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
     int saved_iota = m_iota;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(obj->pos);
     m_func = nullptr;
     m_iota = d.iota;
     const Type* T = d.const_type ? type_expr(d.const_type) : nullptr;
@@ -357,7 +432,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
     Object* saved_decl = m_current_decl;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.lhs[0]->pos);
     m_func = nullptr;
     m_current_decl = d.lhs[0];
     ValueSpec& vs = *d.spec;
@@ -379,7 +454,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
                     error(start_pos(vs.values[i]), "use of untyped nil in variable declaration");
                 v->type = x.type;
             }
-            m_info.init_order.push_back(Initializer{{v}, vs.values[i]});
+            m_info.init_order.push_back(Initializer{{v}, vs.values[i], m_pkg});
             di.state = DeclInfo::State::Done;
         }
     } else if (vs.values.size() == 1) {
@@ -400,7 +475,7 @@ void Checker::resolve_var(Object* obj, DeclInfo& d) {
             if (!T) d.lhs[i]->type = vt;
             m_decls[d.lhs[i]].state = DeclInfo::State::Done;
         }
-        m_info.init_order.push_back(Initializer{d.lhs, vs.values[0]});
+        m_info.init_order.push_back(Initializer{d.lhs, vs.values[0], m_pkg});
     } else {
         error(d.lhs[0]->pos, "assignment mismatch: " + std::to_string(d.lhs.size()) + " variable" +
                                  (d.lhs.size() == 1 ? "" : "s") + " but " + std::to_string(vs.values.size()) + " value" +
@@ -420,7 +495,7 @@ void Checker::resolve_func(Object* obj, DeclInfo& d) {
     d.state = DeclInfo::State::Resolving;
     Scope* saved = m_scope;
     FuncCtx* saved_func = m_func;
-    m_scope = m_file_scope;
+    m_scope = file_scope_at(d.func->pos);
     m_func = nullptr;
     obj->type = signature(d.func->sig, nullptr, d.func, false);
     m_scope = saved;
@@ -467,8 +542,7 @@ void Checker::attach_method(FuncDecl* fd) {
         for (Object* other : named->methods)
             if (other->name == m->name)
                 error(fd->name->pos, named->obj->name + "." + m->name + " redeclared in this block\n\t" +
-                                         m_file.source->path() + ":" + std::to_string(other->pos.line) + ":" +
-                                         std::to_string(other->pos.col) + ": other declaration of " + m->name);
+                                         m_file.source->where(other->pos) + ": other declaration of " + m->name);
         if (auto s = named->underlying->as<Struct>())
             for (Object* f : s->fields)
                 if (f->name == m->name) error(fd->name->pos, "field and method with the same name " + m->name);
@@ -482,8 +556,11 @@ void Checker::attach_method(FuncDecl* fd) {
 void Checker::compute_init_order() {
     // Reachable globals of each global (through functions and methods), Go's rule: the
     // earliest variable in declaration order that is ready is initialized next.
-    std::vector<Initializer> inits = std::move(m_info.init_order);
+    // Only this package's: those of the packages checked before it are in order already.
+    std::vector<Initializer> all = std::move(m_info.init_order);
     m_info.init_order.clear();
+    std::vector<Initializer> inits;
+    for (auto& init : all) (init.pkg == m_pkg ? inits : m_info.init_order).push_back(std::move(init));
     auto reach = [&](Object* root) {
         std::unordered_set<Object*> seen;
         std::vector<Object*> stack{root};
@@ -515,7 +592,7 @@ void Checker::compute_init_order() {
     std::unordered_set<Object*> initialized;
     // Globals without initializer are ready from the start.
     for (Object* g : m_info.globals)
-        if (!init_of.count(g)) initialized.insert(g);
+        if (g->pkg != m_pkg || !init_of.count(g)) initialized.insert(g);
     // Declaration order = order of m_info.globals.
     std::vector<size_t> order;
     for (Object* g : m_info.globals) {
@@ -564,7 +641,10 @@ void Checker::check_package() {
 void Checker::check_declarations() {
     if (!m_file.package_name) error({1, 1}, "package clause missing");
     if (m_file.package_name->name == "_") error(m_file.package_name->pos, "invalid package name _");
-    m_pkg = m_info.make_package(m_file.package_name->name, m_file.package_name->name);
+    if (!m_options.import_path.empty() && m_file.package_name->name == "main")
+        error(m_file.package_name->pos, "import \"" + m_options.import_path + "\" is a program, not an importable package");
+    std::string path = m_options.import_path.empty() ? m_file.package_name->name : m_options.import_path;
+    m_pkg = m_info.make_package(path, m_file.package_name->name);
     m_info.package = m_pkg;
     collect();
 
@@ -581,7 +661,11 @@ void Checker::check_declarations() {
     }
     for (Object* o : ordered)
         if (o && o->kind == ObjectKind::TypeName) resolve_package_object(o);
-    for (FuncDecl* fd : m_method_decls) attach_method(fd);
+    for (FuncDecl* fd : m_method_decls) {
+        m_scope = file_scope_at(fd->pos);
+        attach_method(fd);
+    }
+    m_scope = m_file_scope;
     // Constants, variables and signatures; a failed variable initializer is reported and
     // the variable gets an invalid type, so the rest of the file is still checked (Go
     // reports every error, sorted by position).
@@ -610,10 +694,13 @@ void Checker::check_declarations() {
 
     // Function bodies, in source order; an error abandons that body only.
     for (Object* f : m_info.funcs) {
+        if (f->pkg != m_pkg) continue;  // a dependency's, checked before
         try {
             FuncDecl* fd = f->func_decl;
             m_current_decl = f;
+            m_scope = file_scope_at(fd->pos);
             func_body(fd, f->type->as<Signature>(), fd->body);
+            m_scope = m_file_scope;
             m_current_decl = nullptr;
         } catch (const CheckAbort& a) {
             record_abort(a);

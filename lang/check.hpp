@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "lang/ast.hpp"
 #include "lang/types.hpp"
@@ -18,6 +19,11 @@ struct CheckOptions {
     // The language version, Go 1.N (go.mod's `go` line or --lang): from 22 on, range over
     // integers is accepted and loop variables are per iteration (TypeInfo::lang_minor).
     int lang_minor = 19;
+    // go.mod's module path: an import of a package of this module (or of another
+    // module) is reported as such. Empty without a go.mod.
+    std::string module_path;
+    // Set by check_file for a dependency of the checked package: its import path.
+    std::string import_path;
 };
 
 // Resolves every name, types every expression, checks the program with Go 1.19's rules

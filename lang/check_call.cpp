@@ -304,6 +304,15 @@ Operand Checker::builtin_call(CallExpr* ce, Object* b) {
         x.type = m_info.pointer_to(T);
         return x;
     }
+    case BuiltinKind::Clear: {  // Go 1.21
+        nargs(1, 1);
+        Operand m = rvalue(ce->args[0]);
+        auto u = underlying(m.type);
+        if (!u || !(u->is<Map>() || u->is<Slice>()))
+            error(start_pos(ce->args[0]), "invalid argument: " + describe(m) + " is not a map or slice");
+        x.mode = Mode::NoValue;
+        return x;
+    }
     case BuiltinKind::Delete: {
         nargs(2, 2);
         Operand m = rvalue(ce->args[0]);

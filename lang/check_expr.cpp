@@ -496,8 +496,10 @@ Operand Checker::selector(SelectorExpr* se) {
             if (!m && exported(name) && go_exports(po->imported->path, name))
                 unsupported(se->sel->pos, "library member " + po->imported->path + "." + name);
             if (m && go_since(po->imported->path, name) > m_options.lang_minor) m = nullptr;  // newer than --lang
+            if (m && !exported(name)) error(se->sel->pos, name + " not exported by package " + po->imported->name);
             if (!m || !exported(name)) error(se->sel->pos, "undefined: " + pid->name + "." + name);
             se->sel->obj = m;
+            se->sel->type = m->type;
             x.type = m->type;
             switch (m->kind) {
             case ObjectKind::TypeName: x.mode = Mode::TypeExpr; break;

@@ -50,8 +50,7 @@ void Checker::collect_labels(const std::vector<Stmt*>& list) {
         while (auto ls = s ? s->as<LabeledStmt>() : nullptr) {
             if (ls->label->name != "_") {
                 if (auto prev = m_func->labels.find(ls->label->name); prev != m_func->labels.end())
-                    error(ls->label->pos, "label " + ls->label->name + " already defined at " + m_file.source->path() + ":" +
-                                              std::to_string(prev->second->pos.line) + ":" + std::to_string(prev->second->pos.col));
+                    error(ls->label->pos, "label " + ls->label->name + " already defined at " + m_file.source->where(prev->second->pos));
                 Object* l = m_info.make_object(ObjectKind::Label, ls->label->name, ls->label->pos);
                 l->label_stmt = ls;
                 l->decl = ls->label;
@@ -433,6 +432,7 @@ void Checker::go_defer(CallExpr* call, const char* what) {
         case BuiltinKind::Print:
         case BuiltinKind::Println:
         case BuiltinKind::Recover: break;
+        case BuiltinKind::Clear: unsupported(start_pos(call), std::string(what) + " clear(...)");
         default: error(start_pos(call), std::string(what) + " discards result of " + describe(x));
         }
     }
@@ -696,8 +696,7 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
                     for (auto& [k, p] : seen_consts)
                         if (k == key)
                             error(start_pos(e), "duplicate case " + expr_string(e) + " in expression switch\n\t" +
-                                                    m_file.source->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) +
-                                                    ": previous case");
+                                                    m_file.source->where(p) + ": previous case");
                     seen_consts.push_back({key, start_pos(e)});
                 }
             }

@@ -60,6 +60,8 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         Object* m = po->imported->lookup(se->sel->name);
         if (!m && go_exports(po->imported->path, se->sel->name))
             unsupported(se->sel->pos, "library member " + po->imported->path + "." + se->sel->name);
+        if (m && !(se->sel->name[0] >= 'A' && se->sel->name[0] <= 'Z'))
+            error(se->sel->pos, se->sel->name + " not exported by package " + po->imported->name);
         if (!m) error(se->sel->pos, "undefined: " + expr_string(e));
         if (m->kind != ObjectKind::TypeName) error(start_pos(e), expr_string(e) + " is not a type");
         se->sel->obj = m;

@@ -164,6 +164,8 @@ public:
 
     // --- package level (check.cpp)
     void collect();
+    void declare_imports(const FileUnit& unit);
+    Scope* file_scope_at(Pos pos) const;  // the file scope of the file `pos` is in
     void resolve_type_decl(Object* obj, DeclInfo& d);
     void resolve_const(Object* obj, DeclInfo& d);
     void resolve_var(Object* obj, DeclInfo& d);
@@ -177,7 +179,8 @@ public:
     Package* m_pkg = nullptr;
     std::vector<std::unique_ptr<Scope>> m_scopes;
     Scope* m_universe_shadow = nullptr;  // package scope (universe is consulted after it)
-    Scope* m_file_scope = nullptr;       // imports
+    Scope* m_file_scope = nullptr;       // imports (of the first file)
+    std::vector<std::pair<uint32_t, Scope*>> m_unit_scopes;  // each file's first line and scope
     Scope* m_package_scope = nullptr;    // package-level declarations
     Scope* m_scope = nullptr;
     FuncCtx* m_func = nullptr;

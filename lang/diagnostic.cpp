@@ -8,7 +8,7 @@ namespace lockstep::lang {
 std::string Diagnostic::headline() const {
     if (!file) return message;
     if (!pos.valid()) return fmt::format("{}: {}", file->path(), message);
-    return fmt::format("{}:{}:{}: {}", file->path(), pos.line, pos.col, message);
+    return fmt::format("{}: {}", file->where(pos), message);
 }
 
 std::string Diagnostic::render() const {

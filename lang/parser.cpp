@@ -84,6 +84,7 @@ private:
     void const_decl(GenDecl* d, int iota);
     void type_decl(GenDecl* d);
     void var_decl(GenDecl* d);
+    void unit_header(File& file);
     GenDecl* gen_decl(DeclKind kind);
     FuncDecl* func_decl();
     FuncType* func_type(Pos pos);
@@ -207,20 +208,15 @@ std::unique_ptr<File> Parser::parse() {
 
     // PackageClause = "package" PackageName .
     if (m_tok.kind != Tok::Package) syntax_error("package statement must be first");
-    next();
-    file->package_name = name();
-    if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
-
-    // { ImportDecl ";" }: imports come first; a later one is a stray statement, as in Go.
-    while (m_tok.kind == Tok::Import) {
-        GenDecl* d = gen_decl(DeclKind::Import);
-        file->imports.push_back(d);
-        file->decls.push_back(d);
-        if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
-    }
+    unit_header(*file);
 
     // { TopLevelDecl ";" }
     while (m_tok.kind != Tok::Eof) {
+        // The next file of a package of several files starts with its own package clause.
+        if (m_tok.kind == Tok::Package && m_src.starts_file(m_tok.pos.line)) {
+            unit_header(*file);
+            continue;
+        }
         switch (m_tok.kind) {
         case Tok::Const: file->decls.push_back(gen_decl(DeclKind::Const)); break;
         case Tok::Type: file->decls.push_back(gen_decl(DeclKind::Type)); break;
@@ -236,9 +232,34 @@ std::unique_ptr<File> Parser::parse() {
         if (m_tok.kind != Tok::Eof && !got(Tok::Semicolon)) syntax_error("after top level declaration");
     }
 
+    // A program of several packages: the package checked is the one without an import path.
+    for (const FileUnit& unit : file->units)
+        if (m_src.import_path(unit.first_line).empty()) {
+            file->package_name = unit.package_name;
+            break;
+        }
     file->directives = std::move(m_scanner.directives());
     find_expected_output(*file);
     return file;
+}
+
+// A file's PackageClause ";" { ImportDecl ";" }: imports come first; a later one is a
+// stray statement, as in Go. Each file of a package is a FileUnit of its own.
+void Parser::unit_header(File& file) {
+    FileUnit unit;
+    unit.first_line = m_tok.pos.line;
+    next();
+    unit.package_name = name();
+    if (!file.package_name) file.package_name = unit.package_name;
+    if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
+    while (m_tok.kind == Tok::Import) {
+        GenDecl* d = gen_decl(DeclKind::Import);
+        file.imports.push_back(d);
+        unit.imports.push_back(d);
+        file.decls.push_back(d);
+        if (m_tok.kind != Tok::Eof) want(Tok::Semicolon);
+    }
+    file.units.push_back(std::move(unit));
 }
 
 // Declaration = ConstDecl | TypeSpec | VarDecl, single or grouped:

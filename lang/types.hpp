@@ -331,6 +331,7 @@ struct Package {
 struct Initializer {
     std::vector<Object*> lhs;
     Expr* rhs = nullptr;
+    const Package* pkg = nullptr;  // whose initialization it is part of
 };
 
 // ---------------------------------------------------------------------------------------
@@ -411,7 +412,10 @@ struct TypeInfo {
     std::vector<Object*> funcs;
     std::vector<Named*> named_types;  // types declared in the file (package and local)
     Object* main_func = nullptr;      // `func main` (null only if the package is not main)
-    std::vector<Object*> init_funcs;  // `func init`s in source order (run after the package vars)
+    std::vector<Object*> init_funcs;
+    // A program of several packages: the packages in initialization order (dependencies
+    // first, the checked package last); empty for one package.
+    std::vector<const Package*> init_packages;  // `func init`s in source order (run after the package vars)
     // Function literals in source order (each has its captures filled in).
     std::vector<FuncLit*> func_lits;
     // Library packages loaded into this TypeInfo, by path (see load_package).

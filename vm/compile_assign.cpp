@@ -11,8 +11,14 @@ using namespace lockstep::lang;
 
 namespace {
 
+// Also: a qualified identifier of another package of the program (util.F, util.V) is
+// compiled as the identifier it names.
 const Expr* unparen(const Expr* e) {
     while (e && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
+    if (auto se = e ? e->as<SelectorExpr>() : nullptr; se && !se->selection && se->sel->obj) {
+        const Object* obj = se->sel->obj;
+        if ((obj->kind == ObjectKind::Var || obj->kind == ObjectKind::Func) && obj->native.empty()) return se->sel;
+    }
     return e;
 }
 

@@ -13,8 +13,14 @@ using namespace lockstep::lang;
 
 namespace {
 
+// Also: a qualified identifier of another package of the program (util.F, util.V) is
+// compiled as the identifier it names.
 const Expr* unparen(const Expr* e) {
     while (e && e->is<ParenExpr>()) e = e->as<ParenExpr>()->x;
+    if (auto se = e ? e->as<SelectorExpr>() : nullptr; se && !se->selection && se->sel->obj) {
+        const Object* obj = se->sel->obj;
+        if ((obj->kind == ObjectKind::Var || obj->kind == ObjectKind::Func) && obj->native.empty()) return se->sel;
+    }
     return e;
 }
 
@@ -328,6 +334,7 @@ void Compiler::expr(const Expr* e) {
 }
 
 void Compiler::selector(const SelectorExpr* e) {
+    if (const Expr* q = unparen(e); q != e) return expr(q);
     if (!e->selection) {
         const Object* obj = e->sel->obj;
         if (obj && obj->kind == ObjectKind::Const) {
@@ -1071,6 +1078,56 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
         m_last_operands = 0;
         add(Opcode::Alloc, 0, slots(e->args[0]->type));
         return out;
+    case BuiltinKind::Clear: {
+        // Go 1.21. A slice: a zero stored in each element (visible stores). A map: its
+        // first entry deleted until there is none (a visible read and write each).
+        const Type* t = e->args[0]->type;
+        auto site_index = static_cast<int32_t>(site(e->pos, expr_text(e->args[0])));
+        uint32_t n = slots(t), held = temp(n), i = temp(1);
+        expr(e->args[0]);
+        emit(Opcode::StoreLocal, static_cast<int32_t>(held), n);
+        if (const Slice* st = underlying(t)->as<Slice>()) {
+            uint32_t es = slots(st->elem);
+            emit(Opcode::Int, 0);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+            uint32_t loop = here();
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::SliceLen);
+            emit(Opcode::Lt);
+            uint32_t done = emit(Opcode::JumpIfNot);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::IndexAddr, 0, es);
+            emit(Opcode::Zero, 0, es);
+            emit(Opcode::Store, static_cast<int32_t>(rtype(st->elem)), es, site_index);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::Int, 1);
+            emit(Opcode::Add);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(i), 1);
+            emit(Opcode::Jump, static_cast<int32_t>(loop));
+            patch(done);
+        } else {
+            const Map* mt = underlying(t)->as<Map>();
+            uint32_t ks = slots(mt->key), vs = slots(mt->elem), key = temp(ks);
+            auto map_rt = static_cast<int32_t>(rtype(t));
+            uint32_t loop = here();
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::Int, 0);
+            emit(Opcode::MapNext, map_rt, 0, site_index);  // [key val i' found]
+            uint32_t done = emit(Opcode::JumpIfNot);
+            emit(Opcode::Pop, 0, 1 + vs);
+            emit(Opcode::StoreLocal, static_cast<int32_t>(key), ks);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(held), n);
+            emit(Opcode::LoadLocal, static_cast<int32_t>(key), ks);
+            emit(Opcode::MapDelete, map_rt, 0, site_index);
+            emit(Opcode::Jump, static_cast<int32_t>(loop));
+            patch(done);
+            emit(Opcode::Pop, 0, ks + vs + 1);
+        }
+        m_last_operands = 0;
+        return out;
+    }
     case BuiltinKind::Delete: {
         const Map* mt = underlying(e->args[0]->type)->as<Map>();
         expr(e->args[0]);
@@ -1273,6 +1330,50 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         recv_ptr();
         m_last_operands = 1;
         add(Opcode::Box, static_cast<int32_t>(rlocker_type()));
+        return out;
+    }
+    if (name == "sort.Search") {  // vm/compile_sort.cpp
+        expr_to(e->args[0], fn->type->as<Signature>()->params->vars[0]->type);
+        expr_to(e->args[1], fn->type->as<Signature>()->params->vars[1]->type);
+        m_last_operands = 2;
+        add(Opcode::Call, static_cast<int32_t>(sort_search_function()), 2);
+        return out;
+    }
+    if (name == "sort.Slice" || name == "sort.SliceStable") {  // vm/compile_sort.cpp
+        const Type* st = e->args[0]->type;
+        if (!st || !underlying(st)->is<Slice>())
+            unsupported(e->args[0]->pos, name + " of a value whose type at the call is not a slice type");
+        expr(e->args[0]);
+        expr_to(e->args[1], sig->params->vars[1]->type);
+        uint32_t n = slots(st) + 1;
+        m_last_operands = n;
+        uint32_t s = site(e->pos, expr_text(e->args[0]) + "[j]");
+        add(Opcode::Call, static_cast<int32_t>(sort_slice_function(s, st, name == "sort.SliceStable")), n);
+        return out;
+    }
+    if (name == "sort.SliceIsSorted") {  // vm/compile_sort.cpp
+        const Type* st = e->args[0]->type;
+        if (!st || !underlying(st)->is<Slice>())
+            unsupported(e->args[0]->pos, name + " of a value whose type at the call is not a slice type");
+        expr(e->args[0]);
+        expr_to(e->args[1], sig->params->vars[1]->type);
+        uint32_t n = slots(st) + 1;
+        m_last_operands = n;
+        add(Opcode::Call, static_cast<int32_t>(sort_slice_is_sorted_function(st)), n);
+        return out;
+    }
+    if (name == "sort.IsSorted") {  // vm/compile_sort.cpp
+        const Type* iface = sig->params->vars[0]->type;
+        expr_to(e->args[0], iface);
+        m_last_operands = slots(iface);
+        add(Opcode::Call, static_cast<int32_t>(sort_is_sorted_function(iface)), slots(iface));
+        return out;
+    }
+    if (name == "sort.Sort" || name == "sort.Stable") {  // vm/compile_sort.cpp
+        const Type* iface = sig->params->vars[0]->type;
+        expr_to(e->args[0], iface);
+        m_last_operands = slots(iface);
+        add(Opcode::Call, static_cast<int32_t>(sort_interface_function(name == "sort.Stable", iface)), slots(iface));
         return out;
     }
     if (name == "sync.(*Map).Range") {  // vm/compile_syncmap.cpp

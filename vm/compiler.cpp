@@ -430,18 +430,18 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
     ctx.name = "runtime.main";
     FnCtx* saved = m_fn;
     m_fn = &ctx;
-    for (const Initializer& init : m_info.init_order) {
+    auto initialize = [&](const Initializer& init) {
         if (init.lhs.size() == 1) {
             const Object* g = init.lhs[0];
             if (!g || g->name == "_") {
                 expr(init.rhs);
                 emit(Opcode::Pop, 0, slots(init.rhs->type));
-                continue;
+                return;
             }
             emit(Opcode::AddrGlobal, static_cast<int32_t>(m_globals[g]));
             expr_to(init.rhs, g->type);
             emit(Opcode::Init, 0, slots(g->type));
-            continue;
+            return;
         }
         expr(init.rhs);
         const Tuple* tup = init.rhs->type->as<Tuple>();
@@ -458,8 +458,18 @@ std::shared_ptr<const Module> Compiler::run(std::string_view entry) {
             emit(Opcode::LoadLocal, static_cast<int32_t>(t), n);
             emit(Opcode::Init, 0, n);
         }
+    };
+    // Each package in turn, dependencies first: its variables, then its init functions.
+    if (m_info.init_packages.empty()) {
+        for (const Initializer& init : m_info.init_order) initialize(init);
+        for (const Object* init_fn : m_info.init_funcs) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
     }
-    for (const Object* init_fn : m_info.init_funcs) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
+    for (const lang::Package* pkg : m_info.init_packages) {
+        for (const Initializer& init : m_info.init_order)
+            if (init.pkg == pkg) initialize(init);
+        for (const Object* init_fn : m_info.init_funcs)
+            if (init_fn->pkg == pkg) emit(Opcode::Call, static_cast<int32_t>(function_of(init_fn)), 0);
+    }
     if (entry == "main") {
         emit(Opcode::Call, static_cast<int32_t>(function_of(entry_fn)), 0);
         emit(Opcode::Pop, 0, slots(entry_fn->type->as<Signature>()->results));

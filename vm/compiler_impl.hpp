@@ -180,6 +180,17 @@ public:
     uint32_t sync_map_range_function(uint32_t site_index);
     uint32_t timer_function();  // vm/compile_timer.cpp
     std::unordered_map<uint32_t, uint32_t> m_map_ranges;
+    uint32_t sort_search_function();  // vm/compile_sort.cpp
+    uint32_t m_sort_search = UINT32_MAX;
+    uint32_t sort_interface_function(bool stable, const lang::Type* iface);  // sort.Sort, sort.Stable
+    uint32_t m_sort_sort = UINT32_MAX;
+    uint32_t m_sort_stable = UINT32_MAX;
+    uint32_t sort_is_sorted_function(const lang::Type* iface);
+    uint32_t m_sort_is_sorted = UINT32_MAX;
+    uint32_t sort_slice_is_sorted_function(const lang::Type* slice_type);
+    std::unordered_map<uint32_t, uint32_t> m_sort_slice_sorted;  // by the slice's slot count
+    uint32_t sort_slice_function(uint32_t site_index, const lang::Type* slice_type, bool stable);
+    std::unordered_map<uint32_t, uint32_t> m_sort_slices;
 
     const lang::File& m_file;
     const lang::TypeInfo& m_info;

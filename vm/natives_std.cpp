@@ -228,9 +228,9 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
         line += log_timestamp(clock, log_flags);
         if (log_flags & (8 | 16)) {
             const Site& s = M.sites[site < M.sites.size() ? site : 0];
-            std::string file = s.file ? s.file->path() : "???";
+            std::string file = s.file ? s.file->file_line(s.pos.line).path : "???";
             if (log_flags & 16) file = file.substr(file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
-            line += file + ":" + std::to_string(s.file ? s.pos.line : 0) + ": ";
+            line += file + ":" + std::to_string(s.file ? s.file->file_line(s.pos.line).line : 0) + ": ";
         }
         if (log_flags & 64) line += log_prefix;
         line += msg;

@@ -98,7 +98,12 @@ std::string Machine::Impl::decorate(const TestRec& t, std::string_view s, uint32
     if (site == 0 || !M.sites[site].pos.valid()) site = current_site(g);  // through a method value: its caller's line
     std::string out = "    ";
     const Site& where = M.sites[site];
-    out += (where.file ? base_name(where.file->path()) : std::string("???")) + ":" + std::to_string(where.pos.line) + ": ";
+    if (where.file) {
+        lang::FileLine fl = where.file->file_line(where.pos.line);
+        out += base_name(fl.path) + ":" + std::to_string(fl.line) + ": ";
+    } else {
+        out += "???:" + std::to_string(where.pos.line) + ": ";
+    }
     std::string_view text = s;
     if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
     size_t start = 0;

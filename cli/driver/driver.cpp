@@ -78,6 +78,8 @@ std::vector<Checked> check_one_file(const std::string& path, const Settings& set
     LoadedScenario scenario;  // outlives the diagnostics, which point into its source
     try {
         load_scenario(path, scenario, settings.lang_minor);
+        if (scenario.entries.empty())
+            console.err << "note: " << path << ": package " << scenario.file->package_name->name << ": no test files, nothing to check\n";
         for (const auto& e : scenario.entries) {
             entry = e;
             if (hooks.interrupted && hooks.interrupted->load()) break;
@@ -266,12 +268,16 @@ static ExitCode check_outcome(const std::string& file, const std::vector<Scenari
 
 ExitCode check_command(const std::vector<std::string>& paths, const Settings& settings, Console& console) {
     std::vector<std::string> files;
+    std::vector<std::string> notes;
     try {
-        files = collect_scenario_files(paths);
+        files = collect_scenario_files(paths, &notes);
     } catch (const lang::DiagnosticError& e) {
         console.err << render_diagnostics(e) << std::flush;
         return ExitCode::Usage;
     }
+    // How each directory of several files was taken: one package, or programs file by file.
+    if (!settings.quiet)
+        for (const auto& note : notes) console.err << "note: " << note << "\n";
     ReportSink sink;
     if (!open_sink(sink, settings, console)) return ExitCode::Usage;
     reports::TextOptions topts = text_options(settings, sink, console);
@@ -333,7 +339,8 @@ ExitCode check_command(const std::vector<std::string>& paths, const Settings& se
 ExitCode run_command(const std::string& path, const std::string& entry, const Settings& settings, Console& console) {
     LoadedScenario scenario;
     try {
-        load_scenario(path, scenario, settings.lang_minor);
+        // `lockstep run DIR` is `go run DIR`: the package without its _test.go files.
+        load_scenario(path, scenario, settings.lang_minor, entry != "main");
         if (std::find(scenario.entries.begin(), scenario.entries.end(), entry) == scenario.entries.end())
             return usage_error(console, "no entry point " + entry + " in " + path);
         SingleRun run = run_entry(scenario, entry, settings, nullptr);

@@ -1,6 +1,8 @@
 // The front-end half of the pipeline: load → lang::parse_file → lang::check_file.
 #include "cli/driver/front_end.hpp"
 
+#include <filesystem>
+
 #include "cli/driver/go_version.hpp"
 #include "cli/driver/loader.hpp"
 #include "lang/check.hpp"
@@ -24,22 +26,26 @@ bool has_entry_prefix(std::string_view name, std::string_view prefix) {
 
 bool is_test_name(std::string_view name) { return name != "TestMain" && has_entry_prefix(name, "Test"); }
 
-void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor) {
-    s.source = load_source(path);
+void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int> lang_minor, bool with_tests) {
+    s.source = load_source(path, with_tests);
     s.file = lang::parse_file(*s.source);
     // Directives first: a typo in //lockstep:expect is reported even if the Go is wrong too.
     s.directives = read_directives(*s.file);
-    bool test_file = ends_with(path, "_test.go");
+    // A package with _test.go files runs as `go test` does: its tests are the entries.
+    auto in_test_file = [&](lang::Pos pos) { return ends_with(s.source->file_line(pos.line).path, "_test.go"); };
+    bool tests = false;
+    for (const auto& unit : s.file->units) tests = tests || in_test_file({unit.first_line, 1});
     lang::CheckOptions options;
-    options.allow_testing = test_file;
-    options.require_main = !test_file;
+    options.allow_testing = tests;
+    options.require_main = !tests;
+    options.module_path = go_mod_module(path);
     if (!lang_minor) lang_minor = go_mod_lang(path);
     s.lang_minor = options.lang_minor = lang_minor.value_or(19);
     s.types = lang::check_file(*s.file, options);
-    if (test_file) {
+    if (tests) {
         for (const auto* decl : s.file->decls) {
             const auto* fn = decl->as<lang::FuncDecl>();
-            if (!fn || fn->recv || !fn->name) continue;
+            if (!fn || fn->recv || !fn->name || !in_test_file(fn->name->pos)) continue;
             const std::string& name = fn->name->name;
             auto fail = [&](const std::string& message) {
                 throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), fn->name->pos, message});
@@ -55,6 +61,9 @@ void load_scenario(const std::string& path, LoadedScenario& s, std::optional<int
         }
         if (s.entries.empty())
             throw lang::DiagnosticError(lang::Diagnostic{s.source.get(), {}, "no test functions (func TestXxx(t *testing.T)) in test file"});
+    } else if (s.file->package_name->name != "main" && std::filesystem::is_directory(path)) {
+        // A library package without tests: built (checked), nothing to run, as go test's
+        // "[no test files]".
     } else {
         s.entries.push_back("main");
     }

@@ -30,7 +30,9 @@ struct LoadedScenario {
 // point into scenario.source, so `scenario` is the caller's: it must still be alive when
 // the caller renders them.
 // `lang_minor` is --lang's version; without it go.mod's `go` line decides, else Go 1.19.
-void load_scenario(const std::string& path, LoadedScenario& scenario, std::optional<int> lang_minor = std::nullopt);
+// `tests` false leaves a directory's _test.go files out (`go run DIR`).
+void load_scenario(const std::string& path, LoadedScenario& scenario, std::optional<int> lang_minor = std::nullopt,
+                   bool tests = true);
 
 // Test entry points: `TestXxx` where Xxx does not start with a lower-case letter (go test's rule).
 bool is_test_name(std::string_view name);

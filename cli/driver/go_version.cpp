@@ -25,7 +25,10 @@ std::optional<int> parse_lang_version(std::string_view text) {
     return minor;
 }
 
-std::optional<int> go_mod_lang(const std::string& path) {
+namespace {
+// The directive `name`'s first word in the go.mod governing `path`: the nearest go.mod
+// decides, even without that directive. nullopt without one.
+std::optional<std::string> go_mod_directive(const std::string& path, const std::string& name, std::string* where = nullptr) {
     std::error_code ec;
     fs::path dir = fs::absolute(fs::path(path), ec);
     if (ec) return std::nullopt;
@@ -33,18 +36,33 @@ std::optional<int> go_mod_lang(const std::string& path) {
     for (; !dir.empty(); dir = dir.parent_path()) {
         fs::path mod = dir / "go.mod";
         if (fs::is_regular_file(mod, ec)) {
+            if (where) *where = dir.string();
             std::ifstream in(mod);
             std::string line;
             while (std::getline(in, line)) {
                 std::istringstream words(line);
-                std::string word, version;
-                if (words >> word >> version && word == "go") return parse_lang_version(version);
+                std::string word, value;
+                if (words >> word >> value && word == name) {
+                    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+                    return value;
+                }
             }
-            return std::nullopt;  // the nearest go.mod decides, even without a go line
+            return std::nullopt;
         }
         if (dir == dir.root_path()) break;
     }
     return std::nullopt;
+}
+}  // namespace
+
+std::optional<int> go_mod_lang(const std::string& path) {
+    auto version = go_mod_directive(path, "go");
+    if (!version) return std::nullopt;
+    return parse_lang_version(*version);
+}
+
+std::string go_mod_module(const std::string& path, std::string* root) {
+    return go_mod_directive(path, "module", root).value_or("");
 }
 
 }  // namespace lockstep::cli

@@ -15,4 +15,8 @@ std::optional<int> parse_lang_version(std::string_view text);
 // its directory and then each parent; nullopt when there is none or it has no `go` line.
 std::optional<int> go_mod_lang(const std::string& path);
 
+// The `module` path of that go.mod; empty when there is none. `root`, when given, gets
+// the go.mod's directory.
+std::string go_mod_module(const std::string& path, std::string* root = nullptr);
+
 }  // namespace lockstep::cli

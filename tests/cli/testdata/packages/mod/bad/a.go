@@ -1,0 +1,5 @@
+package bad
+
+import "golang.org/x/sync/errgroup"
+
+var _ errgroup.Group

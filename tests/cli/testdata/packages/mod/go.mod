@@ -1,0 +1,3 @@
+module example.com/lockstep/fixture
+
+go 1.19

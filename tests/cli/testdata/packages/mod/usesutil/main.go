@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/lockstep/fixture/util"
+)
+
+func main() { fmt.Println(util.Twice(21)) }

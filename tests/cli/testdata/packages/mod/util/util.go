@@ -1,0 +1,10 @@
+package util
+
+import "fmt"
+
+func init() { fmt.Println("init util") }
+
+// Twice is exported; double is not, and other packages cannot name it.
+func Twice(x int) int { return double(x) }
+
+func double(x int) int { return 2 * x }
