@@ -213,7 +213,7 @@ std::unique_ptr<File> Parser::parse() {
     // { TopLevelDecl ";" }
     while (m_tok.kind != Tok::Eof) {
         // The next file of a package of several files starts with its own package clause.
-        if (m_tok.kind == Tok::Package && m_src.starts_file(m_tok.pos.line)) {
+        if (m_tok.kind == Tok::Package && m_src.starts_file(m_tok.pos.line, file->units.back().first_line)) {
             unit_header(*file);
             continue;
         }

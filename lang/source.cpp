@@ -61,10 +61,15 @@ std::string SourceFile::where_line(uint32_t line) const {
 
 std::string SourceFile::where(Pos pos) const { return where_line(pos.line) + ":" + std::to_string(pos.col); }
 
-bool SourceFile::starts_file(uint32_t line) const {
-    for (size_t i = 1; i < m_segments.size(); ++i)
-        if (m_segments[i].first_line == line) return true;
-    return false;
+bool SourceFile::starts_file(uint32_t line, uint32_t since) const {
+    // The segment of a line: the last one starting at or before it.
+    auto segment = [&](uint32_t l) {
+        size_t s = 0;
+        for (size_t i = 1; i < m_segments.size(); ++i)
+            if (m_segments[i].first_line <= l) s = i;
+        return s;
+    };
+    return !m_segments.empty() && segment(line) > segment(since);
 }
 
 Pos SourceFile::pos_of(size_t offset) const {

@@ -46,8 +46,9 @@ public:
     // "file:line" and "file:line:col" in the file a position is in.
     std::string where(Pos pos) const;
     std::string where_line(uint32_t line) const;
-    // True when `line` is the first line of the second or a later file of a package.
-    bool starts_file(uint32_t line) const;
+    // True when `line` is in a later file of a package than line `since` (a file's
+    // package clause may follow comments and blank lines).
+    bool starts_file(uint32_t line, uint32_t since) const;
     size_t file_count() const { return m_segments.empty() ? 1 : m_segments.size(); }
     const std::string& text() const { return m_text; }
     // The text of 1-based line `line`, without its newline; empty if out of range.

@@ -1,3 +1,6 @@
+// A file of the fixture module whose package clause follows a comment, as in most
+// real files (a license header, a doc comment).
+
 package main
 
 import "fmt"
