@@ -77,6 +77,10 @@ int go_since(std::string_view path, std::string_view name) {
     };
     static constexpr Since k_since[] = {
         {"errors", "Join", 20},
+        {"context", "WithCancelCause", 20},
+        {"context", "CancelCauseFunc", 20},
+        {"context", "Cause", 20},
+        {"context", "AfterFunc", 21},
     };
     for (const Since& s : k_since)
         if (s.path == path && s.name == name) return s.minor;

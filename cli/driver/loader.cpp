@@ -20,6 +20,7 @@
 #include "cli/driver/go_version.hpp"
 #include "lang/diagnostic.hpp"
 #include "lang/parser.hpp"
+#include "lang/std_sources.hpp"
 
 namespace lockstep::cli {
 
@@ -173,7 +174,8 @@ namespace {
 using Files = std::vector<std::pair<std::string, std::string>>;
 
 // The packages of this module that `files` import, directly or not, dependencies first:
-// each one's files (not its _test.go ones) with its import path. An import cycle is an
+// each one's files (not its _test.go ones) with its import path; and the library packages
+// lockstep runs from Go source (context). An import cycle is an
 // error, as go build's "import cycle not allowed".
 struct ModuleImports {
     std::string module;
@@ -198,8 +200,17 @@ struct ModuleImports {
     }
 
     void visit(const std::string& import) {
-        bool inside = import == module || import.compare(0, module.size() + 1, module + "/") == 0;
-        if (!inside || std::find(done.begin(), done.end(), import) != done.end()) return;
+        if (std::find(done.begin(), done.end(), import) != done.end()) return;
+        // A library package lockstep runs from Go source (lang/std_sources.hpp) comes
+        // first, as any dependency; it imports only native library packages.
+        if (const lang::StdSource* std_src = lang::std_source(import)) {
+            done.push_back(import);
+            files.emplace_back(lang::std_source_file(import), std::string(std_src->text));
+            paths.push_back(import);
+            return;
+        }
+        bool inside = !module.empty() && (import == module || import.compare(0, module.size() + 1, module + "/") == 0);
+        if (!inside) return;
         if (std::find(visiting.begin(), visiting.end(), import) != visiting.end()) {
             std::string cycle;
             for (const auto& v : visiting) cycle += "\n\timports " + v;
@@ -237,7 +248,7 @@ std::unique_ptr<lang::SourceFile> load_source(const std::string& path, bool test
     std::string root;
     deps.module = go_mod_module(path, &root);
     deps.root = root;
-    if (!deps.module.empty()) deps.imports_of(files);
+    deps.imports_of(files);
     if (deps.files.empty()) {
         if (!directory) return std::make_unique<lang::SourceFile>(path, std::move(files[0].second));
         return std::make_unique<lang::SourceFile>(lang::SourceFile::package(path, files));
