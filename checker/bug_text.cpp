@@ -96,6 +96,19 @@ std::string bug_help(const Bug& bug) {
             if (s.decisive && s.note.find("no Add ever reached") != std::string::npos)
                 return "no Add reached the WaitGroup this Done calls: if it was passed by value, the callee has a copy; pass *sync.WaitGroup";
         break;
+    case BugKind::Deadlock: {
+        // The help names what the goroutines wait on (the details list each one's
+        // operation, "goroutine 2 [send out]: ..."): locks first, then channels.
+        auto waits_on = [&](std::string_view op) { return bug.details.find("[" + std::string(op)) != std::string::npos; };
+        if (waits_on("Lock") || waits_on("RLock")) break;
+        if (waits_on("send") || waits_on("receive") || waits_on("select"))
+            return "every send needs a receiver and every receive a sender or a close: buffer the channel, close it when done, or "
+                   "select on ctx.Done() or a quit channel where the other side may be gone";
+        if (waits_on("Wait"))
+            return "a WaitGroup's Wait needs a Done for every Add, on every path (defer wg.Done()) and on the same WaitGroup (pass "
+                   "*sync.WaitGroup, not a copy); a Cond's Wait needs a Signal or Broadcast after the condition changes";
+        break;
+    }
     case BugKind::CopiedLock:
         if (bug.message.find("sync.WaitGroup") != std::string::npos)
             return "pass the WaitGroup by pointer (*sync.WaitGroup): a copy has its own counter, so Done on the copy never releases the original's Wait";

@@ -171,6 +171,14 @@ const std::vector<PackageSpec>& specs() {
             "func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)",
             "func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)",
             "func WithValue(parent Context, key any, val any) Context",
+            // The rest of lang/stdsrc/context.go's API, which the front end's loader runs
+            // from source; declared here for programs checked without it (vet of a file).
+            "var Canceled error",
+            "var DeadlineExceeded error",
+            "type CancelCauseFunc func(cause error)",
+            "func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)",
+            "func Cause(c Context) error",
+            "func AfterFunc(ctx Context, f func()) (stop func() bool)",
         }},
         // Tier 2, accepted only with CheckOptions::allow_testing.
         {"testing", "testing", {
