@@ -173,8 +173,13 @@ TEST_CASE("the Go regressions behave as Go does", "[integration][regressions]") 
 }
 
 TEST_CASE("the Go regressions not fixed yet", "[integration][regressions][!mayfail]") {
+    size_t open = 0;
     for (const Regression& r : regressions())
-        if (!r.fixed) check_regression(r);
+        if (!r.fixed) {
+            ++open;
+            check_regression(r);
+        }
+    SUCCEED(open << " Go regressions not fixed yet");
 }
 
 TEST_CASE("check --outcome says whether an output is one the scenario can print", "[integration][regressions][binary]") {
