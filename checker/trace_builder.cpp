@@ -162,7 +162,10 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
 std::string crash_text(const Execution& exec) {
     const vm::Program& p = exec.program();
     switch (exec.end()) {
-    case EndKind::Deadlock: return "fatal error: all goroutines are asleep - deadlock!";
+    case EndKind::Deadlock:
+        for (const auto& b : exec.bugs())
+            if (b.kind == BugKind::Deadlock && b.count == 0) return "fatal error: no goroutines (main called runtime.Goexit) - deadlock!";
+        return "fatal error: all goroutines are asleep - deadlock!";
     case EndKind::Crash: {
         if (exec.crash_is_program_panic()) {
             Gid g = exec.crashed();
@@ -266,8 +269,10 @@ Bug describe_bug(const Execution& exec, const FoundBug& f, const std::vector<Tra
         bool spins = false;
         for (uint8_t i = 0; i < f.count; ++i) spins |= exec.spin_blocked(f.gids[i]);
         // A goroutine that polls forever keeps Go from seeing a deadlock: it hangs.
-        bug.message = spins ? "deadlock: every goroutine is blocked or spins forever on values nobody changes (Go hangs)"
-                            : "deadlock: all goroutines are asleep - deadlock!";
+        // No goroutine waits at all: main ended by runtime.Goexit and every other one ended.
+        bug.message = spins        ? "deadlock: every goroutine is blocked or spins forever on values nobody changes (Go hangs)"
+                      : f.count == 0 ? "deadlock: no goroutines (main called runtime.Goexit) - deadlock!"
+                                     : "deadlock: all goroutines are asleep - deadlock!";
         std::string d;
         for (uint8_t i = 0; i < f.count; ++i) {
             Gid g = f.gids[i];

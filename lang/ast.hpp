@@ -310,6 +310,7 @@ struct AssignStmt : Stmt {
     std::vector<Expr*> rhs;
     // For `:=`: which lhs identifiers declare a new variable (the rest are reassigned).
     std::vector<bool> defines;
+    Pos op_pos;  // the `=`, `:=` or `op=` (where Go places a declaration a goto jumps over)
 };
 
 struct GoStmt : Stmt {
@@ -336,7 +337,8 @@ struct BranchStmt : Stmt {
     BranchStmt(Pos p, Tok t, Ident* l) : Stmt(Kind, p), tok(t), label(l) {}
     Tok tok;
     Ident* label;  // may be null
-    // The statement a break/continue leaves or continues (set by the resolver).
+    // The statement a break/continue leaves or continues, or the LabeledStmt a goto
+    // jumps to (set by the resolver).
     Stmt* target = nullptr;
 };
 

@@ -39,14 +39,15 @@ void Checker::func_body(Node* node, const Signature* sig, BlockStmt* body) {
         if (!p->name.empty()) declare(p, p->decl);
     for (Object* r : sig->results->vars)
         if (!r->name.empty()) declare(r, r->decl);
-    collect_labels(body->stmts);
+    collect_labels(body->stmts, body->pos);
     stmt_list(body->stmts, BranchCtx{});
     if (sig->results->size() > 0 && !terminating(body)) error(body->rbrace.valid() ? body->rbrace : body->pos, "missing return");
     check_unused(ctx);
 }
 
-void Checker::collect_labels(const std::vector<Stmt*>& list) {
-    for (Stmt* s : list) {
+void Checker::collect_labels(const std::vector<Stmt*>& list, Pos start) {
+    for (size_t i = 0; i < list.size(); ++i) {
+        Stmt* s = list[i];
         while (auto ls = s ? s->as<LabeledStmt>() : nullptr) {
             if (ls->label->name != "_") {
                 if (auto prev = m_func->labels.find(ls->label->name); prev != m_func->labels.end())
@@ -56,24 +57,68 @@ void Checker::collect_labels(const std::vector<Stmt*>& list) {
                 l->decl = ls->label;
                 ls->label->obj = l;
                 m_func->labels[l->name] = l;
+                m_func->label_at[l] = FuncCtx::ListPos{&list, i, start};
             }
             s = ls->stmt;
         }
         if (!s) continue;
         // Labels are function-wide: look into nested blocks (not function literals).
-        if (auto b = s->as<BlockStmt>()) collect_labels(b->stmts);
-        else if (auto i = s->as<IfStmt>()) {
-            collect_labels(i->then->stmts);
-            if (i->els) collect_labels({i->els});
-        } else if (auto f = s->as<ForStmt>()) collect_labels(f->body->stmts);
-        else if (auto r = s->as<RangeStmt>()) collect_labels(r->body->stmts);
+        if (auto b = s->as<BlockStmt>()) collect_labels(b->stmts, b->pos);
+        else if (auto is = s->as<IfStmt>()) {
+            collect_labels(is->then->stmts, is->then->pos);
+            if (is->els) collect_labels({is->els}, is->els->pos);  // never a label directly in it
+        } else if (auto f = s->as<ForStmt>()) collect_labels(f->body->stmts, f->body->pos);
+        else if (auto r = s->as<RangeStmt>()) collect_labels(r->body->stmts, r->body->pos);
         else if (auto sw = s->as<SwitchStmt>()) {
-            for (auto c : sw->clauses) collect_labels(c->body);
+            for (auto c : sw->clauses) collect_labels(c->body, c->pos);
         } else if (auto ts = s->as<TypeSwitchStmt>()) {
-            for (auto c : ts->clauses) collect_labels(c->body);
+            for (auto c : ts->clauses) collect_labels(c->body, c->pos);
         } else if (auto sel = s->as<SelectStmt>()) {
-            for (auto c : sel->clauses) collect_labels(c->body);
+            for (auto c : sel->clauses) collect_labels(c->body, c->pos);
         }
+    }
+}
+
+// A declaration statement's variable as Go's goto check names it: the first name of a
+// `var` declaration, every left-hand name of a `:=`; false for any other statement.
+static bool var_decl_of(const Stmt* s, Pos& pos, std::string& name) {
+    if (auto ds = s->as<DeclStmt>()) {
+        if (ds->decl->decl != DeclKind::Var || ds->decl->values.empty() || ds->decl->values[0].names.empty()) return false;
+        pos = ds->decl->values[0].names[0]->pos;
+        name = ds->decl->values[0].names[0]->name;
+        return true;
+    }
+    auto as = s->as<AssignStmt>();
+    if (!as || as->op != Tok::Define) return false;
+    pos = as->op_pos;
+    name.clear();
+    for (size_t i = 0; i < as->lhs.size(); ++i) name += (i ? ", " : "") + expr_string(as->lhs[i]);
+    return true;
+}
+
+// goto L (Go's cmd/compile/internal/syntax/branches.go): L must stand in the goto's block
+// or an enclosing one, and a forward jump must not pass a variable declaration of that
+// block.
+void Checker::goto_stmt(BranchStmt* br) {
+    const std::string& name = br->label->name;
+    auto it = m_func->labels.find(name);
+    if (it == m_func->labels.end()) error(br->label->pos, "label " + name + " not defined");
+    Object* l = it->second;
+    l->used = true;
+    br->label->obj = l;
+    br->target = l->label_stmt;
+    const FuncCtx::ListPos& at = m_func->label_at[l];
+    auto where = [&](Pos p) { return m_file.source->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.col); };
+    auto open = std::find_if(m_func->open_lists.begin(), m_func->open_lists.end(),
+                             [&](const FuncCtx::ListPos& o) { return o.list == at.list; });
+    if (open == m_func->open_lists.end()) error(br->label->pos, "goto " + name + " jumps into block starting at " + where(at.start));
+    for (size_t i = at.index; i-- > open->index + 1;) {
+        Pos pos;
+        std::string var;
+        const Stmt* s = (*at.list)[i];
+        while (auto ls = s->as<LabeledStmt>()) s = ls->stmt;
+        if (var_decl_of(s, pos, var))
+            error(br->label->pos, "goto " + name + " jumps over declaration of " + var + " at " + where(pos));
     }
 }
 
@@ -93,8 +138,10 @@ void Checker::stmt_list(const std::vector<Stmt*>& list, const BranchCtx& bc) {
         FuncCtx* func = m_func;
         size_t targets = m_targets.size();
         int iota = m_iota;
+        func->open_lists.push_back(FuncCtx::ListPos{&list, i, {}});
         try {
             stmt(list[i], inner);
+            func->open_lists.pop_back();
         } catch (const CheckAbort& a) {
             // Report it and go on with the next statement, as Go does.
             if (!a.follow_on) m_hard.push_back(a.diag);
@@ -103,6 +150,7 @@ void Checker::stmt_list(const std::vector<Stmt*>& list, const BranchCtx& bc) {
             mark_used(list[i]);
             m_scope = scope;
             m_func = func;
+            m_func->open_lists.pop_back();
             m_targets.resize(targets);
             m_iota = iota;
             salvage(list[i]);
@@ -507,7 +555,7 @@ void Checker::stmt(Stmt* s, const BranchCtx& bc) {
     case NodeKind::BranchStmt: {
         auto br = s->as<BranchStmt>();
         switch (br->tok) {
-        case Tok::Goto: unsupported(br->pos, "goto");
+        case Tok::Goto: goto_stmt(br); return;
         case Tok::Fallthrough:
             if (!bc.fallthrough_ok) error(br->pos, "fallthrough statement out of place");
             return;

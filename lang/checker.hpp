@@ -56,6 +56,16 @@ struct FuncCtx {
     const Signature* sig = nullptr;
     std::vector<Object*> locals;  // to report "declared but not used"
     std::unordered_map<std::string, Object*> labels;
+    // For goto's checks: the statement list each label stands in (and its index there),
+    // the list's start position as Go names it, and the lists (with the index of the
+    // statement being checked) that enclose the statement being checked.
+    struct ListPos {
+        const std::vector<Stmt*>* list = nullptr;
+        size_t index = 0;
+        Pos start;
+    };
+    std::unordered_map<const Object*, ListPos> label_at;
+    std::vector<ListPos> open_lists;
 };
 
 // Package-level declaration details, for lazy (any order) resolution.
@@ -160,7 +170,8 @@ public:
     void check_unused(FuncCtx& ctx);
     std::vector<Operand> rhs_values(std::vector<Expr*>& rhs, size_t nlhs, Pos err_pos);
     Operand lhs_operand(Expr* lhs);
-    void collect_labels(const std::vector<Stmt*>& list);
+    void collect_labels(const std::vector<Stmt*>& list, Pos start);
+    void goto_stmt(BranchStmt* br);
 
     // --- package level (check.cpp)
     void collect();

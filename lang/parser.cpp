@@ -1134,6 +1134,7 @@ Stmt* Parser::simple_stmt(std::vector<Expr*> lhs, Tok keyword) {
             m_assign_op_pos = m_tok.pos;
             next();
             auto* a = make<AssignStmt>(pos, t);
+            a->op_pos = m_assign_op_pos;
             a->lhs = std::move(lhs);
             a->rhs.push_back(expr());
             return a;
@@ -1164,6 +1165,7 @@ Stmt* Parser::simple_stmt(std::vector<Expr*> lhs, Tok keyword) {
         return r;
     }
     auto* a = make<AssignStmt>(pos, op);
+    a->op_pos = m_assign_op_pos;
     a->lhs = std::move(lhs);
     a->rhs = expr_list();
     if (op == Tok::Define) {

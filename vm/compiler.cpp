@@ -673,7 +673,20 @@ void Compiler::stmt(const Stmt* s) {
         }
         return;
     }
-    case NodeKind::LabeledStmt: stmt(s->as<LabeledStmt>()->stmt); return;
+    case NodeKind::LabeledStmt: {
+        // A goto target. A backward goto makes a loop: its head is a loop head (BackEdge)
+        // as a `for` loop's is (a labeled `for` has its own).
+        auto ls = s->as<LabeledStmt>();
+        m_fn->label_pc[s] = here();
+        if (auto it = m_fn->pending_gotos.find(s); it != m_fn->pending_gotos.end()) {
+            patch_all(it->second, here());
+            m_fn->pending_gotos.erase(it);
+        }
+        if (ls->stmt && !ls->stmt->is<ForStmt>() && !ls->stmt->is<RangeStmt>() && !ls->stmt->is<LabeledStmt>())
+            emit(Opcode::BackEdge);
+        stmt(ls->stmt);
+        return;
+    }
     case NodeKind::IncDecStmt: {
         auto x = s->as<IncDecStmt>();
         // x op= 1 through a synthetic view: load, add, store
@@ -749,7 +762,15 @@ void Compiler::stmt(const Stmt* s) {
             return;
         }
         if (b->tok == Tok::Fallthrough) return;  // handled by switch_stmt
-        unsupported(b->pos, "goto");
+        if (b->tok != Tok::Goto || !b->target) unsupported(b->pos, "branch statement");
+        // The checker let only gotos within the function's blocks (none into a block or
+        // over a declaration) through: locals keep their slots, the stack is empty here.
+        if (auto it = m_fn->label_pc.find(b->target); it != m_fn->label_pc.end()) {
+            emit(Opcode::Jump, static_cast<int32_t>(it->second));
+        } else {
+            m_fn->pending_gotos[b->target].push_back(emit(Opcode::Jump));
+        }
+        return;
     }
     case NodeKind::SendStmt: {
         auto x = s->as<SendStmt>();

@@ -49,6 +49,10 @@ struct FnCtx {
     bool has_defer = false;
     std::vector<uint32_t> returns;  // jumps to the epilogue
     std::vector<LoopLabels> loops;
+    // goto: the pc of each labeled statement compiled so far, and the forward jumps
+    // waiting for a label further down.
+    std::unordered_map<const lang::Stmt*, uint32_t> label_pc;
+    std::unordered_map<const lang::Stmt*, std::vector<uint32_t>> pending_gotos;
     struct Snippet {
         uint32_t patch;               // the Defer/Go instruction whose `a` gets the snippet pc
         std::vector<Instr> finish;

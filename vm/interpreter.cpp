@@ -317,6 +317,18 @@ uint32_t Machine::Impl::current_site(const Goroutine& g) const {
 
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
     ++panics_started;
+    if (g.panicking && !g.goexiting && !g.fatal) {
+        // A panic in a deferred call an earlier panic runs: the earlier one stays on the chain.
+        uint32_t frame = 0;
+        for (size_t i = g.frames.size(); i-- > 0;)
+            if (g.frames[i].snippet == SnippetMode::Panic) {
+                frame = static_cast<uint32_t>(i);
+                break;
+            }
+        g.outer_panics.push_back(Goroutine::OuterPanic{g.panic_value, g.panic_site, frame, g.recovered, false});
+    } else if (!g.panicking) {
+        g.outer_panics.clear();
+    }
     g.panicking = true;
     g.goexiting = false;  // a panic in a deferred call replaces a Goexit
     g.recovered = false;
@@ -325,11 +337,26 @@ void Machine::Impl::start_panic(Goroutine& g, Value iface) {
     unwind(g);
 }
 
+// After a recovery: the earlier panic whose deferred call is still running (a panic
+// recovered inside it) goes on; aborted ones are dropped, as Go's gorecover does.
+static void resume_outer_panic(Goroutine& g) {
+    while (!g.outer_panics.empty() && g.outer_panics.back().aborted) g.outer_panics.pop_back();
+    if (g.outer_panics.empty()) return;
+    const Goroutine::OuterPanic o = g.outer_panics.back();
+    g.outer_panics.pop_back();
+    g.panicking = true;
+    g.recovered = o.recovered;
+    g.panic_value = o.value;
+    g.panic_site = o.site;
+}
+
 // Runs the innermost pending deferred snippet of the panicking goroutine, or pops frames
 // until one has one; with no frame left the goroutine pauses at Panic.
 void Machine::Impl::unwind(Goroutine& g) {
     while (!g.frames.empty()) {
         Frame& fr = g.frames.back();
+        for (auto& o : g.outer_panics)
+            if (o.frame + 1 >= g.frames.size()) o.aborted = true;  // its deferred call is left
         if (fr.kind == FrameKind::Nested) {
             // A panic escaping a String()/Error() method fmt called: fmt recovers it and
             // prints "%!v(PANIC=String method: msg)"; run_nested reports it.
@@ -338,6 +365,7 @@ void Machine::Impl::unwind(Goroutine& g) {
             g.frames.pop_back();
             g.panicking = g.recovered = false;
             g.panic_value = Value{};
+            resume_outer_panic(g);
             g.pend = Pend::NestedPanic;  // ends the nested run()
             return;
         }
@@ -369,7 +397,9 @@ void Machine::Impl::unwind(Goroutine& g) {
         g.state = GoroutineState::Done;
         return;
     }
-    g.panic_text = panic_text(g.panic_value);
+    g.panic_text.clear();
+    for (const auto& o : g.outer_panics) g.panic_text += panic_text(o.value) + (o.recovered ? " [recovered]" : "") + "\n\tpanic: ";
+    g.panic_text += panic_text(g.panic_value);
     pause(g, OpKind::Panic, 0, g.panic_site, Pend::Panic);
 }
 
@@ -928,6 +958,7 @@ reload:
                         g.panicking = false;
                         g.recovered = false;
                         g.panic_value = Value{};
+                        resume_outer_panic(g);
                         fr->pc = fn->epilogue;
                         goto reload;
                     }

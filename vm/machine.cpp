@@ -188,6 +188,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.goexiting = g.goexited = false;
     g.panic_value = Value{};
     g.panic_site = 0;
+    g.outer_panics.clear();
     g.panic_text.clear();
     g.print_buf.clear();
     g.last_type = 0;

@@ -87,6 +87,19 @@ struct Goroutine {
     Value panic_value{};     // an interface value
     uint32_t panic_site = 0; // where the current panic started (the report's location)
     std::string panic_text;  // Go's message, computed when the panic reaches the top
+    // Panics a later panic interrupted: one started in a deferred call the earlier one ran
+    // (Go's g._panic chain). `frame` is the frame running that deferred call; a panic that
+    // unwinds past it aborts the earlier one, which Go still prints ("panic: A
+    // [recovered]\n\tpanic: B"). A recovery of the later panic resumes the innermost
+    // earlier one not aborted.
+    struct OuterPanic {
+        Value value{};
+        uint32_t site = 0;
+        uint32_t frame = 0;
+        bool recovered = false;
+        bool aborted = false;
+    };
+    std::vector<OuterPanic> outer_panics;
 
     // Loop heads crossed (Program::loop_serial) and the crossing whose state the latest one
     // repeats (Program::loop_repeats); marks are forgotten when the goroutine reads state

@@ -185,6 +185,8 @@ const checker::Bug* crash_of(const std::vector<checker::Bug>& bugs) {
 // What Go prints on stderr when the program dies this way.
 std::string go_crash_text(const checker::Bug& bug) {
     using checker::BugKind;
+    // Go's checkdead: no goroutine waits (main called runtime.Goexit, the others ended).
+    if (bug.kind() == BugKind::Deadlock && bug.goroutines.empty()) return "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n";
     if (bug.kind() == BugKind::Deadlock || bug.kind() == BugKind::RecursiveLock) {
         std::string out = "fatal error: all goroutines are asleep - deadlock!\n\n";
         for (const auto& g : bug.goroutines) out += fmt::format("goroutine {} [blocked]:\n{}()\n\n", g.id, g.name == "main" ? "main.main" : g.name);
