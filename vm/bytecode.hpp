@@ -24,6 +24,17 @@ struct Instr {
 };
 static_assert(sizeof(Instr) == 12);
 
+// One instruction, for the functions the compiler writes by hand (timers, sort, sync.Map).
+inline Instr instr(Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0, uint8_t k = 0) {
+    Instr x;
+    x.op = op;
+    x.a = a;
+    x.n = n;
+    x.b = b;
+    x.k = k;
+    return x;
+}
+
 // Atomic operations (Instr::k of Opcode::Atomic).
 enum class AtomicOp : uint8_t { Load, Store, Add, Swap, CompareAndSwap };
 

@@ -1204,27 +1204,18 @@ uint32_t Compiler::once_do_function() {
     f.name = "sync.(*Once).Do";
     f.param_slots = 3;  // once pointer, f, site
     f.frame_slots = 3;
-    auto I = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0, uint8_t k = 0) {
-        Instr in;
-        in.op = op;
-        in.a = a;
-        in.n = n;
-        in.b = b;
-        in.k = k;
-        return in;
-    };
     f.code = {
-        I(Opcode::LoadLocal, 0, 1),
-        I(Opcode::Sync, 0, 0, -3, static_cast<uint8_t>(OpKind::OnceEnter)),
-        I(Opcode::JumpIfNot, 7),
-        I(Opcode::LoadLocal, 0, 1),
-        I(Opcode::Defer, 9, 1),
-        I(Opcode::LoadLocal, 1, 1),
-        I(Opcode::CallValue, 0, 0),
-        I(Opcode::RunDefers),  // 7: epilogue
-        I(Opcode::Ret, 0, 0),
-        I(Opcode::Sync, 0, 0, -3, static_cast<uint8_t>(OpKind::OnceExit)),  // 9: deferred
-        I(Opcode::EndSnippet),
+        instr(Opcode::LoadLocal, 0, 1),
+        instr(Opcode::Sync, 0, 0, -3, static_cast<uint8_t>(OpKind::OnceEnter)),
+        instr(Opcode::JumpIfNot, 7),
+        instr(Opcode::LoadLocal, 0, 1),
+        instr(Opcode::Defer, 9, 1),
+        instr(Opcode::LoadLocal, 1, 1),
+        instr(Opcode::CallValue, 0, 0),
+        instr(Opcode::RunDefers),  // 7: epilogue
+        instr(Opcode::Ret, 0, 0),
+        instr(Opcode::Sync, 0, 0, -3, static_cast<uint8_t>(OpKind::OnceExit)),  // 9: deferred
+        instr(Opcode::EndSnippet),
     };
     f.epilogue = 7;
     m_once_do = idx;

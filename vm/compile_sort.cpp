@@ -16,43 +16,36 @@ uint32_t Compiler::sort_search_function() {
     f.name = "sort.Search";
     f.param_slots = 2;  // n, f
     f.frame_slots = 5;  // + i, j, h
-    auto I = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
-        Instr in;
-        in.op = op;
-        in.a = a;
-        in.n = n;
-        return in;
-    };
     // i, j := 0, n; for i < j { h := int(uint(i+j) >> 1); if !f(h) { i = h + 1 } else { j = h } }; return i
     f.code = {
-        I(Opcode::Int, 0),         // 0
-        I(Opcode::StoreLocal, 2, 1),
-        I(Opcode::LoadLocal, 0, 1),
-        I(Opcode::StoreLocal, 3, 1),
-        I(Opcode::LoadLocal, 2, 1),  // 4: loop
-        I(Opcode::LoadLocal, 3, 1),
-        I(Opcode::Lt),
-        I(Opcode::JumpIfNot, 26),
-        I(Opcode::LoadLocal, 2, 1),  // 8
-        I(Opcode::LoadLocal, 3, 1),
-        I(Opcode::Add),
-        I(Opcode::Int, 1),
-        I(Opcode::ShrU),
-        I(Opcode::StoreLocal, 4, 1),
-        I(Opcode::LoadLocal, 4, 1),  // 14
-        I(Opcode::LoadLocal, 1, 1),
-        I(Opcode::CallValue, 0, 1),  // f(h) -> [bool]
-        I(Opcode::JumpIfNot, 21),
-        I(Opcode::LoadLocal, 4, 1),  // 18: j = h
-        I(Opcode::StoreLocal, 3, 1),
-        I(Opcode::Jump, 4),
-        I(Opcode::LoadLocal, 4, 1),  // 21: i = h + 1
-        I(Opcode::Int, 1),
-        I(Opcode::Add),
-        I(Opcode::StoreLocal, 2, 1),
-        I(Opcode::Jump, 4),
-        I(Opcode::LoadLocal, 2, 1),  // 26: return i
-        I(Opcode::Ret, 0, 1),
+        instr(Opcode::Int, 0),         // 0
+        instr(Opcode::StoreLocal, 2, 1),
+        instr(Opcode::LoadLocal, 0, 1),
+        instr(Opcode::StoreLocal, 3, 1),
+        instr(Opcode::LoadLocal, 2, 1),  // 4: loop
+        instr(Opcode::LoadLocal, 3, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 26),
+        instr(Opcode::LoadLocal, 2, 1),  // 8
+        instr(Opcode::LoadLocal, 3, 1),
+        instr(Opcode::Add),
+        instr(Opcode::Int, 1),
+        instr(Opcode::ShrU),
+        instr(Opcode::StoreLocal, 4, 1),
+        instr(Opcode::LoadLocal, 4, 1),  // 14
+        instr(Opcode::LoadLocal, 1, 1),
+        instr(Opcode::CallValue, 0, 1),  // f(h) -> [bool]
+        instr(Opcode::JumpIfNot, 21),
+        instr(Opcode::LoadLocal, 4, 1),  // 18: j = h
+        instr(Opcode::StoreLocal, 3, 1),
+        instr(Opcode::Jump, 4),
+        instr(Opcode::LoadLocal, 4, 1),  // 21: i = h + 1
+        instr(Opcode::Int, 1),
+        instr(Opcode::Add),
+        instr(Opcode::StoreLocal, 2, 1),
+        instr(Opcode::Jump, 4),
+        instr(Opcode::LoadLocal, 2, 1),  // 26: return i
+        instr(Opcode::Ret, 0, 1),
     };
     f.epilogue = 26;
     m_sort_search = idx;
@@ -69,55 +62,48 @@ uint32_t Compiler::sort_interface_function(bool stable, const lang::Type* iface)
     auto len = static_cast<int32_t>(m_mod->method_name_id("Len"));
     auto less = static_cast<int32_t>(m_mod->method_name_id("Less"));
     auto swap = static_cast<int32_t>(m_mod->method_name_id("Swap"));
-    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
-        Instr x;
-        x.op = op;
-        x.a = a;
-        x.n = n;
-        return x;
-    };
     auto s = static_cast<uint16_t>(S);
     // n := data.Len(); for i := 1; i < n; i++ { for j := i; j > 0 && data.Less(j, j-1); j-- { data.Swap(j, j-1) } }
     std::vector<Instr> code = {
-        in(Opcode::LoadLocal, 0, s),  // 0
-        in(Opcode::CallIface, len, 0),
-        in(Opcode::StoreLocal, N, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::LoadLocal, I, 1),  // 5: outer loop
-        in(Opcode::LoadLocal, N, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 38),
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::StoreLocal, J, 1),
-        in(Opcode::Int, 0),           // 11: inner loop
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 33),
-        in(Opcode::LoadLocal, 0, s),  // 15
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::CallIface, less, 2),
-        in(Opcode::JumpIfNot, 33),
-        in(Opcode::LoadLocal, 0, s),  // 22
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::CallIface, swap, 2),
-        in(Opcode::LoadLocal, J, 1),  // 28: j--
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::StoreLocal, J, 1),
-        in(Opcode::Jump, 11),
-        in(Opcode::LoadLocal, I, 1),  // 33: i++
-        in(Opcode::Int, 1),
-        in(Opcode::Add),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::Jump, 5),
-        in(Opcode::Ret, 0, 0),        // 38
+        instr(Opcode::LoadLocal, 0, s),  // 0
+        instr(Opcode::CallIface, len, 0),
+        instr(Opcode::StoreLocal, N, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::LoadLocal, I, 1),  // 5: outer loop
+        instr(Opcode::LoadLocal, N, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 38),
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::StoreLocal, J, 1),
+        instr(Opcode::Int, 0),           // 11: inner loop
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 33),
+        instr(Opcode::LoadLocal, 0, s),  // 15
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::CallIface, less, 2),
+        instr(Opcode::JumpIfNot, 33),
+        instr(Opcode::LoadLocal, 0, s),  // 22
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::CallIface, swap, 2),
+        instr(Opcode::LoadLocal, J, 1),  // 28: j--
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::StoreLocal, J, 1),
+        instr(Opcode::Jump, 11),
+        instr(Opcode::LoadLocal, I, 1),  // 33: i++
+        instr(Opcode::Int, 1),
+        instr(Opcode::Add),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::Jump, 5),
+        instr(Opcode::Ret, 0, 0),        // 38
     };
     Function& f = m_mod->functions[idx];
     f.name = stable ? "sort.Stable" : "sort.Sort";
@@ -139,39 +125,32 @@ uint32_t Compiler::sort_is_sorted_function(const lang::Type* iface) {
     auto s = static_cast<uint16_t>(S);
     auto len = static_cast<int32_t>(m_mod->method_name_id("Len"));
     auto less = static_cast<int32_t>(m_mod->method_name_id("Less"));
-    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
-        Instr x;
-        x.op = op;
-        x.a = a;
-        x.n = n;
-        return x;
-    };
     std::vector<Instr> code = {
-        in(Opcode::LoadLocal, 0, s),  // 0
-        in(Opcode::CallIface, len, 0),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::Int, 0),           // 5: loop
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 23),
-        in(Opcode::LoadLocal, 0, s),  // 9
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::CallIface, less, 2),
-        in(Opcode::JumpIfNot, 18),
-        in(Opcode::Int, 0),           // 16: return false
-        in(Opcode::Ret, 0, 1),
-        in(Opcode::LoadLocal, I, 1),  // 18: i--
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::Jump, 5),
-        in(Opcode::Int, 1),           // 23: return true
-        in(Opcode::Ret, 0, 1),
+        instr(Opcode::LoadLocal, 0, s),  // 0
+        instr(Opcode::CallIface, len, 0),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::Int, 0),           // 5: loop
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 23),
+        instr(Opcode::LoadLocal, 0, s),  // 9
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::CallIface, less, 2),
+        instr(Opcode::JumpIfNot, 18),
+        instr(Opcode::Int, 0),           // 16: return false
+        instr(Opcode::Ret, 0, 1),
+        instr(Opcode::LoadLocal, I, 1),  // 18: i--
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::Jump, 5),
+        instr(Opcode::Int, 1),           // 23: return true
+        instr(Opcode::Ret, 0, 1),
     };
     Function& f = m_mod->functions[idx];
     f.name = "sort.IsSorted";
@@ -193,39 +172,32 @@ uint32_t Compiler::sort_slice_is_sorted_function(const lang::Type* slice_type) {
     m_mod->functions.emplace_back();
     const int32_t L = SS, I = SS + 1;
     auto ss = static_cast<uint16_t>(SS);
-    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0) {
-        Instr x;
-        x.op = op;
-        x.a = a;
-        x.n = n;
-        return x;
-    };
     std::vector<Instr> code = {
-        in(Opcode::LoadLocal, 0, ss),  // 0
-        in(Opcode::SliceLen),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::Int, 0),            // 5: loop
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 23),
-        in(Opcode::LoadLocal, I, 1),   // 9
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::LoadLocal, L, 1),
-        in(Opcode::CallValue, 0, 2),   // less(i, i-1)
-        in(Opcode::JumpIfNot, 18),
-        in(Opcode::Int, 0),            // 16: return false
-        in(Opcode::Ret, 0, 1),
-        in(Opcode::LoadLocal, I, 1),   // 18: i--
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::Jump, 5),
-        in(Opcode::Int, 1),            // 23: return true
-        in(Opcode::Ret, 0, 1),
+        instr(Opcode::LoadLocal, 0, ss),  // 0
+        instr(Opcode::SliceLen),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::Int, 0),            // 5: loop
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 23),
+        instr(Opcode::LoadLocal, I, 1),   // 9
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::LoadLocal, L, 1),
+        instr(Opcode::CallValue, 0, 2),   // less(i, i-1)
+        instr(Opcode::JumpIfNot, 18),
+        instr(Opcode::Int, 0),            // 16: return false
+        instr(Opcode::Ret, 0, 1),
+        instr(Opcode::LoadLocal, I, 1),   // 18: i--
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::Jump, 5),
+        instr(Opcode::Int, 1),            // 23: return true
+        instr(Opcode::Ret, 0, 1),
     };
     Function& f = m_mod->functions[idx];
     f.name = "sort.SliceIsSorted";
@@ -252,65 +224,57 @@ uint32_t Compiler::sort_slice_function(uint32_t site_index, const lang::Type* sl
     auto site = static_cast<int32_t>(site_index);
     const int32_t L = SS, N = SS + 1, I = SS + 2, J = SS + 3, A = SS + 4;
     auto ss = static_cast<uint16_t>(SS);
-    auto in = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0) {
-        Instr x;
-        x.op = op;
-        x.a = a;
-        x.n = n;
-        x.b = b;
-        return x;
-    };
     auto addr = [&](std::vector<Instr>& code, bool minus_one) {
-        code.push_back(in(Opcode::LoadLocal, 0, ss));
-        code.push_back(in(Opcode::LoadLocal, J, 1));
+        code.push_back(instr(Opcode::LoadLocal, 0, ss));
+        code.push_back(instr(Opcode::LoadLocal, J, 1));
         if (minus_one) {
-            code.push_back(in(Opcode::Int, 1));
-            code.push_back(in(Opcode::Sub));
+            code.push_back(instr(Opcode::Int, 1));
+            code.push_back(instr(Opcode::Sub));
         }
-        code.push_back(in(Opcode::IndexAddr, 0, E));
+        code.push_back(instr(Opcode::IndexAddr, 0, E));
     };
     std::vector<Instr> code = {
-        in(Opcode::LoadLocal, 0, ss),  // 0
-        in(Opcode::SliceLen),
-        in(Opcode::StoreLocal, N, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::StoreLocal, I, 1),
-        in(Opcode::LoadLocal, I, 1),   // 5: outer loop
-        in(Opcode::LoadLocal, N, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 0),      // 8: -> end
-        in(Opcode::LoadLocal, I, 1),
-        in(Opcode::StoreLocal, J, 1),
-        in(Opcode::Int, 0),            // 11: inner loop
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::Lt),
-        in(Opcode::JumpIfNot, 0),      // 14: -> next i
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::LoadLocal, J, 1),
-        in(Opcode::Int, 1),
-        in(Opcode::Sub),
-        in(Opcode::LoadLocal, L, 1),
-        in(Opcode::CallValue, 0, 2),   // less(j, j-1)
-        in(Opcode::JumpIfNot, 0),      // 21: -> next i
+        instr(Opcode::LoadLocal, 0, ss),  // 0
+        instr(Opcode::SliceLen),
+        instr(Opcode::StoreLocal, N, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::StoreLocal, I, 1),
+        instr(Opcode::LoadLocal, I, 1),   // 5: outer loop
+        instr(Opcode::LoadLocal, N, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 0),      // 8: -> end
+        instr(Opcode::LoadLocal, I, 1),
+        instr(Opcode::StoreLocal, J, 1),
+        instr(Opcode::Int, 0),            // 11: inner loop
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::Lt),
+        instr(Opcode::JumpIfNot, 0),      // 14: -> next i
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::LoadLocal, J, 1),
+        instr(Opcode::Int, 1),
+        instr(Opcode::Sub),
+        instr(Opcode::LoadLocal, L, 1),
+        instr(Opcode::CallValue, 0, 2),   // less(j, j-1)
+        instr(Opcode::JumpIfNot, 0),      // 21: -> next i
     };
     // a := s[j]; s[j] = s[j-1]; s[j-1] = a
     addr(code, false);
-    code.push_back(in(Opcode::Load, rt, E, site));
-    code.push_back(in(Opcode::StoreLocal, A, E));
+    code.push_back(instr(Opcode::Load, rt, E, site));
+    code.push_back(instr(Opcode::StoreLocal, A, E));
     addr(code, false);
     addr(code, true);
-    code.push_back(in(Opcode::Load, rt, E, site));
-    code.push_back(in(Opcode::Store, rt, E, site));
+    code.push_back(instr(Opcode::Load, rt, E, site));
+    code.push_back(instr(Opcode::Store, rt, E, site));
     addr(code, true);
-    code.push_back(in(Opcode::LoadLocal, A, E));
-    code.push_back(in(Opcode::Store, rt, E, site));
-    for (Instr x : {in(Opcode::LoadLocal, J, 1), in(Opcode::Int, 1), in(Opcode::Sub), in(Opcode::StoreLocal, J, 1), in(Opcode::Jump, 11)})
+    code.push_back(instr(Opcode::LoadLocal, A, E));
+    code.push_back(instr(Opcode::Store, rt, E, site));
+    for (Instr x : {instr(Opcode::LoadLocal, J, 1), instr(Opcode::Int, 1), instr(Opcode::Sub), instr(Opcode::StoreLocal, J, 1), instr(Opcode::Jump, 11)})
         code.push_back(x);
     auto next_i = static_cast<int32_t>(code.size());
-    for (Instr x : {in(Opcode::LoadLocal, I, 1), in(Opcode::Int, 1), in(Opcode::Add), in(Opcode::StoreLocal, I, 1), in(Opcode::Jump, 5)})
+    for (Instr x : {instr(Opcode::LoadLocal, I, 1), instr(Opcode::Int, 1), instr(Opcode::Add), instr(Opcode::StoreLocal, I, 1), instr(Opcode::Jump, 5)})
         code.push_back(x);
     auto end = static_cast<int32_t>(code.size());
-    code.push_back(in(Opcode::Ret, 0, 0));
+    code.push_back(instr(Opcode::Ret, 0, 0));
     code[8].a = end;
     code[14].a = next_i;
     code[21].a = next_i;

@@ -13,29 +13,21 @@ uint32_t Compiler::sync_map_range_function(uint32_t site_index) {
     f.name = "sync.(*Map).Range";
     f.param_slots = 2;  // m, f
     f.frame_slots = 3;  // + the next index
-    auto I = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0) {
-        Instr in;
-        in.op = op;
-        in.a = a;
-        in.n = n;
-        in.b = b;
-        return in;
-    };
     f.code = {
-        I(Opcode::Int, 0),
-        I(Opcode::StoreLocal, 2, 1),
-        I(Opcode::LoadLocal, 0, 1),  // 2: loop
-        I(Opcode::LoadLocal, 2, 1),
-        I(Opcode::Native, static_cast<int32_t>(NativeId::SyncMapRangeNext), 2, static_cast<int32_t>(site_index)),
-        I(Opcode::JumpIfNot, 12),    // [key val next]
-        I(Opcode::StoreLocal, 2, 1),
-        I(Opcode::LoadLocal, 1, 1),
-        I(Opcode::CallValue, 0, 2),  // f(key, val) -> [bool]
-        I(Opcode::JumpIfNot, 13),
-        I(Opcode::Jump, 2),
-        I(Opcode::Nop),
-        I(Opcode::Pop, 0, 3),        // 12: the end of the map
-        I(Opcode::Ret, 0, 0),        // 13
+        instr(Opcode::Int, 0),
+        instr(Opcode::StoreLocal, 2, 1),
+        instr(Opcode::LoadLocal, 0, 1),  // 2: loop
+        instr(Opcode::LoadLocal, 2, 1),
+        instr(Opcode::Native, static_cast<int32_t>(NativeId::SyncMapRangeNext), 2, static_cast<int32_t>(site_index)),
+        instr(Opcode::JumpIfNot, 12),    // [key val next]
+        instr(Opcode::StoreLocal, 2, 1),
+        instr(Opcode::LoadLocal, 1, 1),
+        instr(Opcode::CallValue, 0, 2),  // f(key, val) -> [bool]
+        instr(Opcode::JumpIfNot, 13),
+        instr(Opcode::Jump, 2),
+        instr(Opcode::Nop),
+        instr(Opcode::Pop, 0, 3),        // 12: the end of the map
+        instr(Opcode::Ret, 0, 0),        // 13
     };
     f.epilogue = 13;
     m_map_ranges.emplace(site_index, idx);

@@ -12,22 +12,14 @@ uint32_t Compiler::timer_function() {
     f.name = "time.timer";
     f.param_slots = 2;  // the timer's state cell, AfterFunc's func (nil for the others)
     f.frame_slots = 2;
-    auto I = [](Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0) {
-        Instr in;
-        in.op = op;
-        in.a = a;
-        in.n = n;
-        in.b = b;
-        return in;
-    };
     f.code = {
-        I(Opcode::LoadLocal, 0, 1),  // 0
-        I(Opcode::Native, static_cast<int32_t>(NativeId::TimerWait), 1, -1),  // fires -> [has f]
-        I(Opcode::JumpIfNot, 0),
-        I(Opcode::LoadLocal, 1, 1),
-        I(Opcode::CallValue, 0, 0),  // f()
-        I(Opcode::Jump, 0),
-        I(Opcode::Ret, 0, 0),        // 6: never reached
+        instr(Opcode::LoadLocal, 0, 1),  // 0
+        instr(Opcode::Native, static_cast<int32_t>(NativeId::TimerWait), 1, -1),  // fires -> [has f]
+        instr(Opcode::JumpIfNot, 0),
+        instr(Opcode::LoadLocal, 1, 1),
+        instr(Opcode::CallValue, 0, 0),  // f()
+        instr(Opcode::Jump, 0),
+        instr(Opcode::Ret, 0, 0),        // 6: never reached
     };
     f.epilogue = 6;
     return idx;
