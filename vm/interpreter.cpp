@@ -375,7 +375,7 @@ void Machine::Impl::unwind(Goroutine& g) {
             const Function& f = M.functions[fr.fn];
             g.sp = fr.bp + f.frame_slots;
             ensure_stack(g, rec.nargs);
-            std::memcpy(&g.stack[g.sp], &g.defer_args[rec.args], sizeof(Value) * rec.nargs);
+            if (rec.nargs) std::memcpy(g.stack.data() + g.sp, g.defer_args.data() + rec.args, sizeof(Value) * rec.nargs);
             g.sp += rec.nargs;
             g.defer_args.resize(rec.args);
             fr.snippet = SnippetMode::Panic;
@@ -938,7 +938,7 @@ reload:
                 fr->snippet_ret = pc - 1;
                 sp = bp + fn->frame_slots;
                 ROOM(rec.nargs);
-                std::memcpy(S + sp, &g.defer_args[rec.args], sizeof(Value) * rec.nargs);
+                if (rec.nargs) std::memcpy(S + sp, g.defer_args.data() + rec.args, sizeof(Value) * rec.nargs);
                 sp += rec.nargs;
                 g.defer_args.resize(rec.args);
                 pc = rec.pc;
