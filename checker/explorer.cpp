@@ -151,6 +151,10 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
             bound = "executions";
             break;
         }
+        if (options.max_total_steps && stats.steps >= *options.max_total_steps) {
+            bound = "steps";
+            break;
+        }
         if (stop_now()) break;
         if (!strategy->next_execution()) {
             exhausted = true;

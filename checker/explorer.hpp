@@ -39,6 +39,9 @@ struct SymmetryAudit {
 struct Options {
     Strategy strategy = Strategy::Dpor;
     std::optional<uint64_t> max_executions;
+    // A budget of visible steps over the whole search, looked at before each execution: a
+    // bound that, unlike time, gives the same result on every machine (minimization uses it).
+    std::optional<uint64_t> max_total_steps;
     double time_budget_seconds = 60;
     std::optional<uint32_t> preemption_bound;
     uint64_t max_steps = 100000;

@@ -41,7 +41,8 @@ void minimize_counterexamples(vm::Program& program, const Options& options, Scen
             o.expected_kinds.clear();
             o.progress = nullptr;
             o.max_executions = std::min<uint64_t>(options.max_executions.value_or(limits.executions_per_bound), limits.executions_per_bound);
-            o.time_budget_seconds = std::min(limits.seconds_per_bound, options.time_budget_seconds / 10);
+            o.max_total_steps = limits.steps_per_bound;
+            o.time_budget_seconds = options.time_budget_seconds / 10;
             ScenarioResult again = explore(program, o);
             auto it = std::find_if(again.bugs.begin(), again.bugs.end(), [&](const Bug& b) { return b.identity == bug.identity; });
             if (it != again.bugs.end() && it->preemptions < bug.preemptions) {

@@ -23,9 +23,12 @@ std::string bug_identity(const FoundBug& bug);
 // How many distinct goroutines take a step in this record.
 uint32_t goroutines_stepping(const std::vector<StepRecord>& steps);
 
+// Each bound's search is limited by counts, never by time alone, so that the report is the
+// same on every machine and under the sanitizers; a tenth of the scenario's time budget
+// stays as a safety net that only a very slow machine reaches.
 struct MinimizeLimits {
-    double seconds_per_bound = 0.5;   // and at most a tenth of the scenario's time budget
     uint64_t executions_per_bound = 5000;
+    uint64_t steps_per_bound = 500000;
 };
 
 // Replaces each bug of `result` found with preemptions by the same bug under the lowest
