@@ -496,6 +496,8 @@ Operand Checker::selector(SelectorExpr* se) {
             if (!m && exported(name) && go_exports(po->imported->path, name))
                 unsupported(se->sel->pos, "library member " + po->imported->path + "." + name);
             if (m && go_since(po->imported->path, name) > m_options.lang_minor) m = nullptr;  // newer than --lang
+            if (m && (m->native == "sync.OnceValue" || m->native == "sync.OnceValues"))
+                error(se->sel->pos, "cannot use generic function sync." + name + " without instantiation");
             if (m && !exported(name)) error(se->sel->pos, name + " not exported by package " + po->imported->name);
             if (!m || !exported(name)) error(se->sel->pos, "undefined: " + pid->name + "." + name);
             se->sel->obj = m;
@@ -1036,7 +1038,13 @@ Operand Checker::index(IndexExpr* ie) {
     Operand x;
     x.expr = ie;
     Operand v = expr(ie->x);
-    if (v.mode == Mode::TypeExpr) unsupported(start_pos(ie), "generics (type instantiation)");
+    if (v.mode == Mode::TypeExpr) {  // atomic.Pointer[T] in an expression: new(...), a literal
+        x.mode = Mode::TypeExpr;
+        x.type = instantiate_library(ie);
+        ie->type = x.type;
+        ie->is_type = true;
+        return x;
+    }
     if (v.mode == Mode::Value && v.type && v.type->is<Signature>() && ie->x->is<Ident>())
         unsupported(start_pos(ie), "generics (function instantiation)");
     v = v.mode == Mode::Invalid ? v : v;

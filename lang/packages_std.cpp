@@ -20,6 +20,8 @@ const std::vector<PackageSpec>& more_specs() {
             "var ErrUnexpectedEOF error",
             "var ErrShortWrite error",
             "var ErrClosedPipe error",
+            "var ErrShortBuffer error",
+            "var ErrNoProgress error",
             "var Discard Writer",
             "func WriteString(w Writer, s string) (n int, err error)",
         }},
@@ -90,6 +92,8 @@ const std::vector<PackageSpec>& more_specs() {
             "func Flags() int",
             "func SetPrefix(prefix string)",
             "func Prefix() string",
+            // The header of a line of lang/stdsrc/log.go's Logger (a native).
+            "func header(prefix string, flag int, calldepth int) string",
         }},
         {"sort", "sort", {
             "func Ints(x []int)",

@@ -268,8 +268,10 @@ struct Machine::Impl {
     // A visible Print of g.print_buf (to stderr when `to_stderr`), or a direct append when
     // the VM runs a method for itself.
     void print_text(Goroutine& g, bool to_stderr, uint32_t site);
+    std::string log_header(const std::string& prefix, int64_t flags, uint32_t site);
     bool error_as(Value err, uint32_t target_type, Cell target, int depth);
-    Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{};
+    Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{},
+        lib_short_buffer{}, lib_no_progress{};
     Cell lib_log_cell = 0;  // the standard logger's mutex, as an atomic cell
     int64_t log_flags = 3;  // log.LstdFlags
     std::string log_prefix;
