@@ -526,6 +526,7 @@ Operand Checker::selector(SelectorExpr* se) {
         Selection s;
         bool na = false;
         bool found = lookup_field_or_method(T, false, name, s, &na) && s.kind == SelectionKind::MethodVal;
+        if (s.obj && s.obj->pkg && s.obj->pkg != m_pkg && !exported(name)) found = na = false;
         if (!found && !T->is<Pointer>()) {
             // (*T).M includes pointer methods; T.M does not.
             if (na) error(se->sel->pos, "invalid method expression " + expr_string(se) + " (needs pointer receiver (*" +
@@ -556,7 +557,11 @@ Operand Checker::selector(SelectorExpr* se) {
     Selection s;
     bool na = false;
     bool found = lookup_field_or_method(v.type, v.mode == Mode::Variable, name, s, &na);
-    if (found && s.kind == SelectionKind::FieldVal && s.obj->pkg != m_pkg && !exported(name)) found = false;
+    // Another package's unexported fields and methods are not in the selector's reach.
+    if (s.obj && s.obj->pkg && s.obj->pkg != m_pkg && !exported(name)) {
+        found = false;
+        na = false;
+    }
     if (!found) {
         if (na)
             error(se->sel->pos, "cannot call pointer method " + name + " on " + type_string(v.type, m_pkg));

@@ -66,6 +66,9 @@ const std::vector<PackageSpec>& more_specs() {
             "func As(err error, target any) bool",
             "func Join(errs ...error) error",
         }},
+        {"time", "time", {
+            "func (Time) String() string",
+        }},
         {"runtime", "runtime", {
             "func NumCPU() int",
             "func Goexit()",

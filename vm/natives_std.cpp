@@ -15,7 +15,11 @@ namespace {
 
 // Go's log timestamp of the virtual clock: the clock starts at 2009/11/10 23:00:00 UTC
 // (the Go playground's fixed time), so every run prints the same text.
-std::string log_timestamp(int64_t clock_ns, int64_t flags) {
+struct Civil {
+    int64_t y, m, d, rem;  // date, and seconds into the day
+};
+
+Civil civil_time(int64_t clock_ns) {
     constexpr int64_t start_unix = 1257894000;  // 2009-11-10T23:00:00Z
     int64_t ns = clock_ns < 0 ? 0 : clock_ns;
     int64_t secs = start_unix + ns / 1000000000;
@@ -31,6 +35,12 @@ std::string log_timestamp(int64_t clock_ns, int64_t flags) {
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) y++;
+    return {y, m, d, rem};
+}
+
+std::string log_timestamp(int64_t clock_ns, int64_t flags) {
+    int64_t ns = clock_ns < 0 ? 0 : clock_ns;
+    auto [y, m, d, rem] = civil_time(clock_ns);
     char buf[64];
     std::string out;
     if (flags & 1) {
@@ -49,6 +59,31 @@ std::string log_timestamp(int64_t clock_ns, int64_t flags) {
         out += ' ';
     }
     return out;
+}
+
+// Go's Time.String of a virtual-clock time: "2009-11-10 23:00:01.5 +0000 UTC m=+1.500000000"
+// (time.Now's times carry a monotonic reading, counted from the clock's start).
+std::string time_string(int64_t clock_ns) {
+    auto [y, m, d, rem] = civil_time(clock_ns);
+    int64_t ns = clock_ns < 0 ? 0 : clock_ns;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", static_cast<long long>(y),
+                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
+                  static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
+    std::string out = buf;
+    if (int64_t frac = ns % 1000000000; frac != 0) {
+        std::snprintf(buf, sizeof buf, ".%09lld", static_cast<long long>(frac));
+        std::string f = buf;
+        while (f.back() == '0') f.pop_back();
+        out += f;
+    }
+    out += " +0000 UTC m=";
+    int64_t mono = clock_ns;
+    out += mono < 0 ? '-' : '+';
+    uint64_t u = mono < 0 ? static_cast<uint64_t>(-mono) : static_cast<uint64_t>(mono);
+    std::snprintf(buf, sizeof buf, "%llu.%09llu", static_cast<unsigned long long>(u / 1000000000),
+                  static_cast<unsigned long long>(u % 1000000000));
+    return out + buf;
 }
 
 int64_t machine_cpus() {
@@ -332,6 +367,7 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
         ret({e});
         return true;
     }
+    case NativeId::TimeString: ret({make_string(time_string(A[0].i))}); return true;
     case NativeId::RuntimeNumCPU: ret({Value::of_int(machine_cpus())}); return true;
     case NativeId::RuntimeGOMAXPROCS: {
         int64_t prev = gomaxprocs ? gomaxprocs : machine_cpus();

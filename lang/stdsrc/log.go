@@ -1,7 +1,7 @@
 // Package log's part that lockstep runs from Go source, beside the shim declarations of
 // lang/packages_std.cpp (the flag constants and the standard logger's functions, which
 // are natives): Logger and New, as Go 1.19's Logger behaves. A Logger serializes its
-// output with a sync.Mutex and writes each line with one Write to its io.Writer; the
+// lines (see Output) and writes each with one Write to its io.Writer; the
 // line's header (prefix, date, time, file:line) is the native header, which reads the
 // virtual clock and the caller's position.
 package log
@@ -16,10 +16,14 @@ import (
 // A Logger writes lines of output to an io.Writer; it can be used from several
 // goroutines at once.
 type Logger struct {
-	mu     sync.Mutex // guards the fields below and serializes writes
+	mu     sync.Mutex // guards the fields below
 	prefix string
 	flag   int
 	out    io.Writer
+	// Holds a token while a line is written: lines do not interleave and are ordered as
+	// Go's Logger orders them under its mutex, but lockstep sees no lock held across the
+	// Write, which may block (an io.Pipe).
+	turn chan struct{}
 }
 
 // New creates a new Logger writing to out, each line starting with prefix (after the
@@ -40,12 +44,21 @@ func (l *Logger) SetOutput(w io.Writer) {
 // Lshortfile print (1: Output's caller).
 func (l *Logger) Output(calldepth int, s string) error {
 	l.mu.Lock()
-	defer l.mu.Unlock()
+	if l.turn == nil {
+		l.turn = make(chan struct{}, 1)
+	}
+	turn := l.turn
+	l.mu.Unlock()
+	turn <- struct{}{}
+	defer func() { <-turn }()
+	l.mu.Lock()
 	line := header(l.prefix, l.flag, calldepth) + s
+	out := l.out
+	l.mu.Unlock()
 	if len(s) == 0 || s[len(s)-1] != '\n' {
 		line += "\n"
 	}
-	_, err := l.out.Write([]byte(line))
+	_, err := out.Write([]byte(line))
 	return err
 }
 
