@@ -49,6 +49,8 @@ const Type* Checker::instantiate_library(IndexExpr* ie) {
         Operand b = selector(se);
         if (b.mode == Mode::TypeExpr) generic = b.type;
     }
+    if (generic && generic->is<Named>() && !is_generic_pointer(generic))
+        error(start_pos(ie), type_string(generic, m_pkg) + " is not a generic type");
     if (!is_generic_pointer(generic)) unsupported(start_pos(ie), "generics (type instantiation)");
     base->type = generic;
     base->is_type = true;
