@@ -20,24 +20,28 @@ bool is_generic_pointer(const Type* t) {
 }
 
 // The function literal each call becomes, applied to the call's argument. lockstep_T0
-// and lockstep_T1 stand for the result types of the argument, lockstep_sync for package
-// sync. A panic in f is recovered and raised again, on the first call and on every later
-// one, with the same value (Go 1.21's OnceFunc); the results are kept only when f
-// returns.
-constexpr std::string_view k_once_func =
-    "func(f func()) func() { var once lockstep_sync.Once; valid := false; var p interface{}; "
-    "g := func() { defer func() { if !valid { p = recover(); panic(p) } }(); f(); valid = true }; "
-    "return func() { once.Do(g); if !valid { panic(p) } } }";
-constexpr std::string_view k_once_value =
-    "func(f func() lockstep_T0) func() lockstep_T0 { var once lockstep_sync.Once; valid := false; "
-    "var p interface{}; var r0 lockstep_T0; "
-    "g := func() { defer func() { if !valid { p = recover(); panic(p) } }(); r0 = f(); valid = true }; "
-    "return func() lockstep_T0 { once.Do(g); if !valid { panic(p) }; return r0 } }";
-constexpr std::string_view k_once_values =
-    "func(f func() (lockstep_T0, lockstep_T1)) func() (lockstep_T0, lockstep_T1) { var once lockstep_sync.Once; "
-    "valid := false; var p interface{}; var r0 lockstep_T0; var r1 lockstep_T1; "
-    "g := func() { defer func() { if !valid { p = recover(); panic(p) } }(); r0, r1 = f(); valid = true }; "
-    "return func() (lockstep_T0, lockstep_T1) { once.Do(g); if !valid { panic(p) }; return r0, r1 } }";
+// and lockstep_T1 stand for the result types of the argument, lockstep_sync and
+// lockstep_atomic for packages sync and sync/atomic. A panic in f is recovered and raised
+// again, on the first call and on every later one, with the same value (Go 1.21's
+// OnceFunc); the results are kept only when f returns. A call after f panicked panics
+// without calling once.Do again (the once-panic warning is about programs that do).
+constexpr std::string_view k_once_head =
+    "var once lockstep_sync.Once; var failed lockstep_atomic.Bool; valid := false; var p interface{}; ";
+constexpr std::string_view k_once_defer = "defer func() { if !valid { p = recover(); failed.Store(true); panic(p) } }(); ";
+constexpr std::string_view k_once_call = "if failed.Load() { panic(p) }; once.Do(g); if !valid { panic(p) }";
+
+std::string once_literal(size_t results) {
+    std::string head(k_once_head), defer(k_once_defer), call(k_once_call);
+    if (results == 0)
+        return "func(f func()) func() { " + head + "g := func() { " + defer + "f(); valid = true }; return func() { " +
+               call + " } }";
+    if (results == 1)
+        return "func(f func() lockstep_T0) func() lockstep_T0 { " + head + "var r0 lockstep_T0; g := func() { " + defer +
+               "r0 = f(); valid = true }; return func() lockstep_T0 { " + call + "; return r0 } }";
+    return "func(f func() (lockstep_T0, lockstep_T1)) func() (lockstep_T0, lockstep_T1) { " + head +
+           "var r0 lockstep_T0; var r1 lockstep_T1; g := func() { " + defer +
+           "r0, r1 = f(); valid = true }; return func() (lockstep_T0, lockstep_T1) { " + call + "; return r0, r1 } }";
+}
 
 }  // namespace
 
@@ -138,7 +142,7 @@ bool Checker::library_generic_call(CallExpr* ce, Operand& out) {
         error(start_pos(ce->args[0]), "in call to " + fname + ", type " + type + " of " + arg + " does not match " + shapes[want]);
     }
     // The literal, parsed at the call's position so that its steps show there.
-    std::string_view body = want == 0 ? k_once_func : want == 1 ? k_once_value : k_once_values;
+    std::string body = once_literal(want);
     Pos at = start_pos(ce);
     std::string text = "package p\nvar _ =";
     for (uint32_t line = 2; line + 1 < at.line; ++line) text += '\n';
@@ -159,9 +163,11 @@ bool Checker::library_generic_call(CallExpr* ce, Operand& out) {
         tn->type = fs->results->at(i);
         m_scope->names[tn->name] = tn;
     }
-    Object* sync = m_info.make_object(ObjectKind::PackageName, "lockstep_sync");
-    sync->imported = load_package(m_info, "sync");
-    m_scope->names[sync->name] = sync;
+    for (const char* path : {"sync", "sync/atomic"}) {
+        Object* pkg = m_info.make_object(ObjectKind::PackageName, path[4] ? "lockstep_atomic" : "lockstep_sync");
+        pkg->imported = load_package(m_info, path);
+        m_scope->names[pkg->name] = pkg;
+    }
     Operand g = expr(lit);
     pop_scope();
     ce->fun = lit;
