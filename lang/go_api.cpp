@@ -55,8 +55,8 @@ constexpr PackageNames k_go_api[] = {
     {"sort", " Slice SliceStable SliceIsSorted Search Sort Stable IsSorted Interface IntSlice StringSlice "
              "Float64Slice Reverse Float64sAreSorted SearchFloat64s Find "},
     {"unicode/utf8", " AppendRune DecodeLastRune FullRune RuneStart "},
-    {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join NewBuffer NewBufferString "
-              "NewReader Reader Repeat Split ToLower ToUpper TrimSpace Runes "},
+    {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join "
+              "Repeat Split ToLower ToUpper TrimSpace Runes "},
 };
 
 }  // namespace

@@ -58,6 +58,45 @@ func main() {
     CHECK(contains(c.out, "verified"));
 }
 
+TEST_CASE("bytes.NewBufferString, NewBuffer, Buffer.Read and bytes.Reader read as Go's do", "[cli][stdlib][io]") {
+    // go run (Go 1.19) prints exactly this.
+    std::string file = write_temp("stdlib_io/bytes.go", R"(package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+func main() {
+	b := bytes.NewBufferString("hello world")
+	p := make([]byte, 5)
+	n, err := b.Read(p)
+	fmt.Println(n, err, string(p[:n]), b.Len(), b.String())
+	rest, err := io.ReadAll(b)
+	fmt.Printf("%q %v %d\n", rest, err, b.Len())
+	n, err = b.Read(p)
+	fmt.Println(n, err)
+	nb := bytes.NewBuffer([]byte("xy"))
+	fmt.Fprintf(nb, "-%d", 3)
+	fmt.Println(nb.String())
+	r := bytes.NewReader([]byte("abc"))
+	c, _ := r.ReadByte()
+	fmt.Println(string(c), r.Len(), r.Size())
+	all, err := io.ReadAll(r)
+	fmt.Println(string(all), err)
+	var w bytes.Buffer
+	var rd io.Reader = &w
+	w.WriteString("via interface")
+	data, _ := io.ReadAll(rd)
+	fmt.Println(string(data))
+}
+)");
+    Ran r = run_lockstep("run " + file);
+    CHECK(r.code == 0);
+    CHECK(r.out == "5 <nil> hello 6  world\n\" world\" <nil> 0\n0 EOF\nxy-3\na 2 3\nbc <nil>\nvia interface\n");
+}
+
 TEST_CASE("io.Pipe: a Write blocks until Reads took all its bytes; CloseWithError's error reaches the reader", "[cli][stdlib][io]") {
     // go run (Go 1.19, 200 runs): both outcomes below ("wrote 7" before or after the last
     // read; 190 and 10 times); GOMAXPROCS=1 the first only; -race clean.
