@@ -1380,9 +1380,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Call, static_cast<int32_t>(sync_map_range_function(site(e->pos, rtext + ".Range"))), 2);
         return out;
     }
-    if (name == "testing.(*T).Parallel" && m_fn && m_fn->lit)
-        unsupported(e->pos, "t.Parallel() in a function literal (parallel subtests are not supported yet)");
     if (name.rfind("testing.", 0) == 0 && sel) rtext += "." + fn->name;  // the trace shows t.Errorf
+    if (name == "testing.(*T).Parallel") {  // vm/compile_testing.cpp
+        recv_ptr();
+        m_last_operands = 1;
+        add(Opcode::Call, static_cast<int32_t>(test_parallel_function(site(e->pos, rtext))), 1);
+        return out;
+    }
     if (name == "testing.(*T).Run") {  // vm/compile_testing.cpp
         recv_ptr();
         expr_to(e->args[0], basic_type(BasicKind::String));

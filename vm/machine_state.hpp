@@ -286,6 +286,9 @@ struct Machine::Impl {
     std::vector<TestRec> tests;  // this execution's test tree (empty outside test entries)
     void testing_native(Gid gid, Goroutine& g, const Instr& in);
     bool perform_test(Gid gid);
+    bool perform_parallel(Gid gid, TestRec& t);  // vm/natives_testing_parallel.cpp
+    bool testing_parallel_native(Goroutine& g, NativeId id, TestRec& t, uint32_t base);
+    uint32_t make_test_chan();
     void goexit(Goroutine& g);
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
