@@ -7,6 +7,7 @@
 #include "lang/checker.hpp"
 #include "lang/constant.hpp"
 #include "lang/packages.hpp"
+#include "lang/std_sources.hpp"
 #include "lang/universe.hpp"
 
 namespace lockstep::lang {
@@ -217,6 +218,10 @@ void Checker::declare_imports(const FileUnit& unit) {
 
 void Checker::collect() {
     // File scope: imports. Package scope: everything else. Universe after both.
+    if (!m_shim_members.empty()) {
+        push_scope();
+        m_scope->names = m_shim_members;
+    }
     push_scope();
     Scope* pkg_scope = m_scope;
     m_package_scope = pkg_scope;
@@ -644,7 +649,13 @@ void Checker::check_declarations() {
     if (!m_options.import_path.empty() && m_file.package_name->name == "main")
         error(m_file.package_name->pos, "import \"" + m_options.import_path + "\" is a program, not an importable package");
     std::string path = m_options.import_path.empty() ? m_file.package_name->name : m_options.import_path;
-    m_pkg = m_info.make_package(path, m_file.package_name->name);
+    // A library package run from Go source (lang/stdsrc) that also has shim declarations
+    // is one package: the shim's members are in scope under the source's, which add to
+    // (or replace) them, so io.go's ReadAll sits beside the native io.EOF and io.Writer.
+    m_pkg = nullptr;
+    if (!path.empty() && std_source(path)) m_pkg = load_package(m_info, path);
+    if (m_pkg) m_shim_members = m_pkg->members;
+    else m_pkg = m_info.make_package(path, m_file.package_name->name);
     m_info.package = m_pkg;
     collect();
 

@@ -90,6 +90,7 @@ void Checker::call_args(CallExpr* ce, const Signature* sig, const std::string& f
 Operand Checker::call(CallExpr* ce) {
     Operand x;
     x.expr = ce;
+    if (library_generic_call(ce, x)) return x;
     Operand f = expr(ce->fun);
     if (f.mode == Mode::TypeExpr) return conversion(ce, f.type);
     if (f.mode == Mode::Builtin) return builtin_call(ce, f.obj);

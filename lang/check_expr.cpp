@@ -496,6 +496,8 @@ Operand Checker::selector(SelectorExpr* se) {
             if (!m && exported(name) && go_exports(po->imported->path, name))
                 unsupported(se->sel->pos, "library member " + po->imported->path + "." + name);
             if (m && go_since(po->imported->path, name) > m_options.lang_minor) m = nullptr;  // newer than --lang
+            if (m && (m->native == "sync.OnceValue" || m->native == "sync.OnceValues"))
+                error(se->sel->pos, "cannot use generic function sync." + name + " without instantiation");
             if (m && !exported(name)) error(se->sel->pos, name + " not exported by package " + po->imported->name);
             if (!m || !exported(name)) error(se->sel->pos, "undefined: " + pid->name + "." + name);
             se->sel->obj = m;
@@ -524,6 +526,7 @@ Operand Checker::selector(SelectorExpr* se) {
         Selection s;
         bool na = false;
         bool found = lookup_field_or_method(T, false, name, s, &na) && s.kind == SelectionKind::MethodVal;
+        if (s.obj && s.obj->pkg && s.obj->pkg != m_pkg && !exported(name)) found = na = false;
         if (!found && !T->is<Pointer>()) {
             // (*T).M includes pointer methods; T.M does not.
             if (na) error(se->sel->pos, "invalid method expression " + expr_string(se) + " (needs pointer receiver (*" +
@@ -554,7 +557,11 @@ Operand Checker::selector(SelectorExpr* se) {
     Selection s;
     bool na = false;
     bool found = lookup_field_or_method(v.type, v.mode == Mode::Variable, name, s, &na);
-    if (found && s.kind == SelectionKind::FieldVal && s.obj->pkg != m_pkg && !exported(name)) found = false;
+    // Another package's unexported fields and methods are not in the selector's reach.
+    if (s.obj && s.obj->pkg && s.obj->pkg != m_pkg && !exported(name)) {
+        found = false;
+        na = false;
+    }
     if (!found) {
         if (na)
             error(se->sel->pos, "cannot call pointer method " + name + " on " + type_string(v.type, m_pkg));
@@ -1036,7 +1043,13 @@ Operand Checker::index(IndexExpr* ie) {
     Operand x;
     x.expr = ie;
     Operand v = expr(ie->x);
-    if (v.mode == Mode::TypeExpr) unsupported(start_pos(ie), "generics (type instantiation)");
+    if (v.mode == Mode::TypeExpr) {  // atomic.Pointer[T] in an expression: new(...), a literal
+        x.mode = Mode::TypeExpr;
+        x.type = instantiate_library(ie);
+        ie->type = x.type;
+        ie->is_type = true;
+        return x;
+    }
     if (v.mode == Mode::Value && v.type && v.type->is<Signature>() && ie->x->is<Ident>())
         unsupported(start_pos(ie), "generics (function instantiation)");
     v = v.mode == Mode::Invalid ? v : v;

@@ -68,8 +68,11 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
         se->sel->type = m->type;
         se->sel->is_type = true;
         t = m->type;
+        if (auto n = t->as<Named>(); n && n->native == "atomic.Pointer")
+            error(start_pos(e), "cannot use generic type atomic.Pointer[T any] without instantiation");
         break;
     }
+    case NodeKind::IndexExpr: t = instantiate_library(e->as<IndexExpr>()); break;
     case NodeKind::StarExpr: t = m_info.pointer_to(type_expr(e->as<StarExpr>()->x)); break;
     case NodeKind::ArrayType: {
         auto at = e->as<ArrayType>();

@@ -149,6 +149,10 @@ public:
     int64_t constant_index(Expr* e, const char* what, int64_t bound);
 
     // --- calls (check_call.cpp)
+    // The library's generic API (lang/check_library_generics.cpp): atomic.Pointer[T], and
+    // calls of sync.OnceFunc, OnceValue and OnceValues (false: ce is no such call).
+    const Type* instantiate_library(IndexExpr* ie);
+    bool library_generic_call(CallExpr* ce, Operand& out);
     Operand call(CallExpr* ce);
     Operand conversion(CallExpr* ce, const Type* T);
     Operand builtin_call(CallExpr* ce, Object* b);
@@ -193,6 +197,8 @@ public:
     Scope* m_file_scope = nullptr;       // imports (of the first file)
     std::vector<std::pair<uint32_t, Scope*>> m_unit_scopes;  // each file's first line and scope
     Scope* m_package_scope = nullptr;    // package-level declarations
+    // The shim members of a library package that is also run from source (see check.cpp).
+    std::unordered_map<std::string, Object*> m_shim_members;
     Scope* m_scope = nullptr;
     FuncCtx* m_func = nullptr;
     std::unordered_map<Object*, DeclInfo> m_decls;

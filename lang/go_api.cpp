@@ -35,7 +35,7 @@ constexpr PackageNames k_go_api[] = {
     {"fmt", " Append Appendf Appendln Errorf Fscan Fscanf Fscanln Sscan Sscanf Sscanln Scan "
             "Scanf Scanln Formatter State GoStringer Scanner ScanState "},
     {"strings", " FieldsFunc IndexAny IndexFunc "
-                "LastIndexAny LastIndexByte LastIndexFunc Map NewReader NewReplacer Reader Replacer SplitAfter SplitAfterN "
+                "LastIndexAny LastIndexByte LastIndexFunc Map NewReplacer Replacer SplitAfter SplitAfterN "
                 "Title ToTitle TrimFunc TrimLeftFunc TrimRightFunc "},
     {"strconv", " AppendInt AppendQuote FormatFloat ParseFloat ParseUint "
                 "QuoteToASCII Unquote UnquoteChar NumError ErrRange ErrSyntax IntSize "},
@@ -43,20 +43,20 @@ constexpr PackageNames k_go_api[] = {
     {"sync", " " },
     {"sync/atomic", " AddUint32 AddUint64 AddUintptr LoadPointer LoadUint32 LoadUint64 LoadUintptr StorePointer "
                     "StoreUint32 StoreUint64 StoreUintptr SwapPointer SwapUint32 SwapUint64 SwapUintptr "
-                    "CompareAndSwapPointer CompareAndSwapUint32 CompareAndSwapUint64 CompareAndSwapUintptr Pointer "
+                    "CompareAndSwapPointer CompareAndSwapUint32 CompareAndSwapUint64 CompareAndSwapUintptr "
                     "Uint32 Uint64 Uintptr "},
     {"errors", " "},
-    {"log", " New Logger Default SetOutput Writer Output "},
-    {"io", " ReadAll ReadFull ReadAtLeast Copy CopyN CopyBuffer Pipe PipeReader PipeWriter MultiWriter MultiReader "
+    {"log", " Default SetOutput Writer Output "},
+    {"io", " CopyN CopyBuffer MultiWriter MultiReader "
            "TeeReader LimitReader LimitedReader NopCloser ReadWriter ReadCloser WriteCloser ReadWriteCloser Seeker "
            "ReaderAt WriterAt ReaderFrom WriterTo ByteReader ByteScanner RuneReader RuneScanner SectionReader "
-           "NewSectionReader SeekStart SeekCurrent SeekEnd ErrNoProgress "},
+           "NewSectionReader SeekStart SeekCurrent SeekEnd "},
     {"io/ioutil", " ReadAll ReadFile WriteFile TempDir TempFile ReadDir NopCloser "},
     {"sort", " Slice SliceStable SliceIsSorted Search Sort Stable IsSorted Interface IntSlice StringSlice "
              "Float64Slice Reverse Float64sAreSorted SearchFloat64s Find "},
     {"unicode/utf8", " AppendRune DecodeLastRune FullRune RuneStart "},
-    {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join NewBuffer NewBufferString "
-              "NewReader Reader Repeat Split ToLower ToUpper TrimSpace Runes "},
+    {"bytes", " Compare Contains Equal Fields HasPrefix HasSuffix Index IndexByte Join "
+              "Repeat Split ToLower ToUpper TrimSpace Runes "},
 };
 
 }  // namespace
@@ -81,6 +81,9 @@ int go_since(std::string_view path, std::string_view name) {
         {"context", "CancelCauseFunc", 20},
         {"context", "Cause", 20},
         {"context", "AfterFunc", 21},
+        {"sync", "OnceFunc", 21},
+        {"sync", "OnceValue", 21},
+        {"sync", "OnceValues", 21},
     };
     for (const Since& s : k_since)
         if (s.path == path && s.name == name) return s.minor;

@@ -67,6 +67,11 @@ const std::vector<PackageSpec>& specs() {
             "func (*Map) LoadAndDelete(any) (any, bool)",
             "func (*Map) Delete(any)",
             "func (*Map) Range(func(any, any) bool)",
+            // Go 1.21's generic functions: a call is checked and run as a function literal
+            // (lang/check_library_generics.cpp); the signatures here are placeholders.
+            "func OnceFunc(f func()) func()",
+            "func OnceValue(f any) any",
+            "func OnceValues(f any) any",
         }},
         {"sync/atomic", "atomic", {
             "func AddInt32(*int32, int32) int32",
@@ -123,6 +128,9 @@ const std::vector<PackageSpec>& specs() {
             "func (*Value) Store(any)",
             "func (*Value) Swap(any) any",
             "func (*Value) CompareAndSwap(any, any) bool",
+            // atomic.Pointer[T]: this is the generic type, instantiated per T by
+            // lang/check_library_generics.cpp.
+            "type Pointer struct { v uintptr }",
         }},
         {"time", "time", {
             "type Duration int64",

@@ -20,6 +20,8 @@ const std::vector<PackageSpec>& more_specs() {
             "var ErrUnexpectedEOF error",
             "var ErrShortWrite error",
             "var ErrClosedPipe error",
+            "var ErrShortBuffer error",
+            "var ErrNoProgress error",
             "var Discard Writer",
             "func WriteString(w Writer, s string) (n int, err error)",
         }},
@@ -64,6 +66,9 @@ const std::vector<PackageSpec>& more_specs() {
             "func As(err error, target any) bool",
             "func Join(errs ...error) error",
         }},
+        {"time", "time", {
+            "func (Time) String() string",
+        }},
         {"runtime", "runtime", {
             "func NumCPU() int",
             "func Goexit()",
@@ -90,6 +95,8 @@ const std::vector<PackageSpec>& more_specs() {
             "func Flags() int",
             "func SetPrefix(prefix string)",
             "func Prefix() string",
+            // The header of a line of lang/stdsrc/log.go's Logger (a native).
+            "func header(prefix string, flag int, calldepth int) string",
         }},
         {"sort", "sort", {
             "func Ints(x []int)",

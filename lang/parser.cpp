@@ -649,7 +649,17 @@ Expr* Parser::qualified_name(Ident* n) {
         next();
         x = make<SelectorExpr>(x->pos, x, name());
     }
-    if (m_tok.kind == Tok::LBrack) error(std::string(k_unsupported_instantiation));
+    if (m_tok.kind == Tok::LBrack) {
+        // A library generic type with one type argument (atomic.Pointer[T]): the checker
+        // instantiates the ones lockstep knows and rejects the rest.
+        if (!x->is<SelectorExpr>()) error(std::string(k_unsupported_instantiation));
+        Pos pos = m_tok.pos;
+        next();
+        Expr* arg = type();
+        if (m_tok.kind == Tok::Comma) error(std::string(k_unsupported_instantiation));
+        want(Tok::RBrack);
+        x = make<IndexExpr>(pos, x, arg);
+    }
     return x;
 }
 
@@ -969,7 +979,10 @@ Expr* Parser::primary_expr() {
                 complit_ok = m_xnest >= 0;
                 break;
             case NodeKind::IndexExpr:
-                if (m_xnest >= 0) error_at(t->pos, std::string(k_unsupported_instantiation));
+                // pkg.T[A]{...}: a library generic type's literal (atomic.Pointer[T]{})
+                if (m_xnest >= 0 && !unparen(t->as<IndexExpr>()->x)->is<SelectorExpr>())
+                    error_at(t->pos, std::string(k_unsupported_instantiation));
+                complit_ok = m_xnest >= 0;
                 break;
             case NodeKind::ArrayType:
             case NodeKind::StructType:

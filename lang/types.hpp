@@ -420,6 +420,11 @@ struct TypeInfo {
     std::vector<FuncLit*> func_lits;
     // Library packages loaded into this TypeInfo, by path (see load_package).
     std::unordered_map<std::string, Package*> library_packages;
+    // The library's generic API used without declaring generic code
+    // (lang/check_library_generics.cpp): each atomic.Pointer[T] made, by T, and the
+    // parsed Go of the sync.OnceFunc family's calls (their nodes are in the program).
+    std::vector<std::pair<const Type*, Named*>> atomic_pointers;
+    std::vector<std::shared_ptr<const void>> synthesized;
 
     // --- Arena. Everything made here lives as long as this TypeInfo.
     template <class T, class... Args> T* make_type(Args&&... args) {

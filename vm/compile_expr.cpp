@@ -265,7 +265,11 @@ void Compiler::expr(const Expr* e) {
         const Object* obj = id->obj;
         if (!obj) unsupported(e->pos, "unresolved identifier " + id->name);
         switch (obj->kind) {
-        case ObjectKind::Var: load_var(obj, e->pos, e); return;
+        case ObjectKind::Var:
+            // a library package run from source names its shim variables bare (io.go's EOF)
+            if (!obj->native.empty()) library_var(obj, e->pos);
+            else load_var(obj, e->pos, e);
+            return;
         case ObjectKind::Nil: emit(Opcode::Zero, 0, slots(e->type)); return;
         case ObjectKind::Func:
             if (!obj->native.empty()) unsupported(e->pos, "library function " + obj->native + " used as a value");
@@ -950,6 +954,8 @@ std::vector<Instr> Compiler::prepare_call(const CallExpr* e, uint32_t& result_sl
             args(e, obj->type->as<Signature>(), false, flags);
             return one(Opcode::Call, static_cast<int32_t>(function_of(obj)), m_last_operands);
         }
+        // a shim function called bare by its own package's source (log.go's header)
+        if (obj && obj->kind == ObjectKind::Func) return library(e, obj, nullptr, nullptr, result_slots);
     }
     if (auto* se = fun->as<SelectorExpr>()) {
         if (!se->selection) {
@@ -1374,9 +1380,13 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
         add(Opcode::Call, static_cast<int32_t>(sync_map_range_function(site(e->pos, rtext + ".Range"))), 2);
         return out;
     }
-    if (name == "testing.(*T).Parallel" && m_fn && m_fn->lit)
-        unsupported(e->pos, "t.Parallel() in a function literal (parallel subtests are not supported yet)");
     if (name.rfind("testing.", 0) == 0 && sel) rtext += "." + fn->name;  // the trace shows t.Errorf
+    if (name == "testing.(*T).Parallel") {  // vm/compile_testing.cpp
+        recv_ptr();
+        m_last_operands = 1;
+        add(Opcode::Call, static_cast<int32_t>(test_parallel_function(site(e->pos, rtext))), 1);
+        return out;
+    }
     if (name == "testing.(*T).Run") {  // vm/compile_testing.cpp
         recv_ptr();
         expr_to(e->args[0], basic_type(BasicKind::String));

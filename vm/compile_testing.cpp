@@ -23,11 +23,33 @@ Instr make(Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0, uint8_t k = 
 
 int32_t nat(NativeId id) { return static_cast<int32_t>(id); }
 
+// Calls native `id` on the *T in local `t` ([t] -> [ch ok]) and, when ok, closes ch
+// (`close`) or receives from it (`recv`, once). Appends to `code`; absolute pcs.
+void with_test_chan(std::vector<Instr>& code, int32_t t, NativeId id, bool recv, int32_t site) {
+    auto start = static_cast<int32_t>(code.size());
+    code.push_back(make(Opcode::LoadLocal, t, 1));
+    code.push_back(make(Opcode::Native, nat(id), 1, site));
+    code.push_back(make(Opcode::JumpIfNot, start + 6));
+    if (recv) {
+        code.push_back(make(Opcode::Recv, 0, 1, site));
+        code.push_back(make(Opcode::Pop, 0, 1));
+    } else {
+        code.push_back(make(Opcode::Close, 0, 0, site));
+        code.push_back(make(Opcode::Nop));
+    }
+    code.push_back(make(Opcode::Jump, recv ? start : start + 7));  // recv: the next one
+    code.push_back(make(Opcode::Pop, 0, 1));                        // start + 6: no channel
+}
+
 // After the test function returned (or Goexited) with its *T in local `t`: Go's tRunner
-// epilogue. Appends to `code`; jump targets are absolute pcs.
+// epilogue. Appends to `code`; jump targets are absolute pcs. The parallel subtests
+// (vm/natives_testing_parallel.cpp) are released and awaited before the cleanups; a
+// parallel subtest's own end closes its done channel last.
 void runner_epilogue(std::vector<Instr>& code, int32_t t, int32_t site, int32_t end_site) {
     code.push_back(make(Opcode::LoadLocal, t, 1));
     code.push_back(make(Opcode::Native, nat(NativeId::TestingReturned), 1, site));
+    with_test_chan(code, t, NativeId::TestingRelease, false, site);
+    with_test_chan(code, t, NativeId::TestingNextDone, true, site);
     auto loop = static_cast<int32_t>(code.size());
     code.push_back(make(Opcode::LoadLocal, t, 1));
     code.push_back(make(Opcode::Native, nat(NativeId::TestingPopCleanup), 1, site));
@@ -37,6 +59,7 @@ void runner_epilogue(std::vector<Instr>& code, int32_t t, int32_t site, int32_t 
     code.push_back(make(Opcode::Pop, 0, 1));  // loop + 5: the nil func
     code.push_back(make(Opcode::LoadLocal, t, 1));
     code.push_back(make(Opcode::Native, nat(NativeId::TestingFinish), 1, end_site));
+    with_test_chan(code, t, NativeId::TestingDoneChan, false, end_site);
 }
 
 }  // namespace
@@ -89,6 +112,34 @@ uint32_t Compiler::test_run_function(uint32_t site_index, uint32_t end_site) {
     f.epilogue = static_cast<uint32_t>(f.code.size());
     f.code.push_back(make(Opcode::Ret, 0, 1));
     m_test_runs.emplace(site_index, idx);
+    return idx;
+}
+
+// t.Parallel(): [t] -> []. In a subtest the native's visible `go` moves the subtest to a
+// goroutine of its own, which then waits for the parent's barrier (a receive).
+uint32_t Compiler::test_parallel_function(uint32_t site_index) {
+    uint32_t key = site_index | 0x80000000u;  // m_test_runs holds Run's snippets by site
+    auto it = m_test_runs.find(key);
+    if (it != m_test_runs.end()) return it->second;
+    auto idx = static_cast<uint32_t>(m_mod->functions.size());
+    m_mod->functions.emplace_back();
+    Function& f = m_mod->functions[idx];
+    f.name = "testing.(*T).Parallel";
+    f.param_slots = 1;
+    f.frame_slots = 1;
+    auto s = static_cast<int32_t>(site_index);
+    f.code = {
+        make(Opcode::LoadLocal, 0, 1),
+        make(Opcode::Native, nat(NativeId::TestingParallel), 1, s),
+        make(Opcode::JumpIfNot, 6),
+        make(Opcode::Recv, 0, 1, s),
+        make(Opcode::Pop, 0, 1),
+        make(Opcode::Ret, 0, 0),
+        make(Opcode::Pop, 0, 1),  // 6: a top-level test
+        make(Opcode::Ret, 0, 0),
+    };
+    f.epilogue = 5;
+    m_test_runs.emplace(key, idx);
     return idx;
 }
 

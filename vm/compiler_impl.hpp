@@ -179,6 +179,7 @@ public:
     // --- tests (compile_testing.cpp)
     void test_main(const lang::Object* entry_fn);        // runtime.main's body for a TestXxx entry
     uint32_t test_run_function(uint32_t site_index, uint32_t end_site);    // testing.(*T).Run at one call site
+    uint32_t test_parallel_function(uint32_t site_index);                  // testing.(*T).Parallel at one call site
     std::unordered_map<uint32_t, uint32_t> m_test_runs;
     // --- sync.Map.Range (compile_syncmap.cpp): the loop at one call site
     uint32_t sync_map_range_function(uint32_t site_index);

@@ -268,8 +268,10 @@ struct Machine::Impl {
     // A visible Print of g.print_buf (to stderr when `to_stderr`), or a direct append when
     // the VM runs a method for itself.
     void print_text(Goroutine& g, bool to_stderr, uint32_t site);
+    std::string log_header(const std::string& prefix, int64_t flags, uint32_t site);
     bool error_as(Value err, uint32_t target_type, Cell target, int depth);
-    Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{};
+    Value lib_stdout{}, lib_stderr{}, lib_args{}, lib_eof{}, lib_unexpected_eof{}, lib_short_write{}, lib_closed_pipe{},
+        lib_short_buffer{}, lib_no_progress{};
     Cell lib_log_cell = 0;  // the standard logger's mutex, as an atomic cell
     int64_t log_flags = 3;  // log.LstdFlags
     std::string log_prefix;
@@ -284,6 +286,9 @@ struct Machine::Impl {
     std::vector<TestRec> tests;  // this execution's test tree (empty outside test entries)
     void testing_native(Gid gid, Goroutine& g, const Instr& in);
     bool perform_test(Gid gid);
+    bool perform_parallel(Gid gid, TestRec& t);  // vm/natives_testing_parallel.cpp
+    bool testing_parallel_native(Goroutine& g, NativeId id, TestRec& t, uint32_t base);
+    uint32_t make_test_chan();
     void goexit(Goroutine& g);
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;

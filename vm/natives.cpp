@@ -59,7 +59,8 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         for (const Value& v : results) g.stack[g.sp++] = v;
     };
     auto site = static_cast<uint32_t>(in.b < 0 ? 0 : in.b);
-    if (id >= NativeId::TestingError && id <= NativeId::TestingEnd) {
+    if ((id >= NativeId::TestingError && id <= NativeId::TestingEnd) ||
+        (id >= NativeId::TestingRelease && id <= NativeId::TestingDoneChan)) {
         testing_native(gid, g, in);
         return;
     }

@@ -15,7 +15,11 @@ namespace {
 
 // Go's log timestamp of the virtual clock: the clock starts at 2009/11/10 23:00:00 UTC
 // (the Go playground's fixed time), so every run prints the same text.
-std::string log_timestamp(int64_t clock_ns, int64_t flags) {
+struct Civil {
+    int64_t y, m, d, rem;  // date, and seconds into the day
+};
+
+Civil civil_time(int64_t clock_ns) {
     constexpr int64_t start_unix = 1257894000;  // 2009-11-10T23:00:00Z
     int64_t ns = clock_ns < 0 ? 0 : clock_ns;
     int64_t secs = start_unix + ns / 1000000000;
@@ -31,6 +35,12 @@ std::string log_timestamp(int64_t clock_ns, int64_t flags) {
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) y++;
+    return {y, m, d, rem};
+}
+
+std::string log_timestamp(int64_t clock_ns, int64_t flags) {
+    int64_t ns = clock_ns < 0 ? 0 : clock_ns;
+    auto [y, m, d, rem] = civil_time(clock_ns);
     char buf[64];
     std::string out;
     if (flags & 1) {
@@ -49,6 +59,31 @@ std::string log_timestamp(int64_t clock_ns, int64_t flags) {
         out += ' ';
     }
     return out;
+}
+
+// Go's Time.String of a virtual-clock time: "2009-11-10 23:00:01.5 +0000 UTC m=+1.500000000"
+// (time.Now's times carry a monotonic reading, counted from the clock's start).
+std::string time_string(int64_t clock_ns) {
+    auto [y, m, d, rem] = civil_time(clock_ns);
+    int64_t ns = clock_ns < 0 ? 0 : clock_ns;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", static_cast<long long>(y),
+                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
+                  static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60));
+    std::string out = buf;
+    if (int64_t frac = ns % 1000000000; frac != 0) {
+        std::snprintf(buf, sizeof buf, ".%09lld", static_cast<long long>(frac));
+        std::string f = buf;
+        while (f.back() == '0') f.pop_back();
+        out += f;
+    }
+    out += " +0000 UTC m=";
+    int64_t mono = clock_ns;
+    out += mono < 0 ? '-' : '+';
+    uint64_t u = mono < 0 ? static_cast<uint64_t>(-mono) : static_cast<uint64_t>(mono);
+    std::snprintf(buf, sizeof buf, "%llu.%09llu", static_cast<unsigned long long>(u / 1000000000),
+                  static_cast<unsigned long long>(u % 1000000000));
+    return out + buf;
 }
 
 int64_t machine_cpus() {
@@ -74,10 +109,27 @@ void Machine::Impl::reset_library() {
     lib_unexpected_eof = make_error("unexpected EOF");
     lib_short_write = make_error("short write");
     lib_closed_pipe = make_error("io: read/write on closed pipe");
+    lib_short_buffer = make_error("short buffer");
+    lib_no_progress = make_error("multiple Read calls return no data or error");
     lib_log_cell = alloc(1);
     log_flags = 3;
     log_prefix.clear();
     gomaxprocs = 0;
+}
+
+// Go's log header: the prefix (unless Lmsgprefix puts it after the header), the date
+// and time of the virtual clock, and file:line of `site` for Llongfile/Lshortfile.
+std::string Machine::Impl::log_header(const std::string& prefix, int64_t flags, uint32_t site) {
+    std::string line = (flags & 64) ? "" : prefix;
+    line += log_timestamp(clock, flags);
+    if (flags & (8 | 16)) {
+        const Site& s = M.sites[site < M.sites.size() ? site : 0];
+        std::string file = s.file ? s.file->file_line(s.pos.line).path : "???";
+        if (flags & 16) file = file.substr(file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
+        line += file + ":" + std::to_string(s.file ? s.file->file_line(s.pos.line).line : 0) + ": ";
+    }
+    if (flags & 64) line += prefix;
+    return line;
 }
 
 void Machine::Impl::print_text(Goroutine& g, bool to_stderr, uint32_t site) {
@@ -164,6 +216,8 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
     case NativeId::IoErrUnexpectedEOF: ret({lib_unexpected_eof}); return true;
     case NativeId::IoErrShortWrite: ret({lib_short_write}); return true;
     case NativeId::IoErrClosedPipe: ret({lib_closed_pipe}); return true;
+    case NativeId::IoErrShortBuffer: ret({lib_short_buffer}); return true;
+    case NativeId::IoErrNoProgress: ret({lib_no_progress}); return true;
     case NativeId::FmtFprint:
     case NativeId::FmtFprintln:
     case NativeId::FmtFprintf:
@@ -224,16 +278,7 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
         format(msg, 0, printf, ln);
         if (g.pend != Pend::None) return true;
         // Go's Logger.Output: prefix, date and time, file:line, message, one newline
-        std::string line = (log_flags & 64) ? "" : log_prefix;
-        line += log_timestamp(clock, log_flags);
-        if (log_flags & (8 | 16)) {
-            const Site& s = M.sites[site < M.sites.size() ? site : 0];
-            std::string file = s.file ? s.file->file_line(s.pos.line).path : "???";
-            if (log_flags & 16) file = file.substr(file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
-            line += file + ":" + std::to_string(s.file ? s.file->file_line(s.pos.line).line : 0) + ": ";
-        }
-        if (log_flags & 64) line += log_prefix;
-        line += msg;
+        std::string line = log_header(log_prefix, log_flags, site) + msg;
         if (line.empty() || line.back() != '\n') line += '\n';
         g.sp = base;
         if (id == NativeId::LogPanic || id == NativeId::LogPanicf || id == NativeId::LogPanicln) {
@@ -258,6 +303,22 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
         // own cell, so two goroutines' lines are ordered for the race detector as in Go
         g.print_to_stderr = true;
         pause(g, OpKind::AtomicRmw, lib_log_cell, site, Pend::Print);
+        return true;
+    }
+    case NativeId::LogHeader: {
+        // [prefix flag calldepth]: the header of a Logger's line; the position is that of
+        // the call calldepth frames above the calling function (log.go's Output)
+        int64_t depth = A[2].i;
+        uint32_t at = site;
+        if (depth >= 1) {
+            at = 0;
+            if (depth < static_cast<int64_t>(g.frames.size())) {
+                const Frame& f = g.frames[g.frames.size() - 1 - static_cast<size_t>(depth)];
+                at = M.functions[f.fn].site_at(f.pc == 0 ? 0 : f.pc - 1);
+            }
+        }
+        std::string h = log_header(std::string(str(A[0])), A[1].i, at);
+        ret({make_string(h)});
         return true;
     }
     case NativeId::LogSetFlags: log_flags = A[0].i; g.sp = base; return true;
@@ -306,6 +367,7 @@ bool Machine::Impl::native_std(Gid gid, Goroutine& g, const Instr& in, uint32_t 
         ret({e});
         return true;
     }
+    case NativeId::TimeString: ret({make_string(time_string(A[0].i))}); return true;
     case NativeId::RuntimeNumCPU: ret({Value::of_int(machine_cpus())}); return true;
     case NativeId::RuntimeGOMAXPROCS: {
         int64_t prev = gomaxprocs ? gomaxprocs : machine_cpus();

@@ -47,6 +47,9 @@ bool is_visible_testing_native(NativeId id) {
     case NativeId::TestingShort:
     case NativeId::TestingVerbose:
     case NativeId::TestingParallel:
+    case NativeId::TestingRelease:
+    case NativeId::TestingNextDone:
+    case NativeId::TestingDoneChan:
     case NativeId::TestingPopCleanup:
     case NativeId::TestingResult:
     case NativeId::TestingReturned: return false;
@@ -159,6 +162,7 @@ void Machine::Impl::testing_native(Gid gid, Goroutine& g, const Instr& in) {
         return;
     }
     uint32_t idx = static_cast<uint32_t>(t - tests.data());
+    if (testing_parallel_native(g, id, *t, base)) return;
     switch (id) {
     case NativeId::TestingRunBegin: {
         std::string name = t->name + "/" + rewrite_name(str(g.stack[base + 1]));
@@ -186,11 +190,24 @@ void Machine::Impl::testing_native(Gid gid, Goroutine& g, const Instr& in) {
         g.sp = base;
         return;
     case NativeId::TestingParallel:
-        if (t->parent > 0) {
-            fatal(g, "unsupported: t.Parallel() in a subtest (lockstep runs subtests one after another)", site);
+        // [t] -> [barrier ok] (vm/natives_testing_parallel.cpp)
+        if (t->parallel) {
+            Value m = make_string("testing: t.Parallel called multiple times");
+            m.c = rt::string;
+            start_panic(g, m);
             return;
         }
-        g.sp = base;  // a single top-level test: nothing to wait for
+        if (t->parent <= 0) {
+            t->parallel = true;
+            ret({Value{}, Value::of_bool(false)});  // a single top-level test: nothing to wait for
+            return;
+        }
+        if (nested) {
+            fatal(g, "unsupported: t.Parallel() inside a method called by fmt", site);
+            return;
+        }
+        g.pinstr = in;
+        pause(g, OpKind::Go, 0, site, Pend::Test);  // the subtest goes on in a goroutine of its own
         return;
     case NativeId::TestingPopCleanup:
         g.goexited = false;  // a cleanup's FailNow ends only that cleanup
@@ -362,6 +379,7 @@ bool Machine::Impl::perform_test(Gid gid) {
         if (!fail()) return true;
         return now(false);
     case NativeId::TestingSkipNow: g.sp = base; return now(true);
+    case NativeId::TestingParallel: return perform_parallel(gid, tests[idx]);
     case NativeId::TestingFailed:
     case NativeId::TestingSkipped:
         g.sp = base;

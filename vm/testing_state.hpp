@@ -26,6 +26,13 @@ struct TestRec {
     std::vector<Value> cleanups;         // funcs, run last first
     std::vector<uint32_t> helpers;       // functions that called t.Helper()
     std::vector<std::string> sub_names;  // names of subtests started so far (for #01 suffixes)
+    // Parallel subtests (vm/natives_testing_parallel.cpp): a subtest that called
+    // t.Parallel() runs on a goroutine of its own once its parent's function returned.
+    bool parallel = false;
+    uint32_t barrier = 0;   // channel the parent closes when its function returned (0: none)
+    bool released = false;  // barrier closed
+    uint32_t finished_ch = 0;                // channel closed when this parallel subtest is done
+    std::vector<uint32_t> parallel_subs;     // indices of the parallel subtests still awaited
 };
 
 }  // namespace lockstep::vm

@@ -9,6 +9,7 @@
 #include "cli/driver/duration.hpp"
 #include "lang/assert.hpp"
 #include "lang/diagnostic.hpp"
+#include "lang/source.hpp"
 
 namespace lockstep::cli {
 
@@ -87,6 +88,9 @@ void read_bound(const lang::File& file, const lang::Directive& d, ScenarioDirect
 ScenarioDirectives read_directives(const lang::File& file) {
     ScenarioDirectives out;
     for (const auto& d : file.directives) {
+        // Only the checked package's own directives count: an imported package's are its
+        // own scenario's (checked when that package is), so they are not read here at all.
+        if (file.source && !file.source->import_path(d.pos.line).empty()) continue;
         if (d.name == "expect") read_expect(file, d, out);
         else if (d.name == "bound") read_bound(file, d, out);
         else fail(file, d.pos, "unknown directive //lockstep:" + d.name + " (known: expect, bound)");

@@ -175,7 +175,7 @@ using Files = std::vector<std::pair<std::string, std::string>>;
 
 // The packages of this module that `files` import, directly or not, dependencies first:
 // each one's files (not its _test.go ones) with its import path; and the library packages
-// lockstep runs from Go source (context). An import cycle is an
+// lockstep runs from Go source (context, io, log, strings). An import cycle is an
 // error, as go build's "import cycle not allowed".
 struct ModuleImports {
     std::string module;
@@ -202,10 +202,13 @@ struct ModuleImports {
     void visit(const std::string& import) {
         if (std::find(done.begin(), done.end(), import) != done.end()) return;
         // A library package lockstep runs from Go source (lang/std_sources.hpp) comes
-        // first, as any dependency; it imports only native library packages.
+        // first, as any dependency, after the library source packages it imports (strings
+        // imports io).
         if (const lang::StdSource* std_src = lang::std_source(import)) {
             done.push_back(import);
-            files.emplace_back(lang::std_source_file(import), std::string(std_src->text));
+            Files own{{lang::std_source_file(import), std::string(std_src->text)}};
+            imports_of(own);
+            files.push_back(std::move(own[0]));
             paths.push_back(import);
             return;
         }

@@ -10,6 +10,7 @@ package context
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -99,7 +100,15 @@ func (c *cancelCtx) Err() error {
 
 func (c *cancelCtx) Value(key any) any { return c.parent.Value(key) }
 
-func (c *cancelCtx) String() string { return contextName(c.parent) + "." + c.kind }
+// String is Go's text of the context: "context.Background.WithCancel", and with a deadline
+// "context.Background.WithDeadline(2009-11-10 23:00:01 +0000 UTC m=+1.000000001 [1s])", the
+// time left in brackets.
+func (c *cancelCtx) String() string {
+	if c.hasDL {
+		return contextName(c.parent) + ".WithDeadline(" + c.deadline.String() + " [" + time.Until(c.deadline).String() + "])"
+	}
+	return contextName(c.parent) + "." + c.kind
+}
 
 // cancel closes c.done, cancels each child, and, if removeFromParent, removes c from its
 // parent's children. The first cancel wins; later ones do nothing.
@@ -302,7 +311,22 @@ func WithValue(parent Context, key, val any) Context {
 func (c *valueCtx) Deadline() (deadline time.Time, ok bool) { return c.parent.Deadline() }
 func (c *valueCtx) Done() <-chan struct{}                   { return c.parent.Done() }
 func (c *valueCtx) Err() error                              { return c.parent.Err() }
-func (c *valueCtx) String() string                          { return contextName(c.parent) + ".WithValue" }
+
+// String is Go's text of the context: "context.Background.WithValue(type string, val v)";
+// a value that is neither a string nor a Stringer shows as <not Stringer>.
+func (c *valueCtx) String() string {
+	return contextName(c.parent) + ".WithValue(type " + fmt.Sprintf("%T", c.key) + ", val " + stringify(c.val) + ")"
+}
+
+func stringify(v any) string {
+	switch s := v.(type) {
+	case stringer:
+		return s.String()
+	case string:
+		return s
+	}
+	return "<not Stringer>"
+}
 
 func (c *valueCtx) Value(key any) any {
 	if c.key == key {
@@ -317,5 +341,5 @@ func contextName(c Context) string {
 	if s, ok := c.(stringer); ok {
 		return s.String()
 	}
-	return "context"
+	return fmt.Sprintf("%T", c)
 }

@@ -215,8 +215,6 @@ TEST_CASE("TestMain, benchmarks, fuzz targets and wrong signatures are diagnosti
         {"func BenchmarkX(b *testing.B) {}", "unsupported: benchmark BenchmarkX"},
         {"func FuzzX(f *testing.F) {}", "unsupported: fuzz target FuzzX"},
         {"func TestWrong(t *testing.T, n int) {}", "wrong signature for TestWrong, must be: func TestWrong(t *testing.T)"},
-        {"func TestPar(t *testing.T) { t.Run(\"x\", func(t *testing.T) { t.Parallel() }) }",
-         "unsupported: t.Parallel() in a function literal"},
     };
     int i = 0;
     for (const auto& c : cases) {
