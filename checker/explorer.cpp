@@ -195,6 +195,8 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         } else {
             ++stats.executions;
             if (exec.end() == EndKind::StepLimit && !bound) bound = "max-steps";
+            // math/rand values drawn, not chosen: their other values were not tried.
+            if (program.seeded_draws() > 0 && !bound) bound = "rand";
             if (exec.end() == EndKind::Bound && !bound) {
                 bound = exec.bound_hit();
                 stats.bound_message = exec.bound_message();

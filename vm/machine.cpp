@@ -119,6 +119,8 @@ void Machine::Impl::reset() {
     next_sync_id = 0;
     sync_origins.clear();
     clock = 0;
+    rand_seed = 1;
+    seeded_draws = 0;
     nested = 0;
     output().clear();
     self.m_streams.clear();
@@ -198,6 +200,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.delivered = false;
     g.announced = 0;
     g.timer = false;
+    g.rand_draws = 0;
     g.loop_serial = g.loop_repeat = 0;
     g.resumes = 0;
     g.loop_marks.clear();
@@ -360,6 +363,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::TimerNew:
     case Pend::TimerFire:
     case Pend::TimerCtl: return perform_timer(gid, pend, out);
+    case Pend::Rand: return perform_rand(g, out);
     case Pend::Go: {
         if (goroutine_count() >= limits.max_goroutines) {
             // Not a Go error: Go would start it. Reported at the go statement.

@@ -35,6 +35,10 @@ bool Machine::Impl::native_time(Gid gid, Goroutine& g, const Instr& in) {
     Value* A = g.stack.data() + base;
     auto site = static_cast<uint32_t>(in.b < 0 ? 0 : in.b);
     switch (id) {
+    case NativeId::TimeUnixNano:  // the virtual clock's epoch: log's 2009/11/10 23:00:00 UTC
+        g.sp = base;
+        g.stack[g.sp++] = Value::of_int(A[0].i + 1257894000LL * 1000000000LL);
+        return true;
     case NativeId::TimeUntil:
         g.sp = base;
         g.stack[g.sp++] = Value::of_int(A[0].i - clock);
