@@ -54,75 +54,30 @@ func NewSource(seed int64) Source {
 	return &rngSource{seed: seed}
 }
 
-// A Rand is a source of random numbers.
+// A Rand is a source of random numbers. Its methods are Go's algorithms over its
+// Source, except that a result of few values from NewSource's source is a choice.
 type Rand struct {
 	src Source
-	rng *rngSource // src when it is NewSource's: its small results are choices too
+	s64 Source64   // src, when it is one
+	rng *rngSource // src, when it is NewSource's
 }
 
 // New returns a new Rand that uses random values from src.
 func New(src Source) *Rand {
 	r := &Rand{src: src}
-	if s, ok := src.(*rngSource); ok {
-		r.rng = s
-	}
+	r.s64, _ = src.(Source64)
+	r.rng, _ = src.(*rngSource)
 	return r
 }
 
-// gen is what a draw needs of a Rand, by value; gen{} is the global source, whose
-// draws are one primitive each.
-type gen struct {
-	src Source
-	rng *rngSource
-}
-
-func (r *Rand) gen() gen { return gen{r.src, r.rng} }
-
-// below is a value in [0, n), n > 0: a choice of the search when n is small and the
-// source is lockstep's, else drawn from the source (a Source of the program's own as
-// Go draws from it).
-func (g gen) below(n int64) int64 {
-	if g.src == nil {
-		return lsrand.Below(n)
+// choice reports whether [0, n) is a data choice of the search: only for lockstep's
+// own source, whose state the draw still writes.
+func (r *Rand) choice(n int64) bool {
+	if r.rng == nil || !lsrand.Small(n) {
+		return false
 	}
-	if g.rng != nil && lsrand.Small(n) {
-		g.rng.draws++
-		return lsrand.Below(n)
-	}
-	if n&(n-1) == 0 {
-		return g.src.Int63() & (n - 1)
-	}
-	max := int64((1 << 63) - 1 - (1<<63)%uint64(n))
-	v := g.src.Int63()
-	for v > max {
-		v = g.src.Int63()
-	}
-	return v % n
-}
-
-func (g gen) float64() float64 { return float64(g.below(1<<53)) / (1 << 53) }
-
-func (g gen) float32() float32 { return float32(g.below(1<<24)) / (1 << 24) }
-
-// perm is Go's algorithm: each of its draws is a choice when its range is small.
-func (g gen) perm(n int) []int {
-	m := make([]int, n)
-	for i := 0; i < n; i++ {
-		j := int(g.below(int64(i + 1)))
-		m[i] = m[j]
-		m[j] = i
-	}
-	return m
-}
-
-func (g gen) shuffle(n int, swap func(i, j int)) {
-	if n < 0 {
-		panic("invalid argument to Shuffle")
-	}
-	for i := n - 1; i > 0; i-- {
-		j := int(g.below(int64(i + 1)))
-		swap(i, j)
-	}
+	r.rng.draws++
+	return true
 }
 
 // Seed uses the provided seed value to initialize the generator to a deterministic state.
@@ -136,8 +91,8 @@ func (r *Rand) Uint32() uint32 { return uint32(r.Int63() >> 31) }
 
 // Uint64 returns a pseudo-random 64-bit value as a uint64.
 func (r *Rand) Uint64() uint64 {
-	if s, ok := r.src.(Source64); ok {
-		return s.Uint64()
+	if r.s64 != nil {
+		return r.s64.Uint64()
 	}
 	return uint64(r.Int63())>>31 | uint64(r.Int63())<<32
 }
@@ -157,7 +112,18 @@ func (r *Rand) Int63n(n int64) int64 {
 	if n <= 0 {
 		panic("invalid argument to Int63n")
 	}
-	return r.gen().below(n)
+	if r.choice(n) {
+		return lsrand.Below(n)
+	}
+	if n&(n-1) == 0 {
+		return r.Int63() & (n - 1)
+	}
+	max := int64((1 << 63) - 1 - (1<<63)%uint64(n))
+	v := r.Int63()
+	for v > max {
+		v = r.Int63()
+	}
+	return v % n
 }
 
 // Int31n returns, as an int32, a non-negative pseudo-random number in [0,n).
@@ -166,7 +132,37 @@ func (r *Rand) Int31n(n int32) int32 {
 	if n <= 0 {
 		panic("invalid argument to Int31n")
 	}
-	return int32(r.gen().below(int64(n)))
+	if r.choice(int64(n)) {
+		return int32(lsrand.Below(int64(n)))
+	}
+	if n&(n-1) == 0 {
+		return r.Int31() & (n - 1)
+	}
+	max := int32((1 << 31) - 1 - (1<<31)%uint32(n))
+	v := r.Int31()
+	for v > max {
+		v = r.Int31()
+	}
+	return v % n
+}
+
+// int31n is Shuffle's draw in [0, n), n > 0 (Go's multiply-and-shift method).
+func (r *Rand) int31n(n int32) int32 {
+	if r.choice(int64(n)) {
+		return int32(lsrand.Below(int64(n)))
+	}
+	v := r.Uint32()
+	prod := uint64(v) * uint64(n)
+	low := uint32(prod)
+	if low < uint32(n) {
+		thresh := uint32(-n) % uint32(n)
+		for low < thresh {
+			v = r.Uint32()
+			prod = uint64(v) * uint64(n)
+			low = uint32(prod)
+		}
+	}
+	return int32(prod >> 32)
 }
 
 // Intn returns, as an int, a non-negative pseudo-random number in [0,n).
@@ -175,24 +171,62 @@ func (r *Rand) Intn(n int) int {
 	if n <= 0 {
 		panic("invalid argument to Intn")
 	}
-	return int(r.gen().below(int64(n)))
+	if n <= 1<<31-1 {
+		return int(r.Int31n(int32(n)))
+	}
+	return int(r.Int63n(int64(n)))
 }
 
 // Float64 returns, as a float64, a pseudo-random number in the half-open interval [0.0,1.0).
-func (r *Rand) Float64() float64 { return r.gen().float64() }
+func (r *Rand) Float64() float64 {
+	for {
+		f := float64(r.Int63()) / (1 << 63)
+		if f < 1 {
+			return f
+		}
+	}
+}
 
 // Float32 returns, as a float32, a pseudo-random number in the half-open interval [0.0,1.0).
-func (r *Rand) Float32() float32 { return r.gen().float32() }
+func (r *Rand) Float32() float32 {
+	for {
+		f := float32(r.Float64())
+		if f < 1 {
+			return f
+		}
+	}
+}
 
 // Perm returns, as a slice of n ints, a pseudo-random permutation of the integers in
 // the half-open interval [0,n).
-func (r *Rand) Perm(n int) []int { return r.gen().perm(n) }
+func (r *Rand) Perm(n int) []int {
+	m := make([]int, n)
+	for i := 0; i < n; i++ {
+		j := r.Intn(i + 1)
+		m[i] = m[j]
+		m[j] = i
+	}
+	return m
+}
 
 // Shuffle pseudo-randomizes the order of elements. n is the number of elements; swap
 // swaps the elements with indexes i and j. It panics if n < 0.
-func (r *Rand) Shuffle(n int, swap func(i, j int)) { r.gen().shuffle(n, swap) }
+func (r *Rand) Shuffle(n int, swap func(i, j int)) {
+	if n < 0 {
+		panic("invalid argument to Shuffle")
+	}
+	i := n - 1
+	for ; i > 1<<31-1-1; i-- {
+		j := int(r.Int63n(int64(i + 1)))
+		swap(i, j)
+	}
+	for ; i > 0; i-- {
+		j := int(r.int31n(int32(i + 1)))
+		swap(i, j)
+	}
+}
 
-// The top-level functions draw from the global source.
+// The top-level functions draw from the global source: one primitive per value.
 
 // Seed uses the provided seed value to initialize the default Source.
 func Seed(seed int64) { lsrand.Seed(seed) }
@@ -237,13 +271,29 @@ func Intn(n int) int {
 }
 
 // Float64 returns, as a float64, a pseudo-random number in the half-open interval [0.0,1.0).
-func Float64() float64 { return gen{}.float64() }
+func Float64() float64 { return float64(lsrand.Uint64()>>11) / (1 << 53) }
 
 // Float32 returns, as a float32, a pseudo-random number in the half-open interval [0.0,1.0).
-func Float32() float32 { return gen{}.float32() }
+func Float32() float32 { return float32(lsrand.Uint64()>>40) / (1 << 24) }
 
-// Perm returns, as a slice of n ints, a pseudo-random permutation of [0,n).
-func Perm(n int) []int { return gen{}.perm(n) }
+// Perm returns, as a slice of n ints, a pseudo-random permutation of [0,n): each of its
+// draws is a choice when its range is small (Intn(i+1) for element i, as Go draws).
+func Perm(n int) []int {
+	m := make([]int, n)
+	for i := 0; i < n; i++ {
+		j := int(lsrand.Below(int64(i + 1)))
+		m[i] = m[j]
+		m[j] = i
+	}
+	return m
+}
 
 // Shuffle pseudo-randomizes the order of elements using the default Source.
-func Shuffle(n int, swap func(i, j int)) { gen{}.shuffle(n, swap) }
+func Shuffle(n int, swap func(i, j int)) {
+	if n < 0 {
+		panic("invalid argument to Shuffle")
+	}
+	for i := n - 1; i > 0; i-- {
+		swap(i, int(lsrand.Below(int64(i+1))))
+	}
+}
