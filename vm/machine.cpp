@@ -510,6 +510,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
             if (n > 0) std::memcpy(s, c.buf.data() + c.head, sizeof(Value) * n);  // chan struct{}: n == 0
             c.head += n;
             --c.values;
+            if (c.fire_at > clock) clock = c.fire_at;
             if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
         } else if (take_from_partner(*this, out.partner, g.op.object, s, n)) {
         } else {
@@ -562,6 +563,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                         if (n > 0) std::memcpy(tmp, c.buf.data() + c.head, sizeof(Value) * n);
                         c.head += n;
                         --c.values;
+                        if (c.fire_at > clock) clock = c.fire_at;
                         if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
                     } else if (take_from_partner(*this, out.partner, ch - 1, tmp, n)) {
                     } else {

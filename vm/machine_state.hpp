@@ -152,6 +152,9 @@ struct ChanObj {
     // Values in the buffer, counted apart from buf: a chan struct{} has 0-slot values.
     uint32_t values = 0;
     uint32_t count() const { return values; }
+    // A ready timer's channel (vm/natives_time.cpp, TimeAfterReady): the deadline its one
+    // value stands for; receiving it moves the clock there, as the firing would. -1: none.
+    int64_t fire_at = -1;
 };
 
 struct Machine::Impl {
