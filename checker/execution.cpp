@@ -430,6 +430,7 @@ uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
     switch (op.kind) {
     case OpKind::PoolGet: return models_at(op.object).alternatives(query(g, op));
+    case OpKind::Rand: return op.arg > 1 ? static_cast<uint32_t>(op.arg) : 1;
     case OpKind::MapWrite: {
         // The first concurrent map write of an execution may kill it or not (once the
         // bug is shown, later ones go on: the program's fate is already decided twice).
@@ -793,6 +794,10 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::Go: out.value = m_program.goroutine_count(); break;
+    // math/rand's small-range result: the alternative is the value. It reads and writes
+    // nothing another goroutine sees (the global source is Go's locked one; a shared
+    // *rand.Rand's state is written by the package's own code): independent of every step.
+    case OpKind::Rand: out.value = choice.alt; break;
     case OpKind::Print: {
         bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
         push_access(Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0);

@@ -103,6 +103,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
     const auto start = Clock::now();
     auto last_progress = start;
     bool exhausted = false;
+    bool drew = false;  // some execution drew a math/rand value (vm::Program::seeded_draws)
     std::optional<std::string> bound;
 
     auto satisfied = [&]() {
@@ -199,6 +200,7 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         } else {
             ++stats.executions;
             if (exec.end() == EndKind::StepLimit && !bound) bound = "max-steps";
+            drew |= program.seeded_draws() > 0;
             if (exec.end() == EndKind::Bound && !bound) {
                 bound = exec.bound_hit();
                 stats.bound_message = exec.bound_message();
@@ -239,6 +241,9 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
     }
     stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (exhausted && strategy->bound_hit()) bound = "preemptions";
+    // Every interleaving was explored, but math/rand values were drawn, not chosen: their
+    // other values were not tried.
+    if (exhausted && strategy->exhaustive() && !bound && drew) bound = "rand";
     stats.complete = exhausted && strategy->exhaustive() && !bound;
     stats.bound = bound;
 

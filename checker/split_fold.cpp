@@ -46,7 +46,7 @@ bool fold_satisfied(const std::vector<FoldedBug>& bugs, const FoldRules& rules) 
 }
 
 bool bound_stops_search(const std::optional<std::string>& bound) {
-    return bound && *bound != "executions" && *bound != "preemptions" && *bound != "max-steps";
+    return bound && *bound != "executions" && *bound != "preemptions" && *bound != "max-steps" && *bound != "rand";
 }
 
 Fold fold_subtrees(const std::vector<uint32_t>& wanted, const std::vector<const SubtreeRecord*>& records,

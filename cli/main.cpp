@@ -68,6 +68,7 @@ void add_check_flags(CLI::App& cmd, RawFlags& raw) {
     cmd.add_option("--max-steps", raw.max_steps, "visible operations per execution before livelock (default 100000)")->type_name("N");
     cmd.add_option("--seed", raw.seed, "seed for random and pct (default 1)")->type_name("N");
     cmd.add_option("--pct-depth", raw.pct_depth, "PCT bug depth (default 3)")->type_name("D");
+    cmd.add_option("--rand-choices", raw.rand_choices, "a math/rand result with at most N values is a choice the search explores (default 4)")->type_name("N");
     cmd.add_flag("--no-symmetry", raw.no_symmetry, "dpor: explore goroutines of one go statement with equal state separately (symmetry reduction off)");
     cmd.add_flag("--all", raw.all, "keep exploring after the first bug; report each distinct bug once");
     cmd.add_option("--jobs", raw.jobs, "split the search into subtrees explored on N threads (same report for every N)")->type_name("N");

@@ -20,5 +20,7 @@ const std::vector<PackageSpec>& specs();
 // further members of fmt, errors, strings, strconv, os and runtime
 // (lang/packages_std.cpp).
 const std::vector<PackageSpec>& more_specs();
+// math/rand's native primitives, under its Go source (lang/packages_rand.cpp).
+const std::vector<PackageSpec>& rand_specs();
 
 }  // namespace lockstep::lang

@@ -591,7 +591,7 @@ private:
 }  // namespace
 
 bool is_supported_package(std::string_view path) {
-    for (auto* list : {&specs(), &more_specs()})
+    for (auto* list : {&specs(), &more_specs(), &rand_specs()})
         for (auto& s : *list)
             if (s.path == path) return true;
     return false;
@@ -602,7 +602,7 @@ Package* load_package(TypeInfo& info, std::string_view path) {
     if (it != info.library_packages.end()) return it->second;
     // A package's declarations: those of specs() and then those of more_specs().
     std::vector<const PackageSpec*> parts;
-    for (auto* list : {&specs(), &more_specs()})
+    for (auto* list : {&specs(), &more_specs(), &rand_specs()})
         for (auto& spec : *list)
             if (spec.path == path) parts.push_back(&spec);
     if (parts.empty()) return nullptr;

@@ -148,6 +148,11 @@ std::string bound_explanation(const checker::Stats& st) {
         return fmt::format("an execution ran past the step bound and was cut ({} in all); raise it with --max-steps N if the program really runs "
                            "that long",
                            runs);
+    if (b == "rand")
+        return fmt::format("every interleaving was explored ({}), but math/rand results of more than a few values were drawn from a "
+                           "seeded generator, not tried with every value; --rand-choices N (or //lockstep:bound rand=N) makes "
+                           "ranges of up to N values choices",
+                           runs);
     if (b == "interrupted") return fmt::format("interrupted (Ctrl-C) after {} ({:.2f}s): a partial result", runs, st.seconds);
     if (!st.bound_message.empty()) return st.bound_message;
     return fmt::format("stopped by the {} bound after {}", b, runs);

@@ -591,7 +591,9 @@ void Compiler::unary(const UnaryExpr* e) {
     }
     case Tok::Arrow: {
         const Chan* ct = underlying(e->x->type)->as<Chan>();
+        m_ready_timer = time_after_call(e->x);
         expr(e->x);
+        m_ready_timer = nullptr;
         emit(Opcode::Recv, 0, slots(ct->elem), static_cast<int32_t>(site(e->pos, expr_text(e->x))), e->comma_ok ? 1 : 0);
         return;
     }
@@ -1411,6 +1413,7 @@ std::vector<Instr> Compiler::library(const CallExpr* e, const Object* fn, const 
     std::string key = name;
     NativeId id;
     if (!find_native(key, id)) unsupported(e->pos, "library function " + name);
+    if (id == NativeId::TimeAfterChan && e == m_ready_timer) id = NativeId::TimeAfterReady;
     bool variadic_native = sig->variadic;
     uint8_t flags = 0;
     uint32_t operands = 0;

@@ -1410,8 +1410,23 @@ void Compiler::type_switch(const TypeSwitchStmt* s) {
     patch_all(l.breaks, here());
 }
 
+const CallExpr* Compiler::time_after_call(const Expr* x) {
+    while (x && x->is<ParenExpr>()) x = x->as<ParenExpr>()->x;
+    auto* call = x ? x->as<CallExpr>() : nullptr;
+    if (!call) return nullptr;
+    const Expr* f = call->fun;
+    while (f->is<ParenExpr>()) f = f->as<ParenExpr>()->x;
+    const Object* obj = nullptr;
+    if (auto* id = f->as<Ident>()) obj = id->obj;
+    else if (auto* se = f->as<SelectorExpr>(); se && !se->selection) obj = se->sel->obj;
+    return obj && obj->kind == ObjectKind::Func && obj->native == "time.After" ? call : nullptr;
+}
+
 void Compiler::select_stmt(const SelectStmt* s) {
     SelectShape shape;
+    // With a default, the timer's case is not always ready: a real timer decides.
+    bool any_default = false;
+    for (const CommClause* cc : s->clauses) any_default |= !cc->comm;
     std::vector<const CommClause*> cases;
     const CommClause* deflt = nullptr;
     // operands, in case order
@@ -1439,7 +1454,9 @@ void Compiler::select_stmt(const SelectStmt* s) {
             c.kind = OpKind::ChanRecv;
             c.elem_slots = static_cast<uint16_t>(slots(ct->elem));
             shape.recv_slots = std::max(shape.recv_slots, c.elem_slots);
+            if (!any_default) m_ready_timer = time_after_call(u->x);
             expr(u->x);
+            m_ready_timer = nullptr;
         }
         shape.cases.push_back(c);
         cases.push_back(cc);

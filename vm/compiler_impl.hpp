@@ -214,6 +214,11 @@ public:
     std::unordered_map<std::string, uint32_t> m_wrappers;  // "T\x1fM" or a library function's name
     std::vector<std::unique_ptr<lang::Pointer>> m_owned_types;  // types the compiler makes (*T for method values)
     uint32_t m_last_operands = 0;  // slots pushed by the last prepare_call
+    // A time.After call whose channel only a receive sees (a plain receive, or a case of
+    // a select without default): it compiles to TimeAfterReady (vm/natives_time.cpp).
+    const lang::CallExpr* m_ready_timer = nullptr;
+    // x, without parentheses, when it is a call of time.After; else null.
+    static const lang::CallExpr* time_after_call(const lang::Expr* x);
     // The variable a defining identifier declares.
     static lang::Object* def(const lang::Expr* e) { return e->as<lang::Ident>()->obj; }
 };

@@ -1313,6 +1313,7 @@ reload:
                 c.head = 0;
                 c.values = 0;
                 c.closed = false;
+                c.fire_at = -1;
                 c.cap = static_cast<uint32_t>(cap);
                 c.elem = static_cast<uint32_t>(in.a);
                 c.slots = M.types[in.a].slots;

@@ -119,6 +119,8 @@ void Machine::Impl::reset() {
     next_sync_id = 0;
     sync_origins.clear();
     clock = 0;
+    rand_seed = 1;
+    seeded_draws = 0;
     nested = 0;
     output().clear();
     self.m_streams.clear();
@@ -198,6 +200,7 @@ Gid Machine::Impl::fresh_goroutine() {
     g.delivered = false;
     g.announced = 0;
     g.timer = false;
+    g.rand_draws = 0;
     g.loop_serial = g.loop_repeat = 0;
     g.resumes = 0;
     g.loop_marks.clear();
@@ -360,6 +363,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
     case Pend::TimerNew:
     case Pend::TimerFire:
     case Pend::TimerCtl: return perform_timer(gid, pend, out);
+    case Pend::Rand: return perform_rand(g, out);
     case Pend::Go: {
         if (goroutine_count() >= limits.max_goroutines) {
             // Not a Go error: Go would start it. Reported at the go statement.
@@ -506,6 +510,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
             if (n > 0) std::memcpy(s, c.buf.data() + c.head, sizeof(Value) * n);  // chan struct{}: n == 0
             c.head += n;
             --c.values;
+            if (c.fire_at > clock) clock = c.fire_at;
             if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
         } else if (take_from_partner(*this, out.partner, g.op.object, s, n)) {
         } else {
@@ -558,6 +563,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
                         if (n > 0) std::memcpy(tmp, c.buf.data() + c.head, sizeof(Value) * n);
                         c.head += n;
                         --c.values;
+                        if (c.fire_at > clock) clock = c.fire_at;
                         if (c.head == c.buf.size()) { c.buf.clear(); c.head = 0; }
                     } else if (take_from_partner(*this, out.partner, ch - 1, tmp, n)) {
                     } else {

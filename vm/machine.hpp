@@ -19,6 +19,9 @@ struct MachineLimits {
     // A Ticker's ticks in one execution (more end it as a bound): under free time a ticker
     // and its reader could otherwise go on for ever in schedules that starve the rest.
     uint32_t max_ticks = 3;
+    // math/rand: a result with at most this many values is a data choice of the search
+    // (every value explored); others are drawn. 0 in `lockstep run`: every value is drawn.
+    uint32_t rand_choices = 4;
     uint32_t max_heap_cells = 1u << 24;
     uint32_t max_output_bytes = 1u << 20;
     // Frames live on the VM's own vectors, not the C++ stack: Go's 1 GB stacks run
@@ -67,6 +70,7 @@ public:
     uint64_t loop_serial(Gid g) const override;
     uint64_t loop_repeats(Gid g) const override;
     std::string_view output() const override { return m_output; }
+    uint64_t seeded_draws() const override;
     bool same_local_state(Gid a, Gid b) const override;
     uint32_t sync_origin(uint32_t id) const override;
     // Both output streams in order (MachineLimits::keep_streams; else empty).

@@ -49,6 +49,7 @@ enum class Pend : uint8_t {
     Test,         // a testing.T method (vm/natives_testing.cpp): performed on resume
     SyncMapNext,  // a step of sync.Map.Range (vm/natives_syncmap.cpp)
     TimerNew, TimerFire, TimerCtl,  // a timer starts, fires, is stopped or reset (vm/natives_time.cpp)
+    Rand,  // math/rand's choice (vm/natives_rand.cpp): the checker's alternative is the value
 };
 
 // The goroutine-local state at a loop head (Opcode::BackEdge), kept to tell whether the
@@ -119,6 +120,7 @@ struct Goroutine {
     uint32_t created_at = 0;
     Gid parent = 0;
     bool timer = false;  // a timer's own goroutine (vm/natives_time.cpp): not the program's
+    uint64_t rand_draws = 0;  // the global source's draws by this goroutine (natives_rand.cpp)
 };
 
 struct MapObj {
@@ -150,6 +152,9 @@ struct ChanObj {
     // Values in the buffer, counted apart from buf: a chan struct{} has 0-slot values.
     uint32_t values = 0;
     uint32_t count() const { return values; }
+    // A ready timer's channel (vm/natives_time.cpp, TimeAfterReady): the deadline its one
+    // value stands for; receiving it moves the clock there, as the firing would. -1: none.
+    int64_t fire_at = -1;
 };
 
 struct Machine::Impl {
@@ -300,6 +305,13 @@ struct Machine::Impl {
     bool native_time(Gid gid, Goroutine& g, const Instr& in);
     bool perform_timer(Gid gid, Pend pend, const Outcome& out);
 
+    // --- natives_rand.cpp: true if `id` was one of math/rand's primitives
+    bool native_rand(Goroutine& g, NativeId id, const Instr& in, uint32_t base);
+    bool perform_rand(Goroutine& g, const Outcome& out);
+    uint32_t caller_site(const Goroutine& g, uint32_t fallback) const;
+    uint64_t global_draw(Goroutine& g);
+    int64_t rand_seed = 1;        // the global source's seed (rand.Seed)
+    uint64_t seeded_draws = 0;    // values drawn, not chosen, in this execution
     // --- natives_syncmap.cpp
     void sync_map_range_next(Gid gid, Goroutine& g, const Instr& in);
     void perform_sync_map_next(Goroutine& g);

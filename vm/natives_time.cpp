@@ -23,6 +23,7 @@ static Value timer_chan(Machine::Impl& m) {
     c.head = 0;
     c.values = 0;
     c.closed = false;
+    c.fire_at = -1;
     c.cap = 1;
     c.elem = rt::int64;
     c.slots = 1;
@@ -35,6 +36,27 @@ bool Machine::Impl::native_time(Gid gid, Goroutine& g, const Instr& in) {
     Value* A = g.stack.data() + base;
     auto site = static_cast<uint32_t>(in.b < 0 ? 0 : in.b);
     switch (id) {
+    case NativeId::TimeUnixNano:  // the virtual clock's epoch: log's 2009/11/10 23:00:00 UTC
+        g.sp = base;
+        g.stack[g.sp++] = Value::of_int(A[0].i + 1257894000LL * 1000000000LL);
+        return true;
+    case NativeId::TimeAfterReady: {
+        // time.After(d) as the channel of a receive, or of a case of a select without
+        // default: nothing else can ever reference the channel, so the timer is observable
+        // only as that receive's readiness, and under free time it may fire at any point
+        // after it is armed. Its channel is made holding the value the firing would send;
+        // receiving it moves the clock to the deadline. No timer, no goroutine: a timer
+        // nobody can reach is never made (docs/semantics.md, "Time and timers").
+        int64_t deadline = clock + (A[0].i > 0 ? A[0].i : 0);
+        Value c = timer_chan(*this);
+        ChanObj& ch = chans[c.p.a - 1];
+        ch.buf.push_back(Value::of_int(deadline));
+        ch.values = 1;
+        ch.fire_at = deadline;
+        g.sp = base;
+        g.stack[g.sp++] = c;
+        return true;
+    }
     case NativeId::TimeUntil:
         g.sp = base;
         g.stack[g.sp++] = Value::of_int(A[0].i - clock);

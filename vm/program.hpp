@@ -111,6 +111,9 @@ public:
     }
     // Everything printed so far in this execution.
     virtual std::string_view output() const = 0;
+    // math/rand values drawn from the seeded generator in this execution, not chosen: the
+    // search did not try their other values (a bound, "rand").
+    virtual uint64_t seeded_draws() const { return 0; }
 };
 
 }  // namespace lockstep::vm

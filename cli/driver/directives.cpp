@@ -52,7 +52,7 @@ void read_expect(const lang::File& file, const lang::Directive& d, ScenarioDirec
 }
 
 void read_bound(const lang::File& file, const lang::Directive& d, ScenarioDirectives& out) {
-    if (d.args.empty()) fail(file, d.pos, "//lockstep:bound needs key=value pairs (executions, max-steps, preemptions, goroutines, ticks, time-budget)");
+    if (d.args.empty()) fail(file, d.pos, "//lockstep:bound needs key=value pairs (executions, max-steps, preemptions, goroutines, ticks, rand, time-budget)");
     for (const auto& word : d.args) {
         size_t eq = word.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == word.size())
@@ -65,6 +65,8 @@ void read_bound(const lang::File& file, const lang::Directive& d, ScenarioDirect
             if (!(out.max_steps = parse_positive<uint64_t>(value))) bad_number();
         } else if (key == "goroutines") {
             if (!(out.goroutines = parse_positive<uint32_t>(value))) bad_number();
+        } else if (key == "rand") {
+            if (!(out.rand = parse_positive<uint32_t>(value))) bad_number();
         } else if (key == "ticks") {
             if (!(out.ticks = parse_positive<uint32_t>(value))) bad_number();
         } else if (key == "preemptions") {
@@ -78,7 +80,7 @@ void read_bound(const lang::File& file, const lang::Directive& d, ScenarioDirect
             if (auto* err = std::get_if<std::string>(&parsed)) fail(file, d.pos, *err);
             out.time_budget_seconds = std::get<double>(parsed);
         } else {
-            fail(file, d.pos, "unknown bound \"" + key + "\" in //lockstep:bound (known: executions, max-steps, preemptions, goroutines, ticks, time-budget)");
+            fail(file, d.pos, "unknown bound \"" + key + "\" in //lockstep:bound (known: executions, max-steps, preemptions, goroutines, ticks, rand, time-budget)");
         }
     }
 }

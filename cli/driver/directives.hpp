@@ -20,6 +20,7 @@ struct ScenarioDirectives {
     std::optional<uint64_t> max_steps;
     std::optional<uint32_t> preemptions;
     std::optional<uint32_t> goroutines;
+    std::optional<uint32_t> rand;   // math/rand: the largest range that is a data choice (vm::MachineLimits::rand_choices)
     std::optional<uint32_t> ticks;  // a Ticker's ticks per execution (vm::MachineLimits::max_ticks)
     std::optional<double> time_budget_seconds;
 };

@@ -31,20 +31,22 @@ checker::Strategy strategy_of(StrategyName s) {
     return checker::Strategy::Dpor;
 }
 
-vm::MachineLimits limits_of(const LoadedScenario& scenario) {
+vm::MachineLimits limits_of(const LoadedScenario& scenario, const Settings& settings) {
     vm::MachineLimits limits;
+    if (settings.rand_choices) limits.rand_choices = *settings.rand_choices;
+    if (scenario.directives.rand) limits.rand_choices = *scenario.directives.rand;
     if (scenario.directives.goroutines) limits.max_goroutines = *scenario.directives.goroutines;
     if (scenario.directives.ticks) limits.max_ticks = *scenario.directives.ticks;
     return limits;
 }
 
-std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const std::string& entry,
+std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
                                           bool quiet_memory = false) {
     LOCKSTEP_ASSERT(scenario.file && scenario.types, "scenario used before it was loaded");
 #if LOCKSTEP_HAVE_COMPILER
     auto module = vm::compile(*scenario.file, *scenario.types, entry);
     LOCKSTEP_ASSERT(module != nullptr, "the compiler returned no module for entry " + entry);
-    vm::MachineLimits limits = limits_of(scenario);
+    vm::MachineLimits limits = limits_of(scenario, settings);
     limits.quiet_memory = quiet_memory;
     limits.keep_streams = quiet_memory;
     // Without visible loads and stores a long computation is one long resume: allow what
@@ -52,6 +54,8 @@ std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const 
     if (quiet_memory) limits.max_instructions_per_resume = 20'000'000'000ull;
     // One schedule (`lockstep run`) cannot starve anyone for ever: a Ticker ticks freely.
     if (quiet_memory && !scenario.directives.ticks) limits.max_ticks = UINT32_MAX;
+    // ... and draws every math/rand value from the seeded generator, as `go run` does.
+    if (quiet_memory) limits.rand_choices = 0;
     return std::make_unique<vm::Machine>(std::move(module), limits);
 #else
     (void)limits_of;
@@ -65,7 +69,7 @@ checker::ScenarioResult explore_split(const LoadedScenario& scenario, const std:
     std::vector<std::unique_ptr<vm::Machine>> more;
     std::vector<vm::Program*> programs{&first};
     for (uint32_t w = 1; w < settings.jobs; ++w) {
-        more.push_back(make_machine(scenario, entry));
+        more.push_back(make_machine(scenario, entry, settings));
         programs.push_back(more.back().get());
     }
     checker::SplitSettings split;
@@ -124,7 +128,7 @@ checker::Options checker_options(const Settings& settings, const LoadedScenario&
 
 checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
                                       const ExploreHooks& hooks) {
-    auto machine = make_machine(scenario, entry);
+    auto machine = make_machine(scenario, entry, settings);
     checker::Options options = checker_options(settings, scenario);
     options.progress = hooks.progress;
     options.interrupted = hooks.interrupted;
@@ -154,7 +158,7 @@ checker::ScenarioResult explore_entry(const LoadedScenario& scenario, const std:
 SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, const Settings& settings,
                     const std::string* token) {
     // A plain run reports no races, so its loads and stores need not be visible.
-    auto machine = make_machine(scenario, entry, token == nullptr);
+    auto machine = make_machine(scenario, entry, settings, token == nullptr);
     checker::Options options = checker_options(settings, scenario);
     SingleRun run;
     if (token) {

@@ -75,6 +75,12 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
         if (*n > 64) return "--pct-depth " + raw.pct_depth + " is too deep (PCT depths are small: 1 to 64; 3 finds most bugs)";
         s.pct_depth = *n;
     }
+    if (!raw.rand_choices.empty()) {
+        auto n = parse_uint<uint32_t>(raw.rand_choices);
+        if (!n || *n == 0) return need_positive("--rand-choices", raw.rand_choices);
+        if (*n > 1024) return "--rand-choices " + raw.rand_choices + " is too many (every value of each draw is an alternative: 2 to 1024)";
+        s.rand_choices = *n;
+    }
     s.all = raw.all;
     s.symmetry = !raw.no_symmetry;
     if (!raw.jobs.empty()) {

@@ -27,6 +27,7 @@ struct RawFlags {
     std::string max_steps;
     std::string seed;
     std::string pct_depth;
+    std::string rand_choices;
     bool all = false;
     bool no_symmetry = false;
     std::string jobs;
@@ -53,6 +54,8 @@ struct Settings {
     bool spin_await = true;
     uint64_t seed = 1;
     uint32_t pct_depth = 3;
+    // --rand-choices N: a math/rand result with at most N values is a data choice.
+    std::optional<uint32_t> rand_choices;
     bool all = false;
     bool symmetry = true;  // --no-symmetry switches dpor's symmetry reduction off
     // Tests only (no flag): dpor also rebuilds its symmetry classes at every node and

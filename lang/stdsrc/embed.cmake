@@ -4,7 +4,7 @@ file(GLOB files ${SRC_DIR}/*.go)
 list(SORT files)
 set(body "")
 foreach(f ${files})
-  get_filename_component(name ${f} NAME_WE)
+  get_filename_component(name ${f} NAME_WLE)  # math.rand.go: math/rand
   string(REPLACE "." "/" import_path ${name})
   file(READ ${f} text)
   string(APPEND body "    {\"${import_path}\", R\"lockstep_go(${text})lockstep_go\"},\n")
