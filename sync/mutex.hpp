@@ -121,6 +121,20 @@ public:
         }
     }
     uint32_t alternatives(const OpQuery&) const { return 1; }
+    // Blocking: a Lock waits for the lock to be free, an RLock for no writer to hold or
+    // wait. A step that took the lock (or announced a writer) is what disabled them; any
+    // acquisition disables a Lock, only a writer's an RLock. Unlock and RUnlock enable them
+    // — except that an RUnlock never enables an RLock (readers never wait for readers):
+    // that race is an ordinary one.
+    static Wait wait_class(vm::OpKind k, Effect e, bool performed) {
+        if (performed && e != Effect::Acquire && e != Effect::Announce) return Wait::None;
+        return k == vm::OpKind::Lock ? Wait::Lock : k == vm::OpKind::RLock ? Wait::RLock : Wait::None;
+    }
+    static bool disables(Wait w, vm::OpKind k, Effect e) {
+        if (e != Effect::Acquire && e != Effect::Announce) return false;
+        return w == Wait::Lock || (w == Wait::RLock && k != vm::OpKind::RLock && k != vm::OpKind::TryRLock);
+    }
+    static bool enables(Wait w, vm::OpKind k, Effect e) { return releases(e) && !(w == Wait::RLock && k == vm::OpKind::RUnlock); }
     Applied apply(const OpQuery& q) {
         Applied a;
         switch (q.kind) {
