@@ -181,6 +181,28 @@ TEST_CASE("WaitGroup deps: Adds commute with Adds, Dones with Dones, a critical 
     CHECK(lock.parts[0].mode == Dep::Write);
 }
 
+TEST_CASE("RWMutex deps: readers commute while no writer waits; a writer, an announced one or a stranger's RUnlock does not", "[model][rwmutex]") {
+    SyncModels s;
+    s.apply(op(OpKind::RLock, 2));
+    s.apply(op(OpKind::RLock, 1));
+    CHECK(s.dep(op(OpKind::RUnlock, 1)) == Dep::Read);  // a holder, no writer: commutes with RLock and RUnlock
+    CHECK(s.dep(op(OpKind::RUnlock, 3)) == Dep::Write); // holds nothing: takes another reader's hold
+    CHECK(s.dep(op(OpKind::TryLock, 3)) == Dep::Write); // a probe reads whether readers are inside
+    CHECK(s.dep(op(OpKind::Lock, 3)) == Dep::Write);
+    // The state after RLocks does not depend on their order (the readers are sorted).
+    SyncModels t;
+    t.apply(op(OpKind::RLock, 1));
+    t.apply(op(OpKind::RLock, 2));
+    CHECK(t.mutex.reader_count() == s.mutex.reader_count());
+    s.apply(op(OpKind::RUnlock, 3));
+    t.apply(op(OpKind::RUnlock, 3));
+    CHECK(s.mutex.holds_read(1) == t.mutex.holds_read(1));
+    CHECK(s.mutex.holds_read(2) == t.mutex.holds_read(2));
+    // An announced writer: the RUnlock that lets it in is ordered against everything.
+    CHECK(s.apply(op(OpKind::Lock, 3)).effect == Effect::Announce);
+    CHECK(s.dep(op(OpKind::RUnlock, 2)) == Dep::Write);
+}
+
 TEST_CASE("blocking rules: each model says which steps disable and which enable its blocked operations", "[model][blocking]") {
     using K = OpKind;
     // The class of a pending operation, and of a performed one (Lock/RLock only when they took the lock or announced).
