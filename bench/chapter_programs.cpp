@@ -34,7 +34,8 @@ void chapter_programs_table(const std::string& source_dir) {
     const Case cases[] = {
         {"safe_counter.go", 3},       {"safe_counter_10.go", 10}, {"safe_counter_1000.go", 1000},
         {"once_example_10.go", 10},   {"waitgroup_workers.go", 3}, {"atomic_counter.go", 3},
-        {"cache_rwmutex.go", 3},      {"rate_limiter.go", 3},
+        {"atomic_counter_10.go", 10}, {"cache_rwmutex.go", 3},     {"cache_rwmutex_10.go", 10},
+        {"rate_limiter.go", 3},
     };
     Table table({"program", "workers", "executions", "steps", "seconds", "cpu s", "ns/step", "verdict"});
     for (const Case& c : cases) {

@@ -22,8 +22,11 @@ bool blind(OpKind k) { return k == OpKind::Store || k == OpKind::AtomicStore; }
 // chain reached. A WaitGroup Add or Done reads the counter, but it acquires nothing in
 // Go's memory model, and the search treats Adds and Dones that do not cross zero as
 // commuting: following it would make the verdict depend on which of two equivalent
-// orders was explored.
-bool observes(OpKind k) { return !blind(k) && k != OpKind::WgAdd; }
+// orders was explored. An atomic Add whose result is dropped is the same (it commutes
+// with the other such Adds and acquires nothing: docs/semantics.md).
+bool observes(const vm::Operation& op) {
+    return !blind(op.kind) && op.kind != OpKind::WgAdd && !(op.kind == OpKind::AtomicRmw && op.arg == 1);
+}
 
 }  // namespace
 
@@ -53,7 +56,7 @@ bool causally_after(const Execution& e, uint32_t from, Gid to, uint32_t upto) {
         if (g >= n) continue;
         const bool has_partner = rec.partner < n;
         bool r = reached[g] || (has_partner && reached[rec.partner]);
-        if (!r && observes(rec.op.kind))
+        if (!r && observes(rec.op))
             for (uint32_t a = rec.access_begin; a < rec.access_end && !r; ++a)
                 if (accesses[a].space != Space::Output) {
                     auto it = passed.find(object_key(accesses[a]));

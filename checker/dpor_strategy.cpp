@@ -279,14 +279,7 @@ void DporStrategy::on_end(const Execution& exec) {
         exec.pending_accesses(q, m_vaccesses);
         v.access_end = static_cast<uint32_t>(m_vaccesses.size());
         const vm::Operation& op = exec.pending(q);
-        switch (op.kind) {
-        case OpKind::Lock: v.blocking = Blocking::Lock; break;
-        case OpKind::RLock: v.blocking = Blocking::RLock; break;
-        case OpKind::WgWait: v.blocking = Blocking::Wait; break;
-        case OpKind::OnceEnter: v.blocking = Blocking::Once; break;
-        case OpKind::TimerFire: v.blocking = Blocking::Timer; break;  // disabled by a Stop
-        default: v.blocking = Blocking::No; break;
-        }
+        v.blocking = sync::SyncModels::wait_class(op.kind, StepEffect::Plain, false);
         v.sync_obj = op.object;
         m_vclocks.resize((m_virtuals.size() + 1) * static_cast<size_t>(m_stride), 0);
         compute_clock(v.ev, m_vaccesses.data() + v.access_begin, m_vaccesses.data() + v.access_end, &m_vclocks[m_virtuals.size() * static_cast<size_t>(m_stride)]);
@@ -333,7 +326,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
             for (Gid q : t.touched[m]) t.last[m][q] = 0;
             t.touched[m].clear();
         }
-        t.last_acquire = t.last_write_acquire = t.last_from_zero = t.last_once = t.last_disarm = 0;
+        std::fill(std::begin(t.last_disabler), std::end(t.last_disabler), 0u);
         t.used = false;
     }
     m_used_tables.clear();
@@ -346,14 +339,10 @@ void DporStrategy::analyse_execution(const Execution& exec) {
     };
     for (const Access& a : exec.accesses()) size_for(a);
     for (const Access& a : m_vaccesses) size_for(a);
-    for (const StepRecord& rec : steps) {
-        OpKind k = rec.op.kind;
-        if (vm::op_object_space(k) == vm::ObjectSpace::Sync || k == OpKind::Lock || k == OpKind::RLock || k == OpKind::WgWait ||
-            k == OpKind::OnceEnter || k == OpKind::TimerFire)
-            size_for(Access{Space::Sync, AccessMode::Write, rec.op.object});
-    }
+    for (const StepRecord& rec : steps)
+        if (vm::op_object_space(rec.op.kind) == vm::ObjectSpace::Sync) size_for(Access{Space::Sync, AccessMode::Write, rec.op.object});
     for (const Virtual& v : m_virtuals)
-        if (v.blocking != Blocking::No) size_for(Access{Space::Sync, AccessMode::Write, v.sync_obj});
+        if (v.blocking != sync::Wait::None) size_for(Access{Space::Sync, AccessMode::Write, v.sync_obj});
     const Access* accesses = exec.accesses().data();
     const uint32_t n = static_cast<uint32_t>(std::min(steps.size(), m_events.size()));
     for (uint32_t i = 0; i < n; ++i) {
@@ -362,14 +351,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
         const Access* a0 = accesses + rec.access_begin;
         const Access* a1 = accesses + rec.access_end;
         collect(a0, a1, ev.g);
-        Blocking blocking = Blocking::No;
-        if (rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
-            if (rec.op.kind == OpKind::Lock) blocking = Blocking::Lock;
-            if (rec.op.kind == OpKind::RLock) blocking = Blocking::RLock;
-        }
-        if (rec.op.kind == OpKind::WgWait) blocking = Blocking::Wait;
-        if (rec.op.kind == OpKind::OnceEnter) blocking = Blocking::Once;
-        if (rec.op.kind == OpKind::TimerFire) blocking = Blocking::Timer;
+        sync::Wait blocking = sync::SyncModels::wait_class(rec.op.kind, rec.effect, true);
         analyse(ev, blocking, rec.op.object, i, clock(i), exec);
         for (const Access* a = a0; a != a1; ++a) {
             Table& t = *m_step_tables[static_cast<size_t>(a - a0)];  // collect() looked them up
@@ -379,13 +361,8 @@ void DporStrategy::analyse_execution(const Execution& exec) {
         }
         if (vm::op_object_space(rec.op.kind) == vm::ObjectSpace::Sync) {
             Table& t = table(Access{Space::Sync, AccessMode::Write, rec.op.object});
-            if (rec.effect == StepEffect::Acquire || rec.effect == StepEffect::Announce) {
-                t.last_acquire = i + 1;
-                if (rec.op.kind != OpKind::RLock && rec.op.kind != OpKind::TryRLock) t.last_write_acquire = i + 1;
-            }
-            if (rec.effect == StepEffect::FromZeroAdd) t.last_from_zero = i + 1;
-            if (rec.op.kind == OpKind::OnceEnter) t.last_once = i + 1;
-            if (rec.effect == StepEffect::Disarm) t.last_disarm = i + 1;
+            for (int w = 1; w < sync::k_wait_count; ++w)
+                if (sync::SyncModels::disables(static_cast<sync::Wait>(w), rec.op.kind, rec.effect)) t.last_disabler[w] = i + 1;
         }
     }
     for (size_t v = 0; v < m_virtuals.size(); ++v) {
@@ -395,7 +372,7 @@ void DporStrategy::analyse_execution(const Execution& exec) {
     }
 }
 
-void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec) {
+void DporStrategy::analyse(const Event& ev, sync::Wait blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec) {
     const auto& steps = exec.steps();
     // The candidates a race could reverse, before the costlier question of which are
     // immediate: the Dones before a Wait, or the last steps before main's exit, are a
@@ -403,17 +380,9 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
     m_eligible.clear();
     for (uint32_t cand : m_cands) {
         if (covered(cand, ev)) continue;
-        if (blocking != Blocking::No) {
-            // A blocking step cannot move before what let it proceed; its race is with what
-            // disabled it (below). RUnlock never enables an RLock: that race is ordinary.
-            const StepRecord& r = steps[cand];
-            // Dones enable a Wait; an Add from zero disabled it (its race is below); other
-            // Adds left it disabled. A Done below zero that ended the program found the
-            // Wait enabled: like anything else ending the world, an ordinary race.
-            if (blocking == Blocking::Wait && r.op.kind == OpKind::WgAdd && r.effect != StepEffect::Ends) continue;
-            bool enabling = r.effect == StepEffect::Release && !(blocking == Blocking::RLock && r.op.kind == OpKind::RUnlock);
-            if (enabling || r.effect == StepEffect::CondPark) continue;
-        }
+        // A blocking step cannot move before what let it proceed; its race is with what
+        // disabled it (below). The operation's model says which steps those are.
+        if (blocking != sync::Wait::None && sync::SyncModels::enables(blocking, steps[cand].op.kind, steps[cand].effect)) continue;
         m_eligible.push_back(cand);
     }
     if (!m_eligible.empty()) {
@@ -442,17 +411,8 @@ void DporStrategy::analyse(const Event& ev, Blocking blocking, uint32_t sync_obj
         for (uint32_t cand : m_immediate)
             if (std::binary_search(m_eligible.begin(), m_eligible.end(), cand)) race(cand, end, ev.g, c);
     }
-    if (blocking == Blocking::No) return;
-    Table& t = table(Access{Space::Sync, AccessMode::Write, sync_obj});
-    uint32_t dis = 0;
-    switch (blocking) {
-    case Blocking::Lock: dis = t.last_acquire; break;
-    case Blocking::RLock: dis = t.last_write_acquire; break;
-    case Blocking::Wait: dis = t.last_from_zero; break;
-    case Blocking::Once: dis = t.last_once; break;
-    case Blocking::Timer: dis = t.last_disarm; break;
-    case Blocking::No: break;
-    }
+    if (blocking == sync::Wait::None) return;
+    uint32_t dis = table(Access{Space::Sync, AccessMode::Write, sync_obj}).last_disabler[static_cast<int>(blocking)];
     if (!dis) return;
     uint32_t d = dis - 1;
     if (m_events[d].g == ev.g || covered(d, ev)) return;

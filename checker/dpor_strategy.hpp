@@ -6,7 +6,8 @@
 // Blocking operations are reversed against the step that disabled them (the previous
 // acquisition of the mutex, the WaitGroup Add from zero, the Do running f), not against
 // the release that let them proceed: putting a Lock before the Unlock it waited for is
-// not an execution, putting it before the other goroutine's Lock is.
+// not an execution, putting it before the other goroutine's Lock is. Which steps disable
+// and enable which blocking operation is each sync model's rule (sync/model.hpp's Wait).
 //
 // Cost: while an execution runs, each step only gets its clock (its goroutine's clock
 // joined with the per-object joins of the conflicting modes). The race analysis walks the
@@ -51,24 +52,21 @@ private:
         uint32_t prev = none;  // g's previous event, or the go statement that started g
         uint32_t extra = none; // an unbuffered rendezvous g took part in as the partner since
     };
-    enum class Blocking : uint8_t { No, Lock, RLock, Wait, Once, Timer };
     // The operation a goroutine had pending when the execution ended: the next event it
     // would have performed.
     struct Virtual {
         Event ev;
         uint32_t access_begin, access_end;  // into m_vaccesses
-        Blocking blocking;
+        sync::Wait blocking;
         uint32_t sync_obj;
     };
     // Per object, while walking an execution: the last event of each goroutine per mode.
     struct Table {
         std::vector<uint32_t> last[3];    // index + 1
         std::vector<vm::Gid> touched[3];
-        uint32_t last_acquire = 0;        // + 1: latest Lock/RLock/TryLock acquisition or announce
-        uint32_t last_write_acquire = 0;  // + 1: latest Lock acquisition or announce
-        uint32_t last_from_zero = 0;      // + 1: latest WaitGroup Add from zero
-        uint32_t last_once = 0;           // + 1: latest Once.Do entry
-        uint32_t last_disarm = 0;         // + 1: latest Stop that disarmed a timer
+        // + 1, per blocking class: the latest step on the object that can disable an
+        // operation of the class (sync::SyncModels::disables).
+        uint32_t last_disabler[sync::k_wait_count] = {};
         bool used = false;
     };
     // Per object, while running: the join of the clocks of its events, per mode.
@@ -91,7 +89,7 @@ private:
     void analyse_execution(const Execution& exec);
     void cut_backtracks(const Execution& exec);
     void collect(const Access* begin, const Access* end, vm::Gid g);
-    void analyse(const Event& ev, Blocking blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
+    void analyse(const Event& ev, sync::Wait blocking, uint32_t sync_obj, uint32_t end, const uint32_t* c, const Execution& exec);
     void race(uint32_t e, uint32_t end, vm::Gid p, const uint32_t* clock_p);
     void reset_run();
     // Symmetry (checker/dpor_symmetry.cpp): are r (created first) and g interchangeable now

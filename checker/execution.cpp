@@ -471,7 +471,8 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
     switch (vm::op_object_space(op.kind)) {
     case vm::ObjectSpace::Memory: {
         bool read = op.kind == OpKind::Load || op.kind == OpKind::MapRead || op.kind == OpKind::AtomicLoad;
-        out.push_back(Access{Space::Memory, read ? AccessMode::Read : AccessMode::Write, op.object});
+        bool commuting = op.kind == OpKind::AtomicRmw && op.arg == 1;  // a dropped Add (see step)
+        out.push_back(Access{Space::Memory, read ? AccessMode::Read : commuting ? AccessMode::Commute : AccessMode::Write, op.object});
         break;
     }
     case vm::ObjectSpace::Sync: {
@@ -653,8 +654,19 @@ void Execution::step(Choice choice) {
         clock.join(atomic_clock(op.object));
         if (m_races.on_read(op.object, g, clock, op.site, index, false, bug, true)) report(bug);
         break;
-    case OpKind::AtomicStore:
-    case OpKind::AtomicRmw: {
+    case OpKind::AtomicRmw:
+        if (op.arg == 1) {
+            // An Add whose result is dropped: it commutes with the other such Adds on the
+            // location (in either order the sum, the clocks and the detectors end the same)
+            // and observes none of them, so it publishes its clock and acquires nothing.
+            push_access(Space::Memory, AccessMode::Commute, op.object);
+            atomic_clock(op.object).join(clock);
+            if (m_races.on_commuting_write(op.object, g, clock, op.site, index, bug)) report(bug);
+            m_lost.on_commuting_write(op.object, g, op.site, index);
+            break;
+        }
+        [[fallthrough]];
+    case OpKind::AtomicStore: {
         push_access(Space::Memory, AccessMode::Write, op.object);
         VectorClock& a = atomic_clock(op.object);
         clock.join(a);

@@ -28,6 +28,12 @@ public:
     // concurrent-map-access.
     bool on_read(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
     bool on_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, bool is_map, FoundBug& bug, bool atomic = false);
+    // An atomic Add whose result is dropped: it commutes with the other such Adds, so they
+    // are not ordered among themselves (none acquires) and do not replace each other as
+    // "the last write". They are kept beside it, one per goroutine sorted by goroutine, and
+    // every plain access checks them all; the Add itself checks the last write and the
+    // reads, and leaves them (the state is the same in whichever order the Adds ran).
+    bool on_commuting_write(uint32_t loc, vm::Gid g, const VectorClock& c, uint32_t site, uint32_t step, FoundBug& bug);
 
     // The last write, when a write by g with clock `c` would race with it (nothing recorded).
     const AccessEpoch* racing_write(uint32_t loc, vm::Gid g, const VectorClock& c) const {
@@ -42,7 +48,10 @@ private:
         bool written = false;
         AccessEpoch write;
         std::vector<AccessEpoch> reads;  // one per goroutine since the last write
+        std::vector<AccessEpoch> adds;   // commuting Adds since the last write, one per goroutine, by goroutine
     };
+    // A plain access by g with clock c against the commuting Adds: the first one it races with.
+    static const AccessEpoch* racing_add(const Shadow& s, vm::Gid g, const VectorClock& c);
     Shadow& shadow(uint32_t loc);
     static void fill(FoundBug& bug, const AccessEpoch& prev, bool prev_write, vm::Gid g, uint32_t site, uint32_t step, bool write, uint32_t loc, bool is_map);
 

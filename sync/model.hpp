@@ -57,6 +57,23 @@ enum class Effect : uint8_t {
     Ends,         // the step ended the execution (crash, misuse, exit)
 };
 
+// The dependency rules of blocking operations (checker/dpor_strategy.cpp asks them). A
+// blocked operation cannot move before the step that let it proceed (a Lock before the
+// Unlock it waited for is not an execution); its race is with the last step on the object
+// that disabled it (putting the Lock before the other goroutine's Lock is). Each blocking
+// operation belongs to one class, and its model says, for a step already taken (its
+// kind and effect), whether that step can disable operations of the class and whether it
+// can be what enabled one.
+enum class Wait : uint8_t {
+    None,
+    Lock,    // Mutex/RWMutex Lock: disabled by any acquisition or a writer's announce
+    RLock,   // RLock: disabled by a writer's acquisition or announce
+    WgWait,  // WaitGroup Wait: disabled by an Add from zero
+    Once,    // Once.Do: disabled by the Do that runs f
+    Timer,   // a timer's firing: disabled by a Stop (or Reset) that disarmed it
+};
+constexpr int k_wait_count = 6;
+
 // Happens-before edges through the object's two release clocks (bit set).
 enum Edge : uint8_t {
     EdgeNone = 0,
@@ -90,7 +107,18 @@ struct Applied {
     bool resume = true;            // false: g stays at its operation (an Announce)
 };
 
+// A release (Unlock, RUnlock, the end of Once's f, a Reset re-arming a timer) or a
+// Cond.Wait that unlocked its Locker: what lets a blocked operation proceed, never what
+// it races with.
+inline bool releases(Effect e) { return e == Effect::Release || e == Effect::CondPark; }
+
 // A model implements, for the operation kinds it owns:
+//   static Wait wait_class(vm::OpKind k, Effect e, bool performed);
+//                                            // the blocking class of an operation (None
+//                                            // if it never blocks); `performed`: a step
+//                                            // taken with effect e, else a pending one
+//   static bool disables(Wait w, vm::OpKind k, Effect e);   // for the classes it owns
+//   static bool enables(Wait w, vm::OpKind k, Effect e);    // likewise
 //   bool enabled(const OpQuery&) const;
 //   Dep dep(const OpQuery&) const;           // how it depends on others on the object
 //   Deps deps(const OpQuery&) const;         // every part it touches (Deps::object(dep) for most)

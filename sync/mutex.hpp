@@ -69,7 +69,9 @@ public:
         m_write_held = true;
         m_writer = g;
     }
-    void racquire(vm::Gid g) { m_readers.push_back(g); }
+    // The readers are kept sorted, so that the state after RLocks (and RUnlocks) of
+    // different goroutines does not depend on their order: they commute (dep).
+    void racquire(vm::Gid g) { m_readers.insert(std::upper_bound(m_readers.begin(), m_readers.end(), g), g); }
     bool try_lock(vm::Gid g) {
         if (!free() || m_announced > 0) return false;
         acquire(g, false);
@@ -89,7 +91,7 @@ public:
     Misuse runlock(vm::Gid g) {
         if (m_readers.empty()) return Misuse::RUnlockOfUnlocked;
         auto it = std::find(m_readers.begin(), m_readers.end(), g);
-        if (it == m_readers.end()) it = m_readers.begin();  // RUnlock for another reader: legal
+        if (it == m_readers.end()) it = m_readers.begin();  // RUnlock for another reader: legal (the lowest one's hold goes)
         m_readers.erase(it);
         return Misuse::None;
     }
@@ -104,8 +106,17 @@ public:
         if (st == LockStep::Recursive && !holds_read(q.g)) return !q.others_alive();
         return st != LockStep::Blocked;
     }
+    // RLocks, TryRLocks and RUnlocks commute with each other while no writer waits: each
+    // only adds or removes its own hold (the readers are a sorted multiset), and readers do
+    // not synchronize with each other (an RLock acquires the last Unlock, an RUnlock
+    // publishes to the next Lock; docs/semantics.md, "Commuting operations"). A writer's
+    // Lock, TryLock or Unlock conflicts with all of them — it reads whether readers are
+    // inside — and so does an RUnlock while a writer is announced (the last one lets it
+    // in) or by a goroutine that holds no read lock (it takes another reader's hold).
     Dep dep(const OpQuery& q) const {
-        return q.kind == vm::OpKind::RLock || q.kind == vm::OpKind::TryRLock ? Dep::Read : Dep::Write;
+        if (q.kind == vm::OpKind::RLock || q.kind == vm::OpKind::TryRLock) return Dep::Read;
+        if (q.kind == vm::OpKind::RUnlock && m_announced == 0 && holds_read(q.g)) return Dep::Read;
+        return Dep::Write;
     }
     Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery& q) const {
@@ -121,6 +132,20 @@ public:
         }
     }
     uint32_t alternatives(const OpQuery&) const { return 1; }
+    // Blocking: a Lock waits for the lock to be free, an RLock for no writer to hold or
+    // wait. A step that took the lock (or announced a writer) is what disabled them; any
+    // acquisition disables a Lock, only a writer's an RLock. Unlock and RUnlock enable them
+    // — except that an RUnlock never enables an RLock (readers never wait for readers):
+    // that race is an ordinary one.
+    static Wait wait_class(vm::OpKind k, Effect e, bool performed) {
+        if (performed && e != Effect::Acquire && e != Effect::Announce) return Wait::None;
+        return k == vm::OpKind::Lock ? Wait::Lock : k == vm::OpKind::RLock ? Wait::RLock : Wait::None;
+    }
+    static bool disables(Wait w, vm::OpKind k, Effect e) {
+        if (e != Effect::Acquire && e != Effect::Announce) return false;
+        return w == Wait::Lock || (w == Wait::RLock && k != vm::OpKind::RLock && k != vm::OpKind::TryRLock);
+    }
+    static bool enables(Wait w, vm::OpKind k, Effect e) { return releases(e) && !(w == Wait::RLock && k == vm::OpKind::RUnlock); }
     Applied apply(const OpQuery& q) {
         Applied a;
         switch (q.kind) {

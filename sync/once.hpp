@@ -47,6 +47,11 @@ public:
         return q.kind == vm::OpKind::OnceEnter && enter_step(q.g) == OnceStep::Recursive ? Misuse::RecursiveOnce : Misuse::None;
     }
     uint32_t alternatives(const OpQuery&) const { return 1; }
+    // Blocking: a Do waits while another goroutine runs f. The Do that started f disabled
+    // it (the latest Do on the Once: its race); the end of f enabled it.
+    static Wait wait_class(vm::OpKind k, Effect, bool) { return k == vm::OpKind::OnceEnter ? Wait::Once : Wait::None; }
+    static bool disables(Wait, vm::OpKind k, Effect) { return k == vm::OpKind::OnceEnter; }
+    static bool enables(Wait, vm::OpKind, Effect e) { return releases(e); }
     Applied apply(const OpQuery& q) {
         Applied a;
         if (q.kind == vm::OpKind::OnceExit) {

@@ -80,6 +80,41 @@ struct SyncModels {
         }
     }
 
+    // The dependency rules of blocking operations (sync/model.hpp's Wait), from the model
+    // that owns the operation kind or the class.
+    static Wait wait_class(vm::OpKind k, Effect e, bool performed) {
+        switch (k) {
+        case vm::OpKind::Lock: case vm::OpKind::RLock: return MutexModel::wait_class(k, e, performed);
+        case vm::OpKind::WgWait: return WaitGroupModel::wait_class(k, e, performed);
+        case vm::OpKind::OnceEnter: return OnceModel::wait_class(k, e, performed);
+        case vm::OpKind::TimerFire: return TimerModel::wait_class(k, e, performed);
+        default: return Wait::None;
+        }
+    }
+    // A step of kind k with effect e on the object can disable operations of class w.
+    static bool disables(Wait w, vm::OpKind k, Effect e) {
+        switch (w) {
+        case Wait::Lock: case Wait::RLock: return MutexModel::disables(w, k, e);
+        case Wait::WgWait: return WaitGroupModel::disables(w, k, e);
+        case Wait::Once: return OnceModel::disables(w, k, e);
+        case Wait::Timer: return TimerModel::disables(w, k, e);
+        case Wait::None: break;
+        }
+        return false;
+    }
+    // A step of kind k with effect e, conflicting with a blocked operation of class w, can
+    // be what enabled it (then it is not a race to reverse).
+    static bool enables(Wait w, vm::OpKind k, Effect e) {
+        switch (w) {
+        case Wait::Lock: case Wait::RLock: return MutexModel::enables(w, k, e);
+        case Wait::WgWait: return WaitGroupModel::enables(w, k, e);
+        case Wait::Once: return OnceModel::enables(w, k, e);
+        case Wait::Timer: return TimerModel::enables(w, k, e);
+        case Wait::None: break;
+        }
+        return false;
+    }
+
     bool enabled(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.enabled(q); }); }
     Dep dep(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.dep(q); }); }
     Deps deps(const OpQuery& q) const { return with(q.kind, [&](const auto& m) { return m.deps(q); }); }

@@ -35,6 +35,11 @@ public:
     Deps deps(const OpQuery& q) const { return Deps::object(dep(q)); }
     Misuse misuse(const OpQuery&) const { return Misuse::None; }
     uint32_t alternatives(const OpQuery&) const { return 1; }
+    // Blocking: a firing waits while the timer is disarmed. A Stop (or Reset) that found
+    // it armed disabled it; a Reset of a stopped timer enabled it (a Release).
+    static Wait wait_class(vm::OpKind k, Effect, bool) { return k == vm::OpKind::TimerFire ? Wait::Timer : Wait::None; }
+    static bool disables(Wait, vm::OpKind, Effect e) { return e == Effect::Disarm; }
+    static bool enables(Wait, vm::OpKind, Effect e) { return releases(e); }
     Applied apply(const OpQuery& q) {
         Applied a;
         switch (q.kind) {

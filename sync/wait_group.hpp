@@ -98,6 +98,13 @@ public:
     uint32_t alternatives(const OpQuery& q) const {
         return q.kind == vm::OpKind::WgAdd && m_counter + q.arg < 0 && !m_released.empty() ? 2 : 1;
     }
+    // Blocking: a Wait waits for zero. An Add from zero disabled it; the Dones enabled it,
+    // and the other Adds left it disabled (neither is a race to reverse) — but a Done
+    // below zero that ended the program found the Wait enabled: like anything else ending
+    // the world, an ordinary race.
+    static Wait wait_class(vm::OpKind k, Effect, bool) { return k == vm::OpKind::WgWait ? Wait::WgWait : Wait::None; }
+    static bool disables(Wait, vm::OpKind, Effect e) { return e == Effect::FromZeroAdd; }
+    static bool enables(Wait, vm::OpKind k, Effect e) { return (k == vm::OpKind::WgAdd && e != Effect::Ends) || releases(e); }
     // WgAdd: the checker releases the waiters itself when the counter reaches zero (it
     // knows who waits) and checks "Add from zero concurrent with Wait" (it has the clocks).
     Applied apply(const OpQuery& q) {

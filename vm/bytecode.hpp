@@ -35,7 +35,8 @@ inline Instr instr(Opcode op, int32_t a = 0, uint16_t n = 0, int32_t b = 0, uint
     return x;
 }
 
-// Atomic operations (Instr::k of Opcode::Atomic).
+// Atomic operations (Instr::k of Opcode::Atomic; Instr::n = 1 on an Add whose result is
+// dropped: it pushes nothing, and its operation's arg is 1).
 enum class AtomicOp : uint8_t { Load, Store, Add, Swap, CompareAndSwap };
 
 }  // namespace lockstep::vm

@@ -628,6 +628,13 @@ void Compiler::stmt(const Stmt* s) {
         const Expr* x = s->as<ExprStmt>()->x;
         expr(x);
         uint32_t n = slots(x->type);
+        // An atomic Add whose result is dropped (`atomic.AddInt64(&x, 1)`, `v.Add(n)` as a
+        // statement) pushes nothing: its goroutine never sees the sum, so such Adds
+        // commute with each other (docs/semantics.md, "Commuting operations").
+        if (n == 1 && here() > 0 && code().back().op == Opcode::Atomic && code().back().k == static_cast<uint8_t>(AtomicOp::Add)) {
+            code().back().n = 1;
+            return;
+        }
         if (n) emit(Opcode::Pop, 0, n);
         return;
     }

@@ -1096,7 +1096,7 @@ reload:
                     g.pend = Pend::None;
                     goto reload;
                 }
-                pause(g, kind, p, static_cast<uint32_t>(in.b), Pend::Atomic);
+                pause(g, kind, p, static_cast<uint32_t>(in.b), Pend::Atomic, op == AtomicOp::Add && in.n == 1 ? 1 : 0);
                 return;
             }
             case Opcode::MakeSlice: {

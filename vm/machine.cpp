@@ -357,7 +357,7 @@ bool Machine::Impl::perform(Gid gid, const Outcome& out) {
         g.last_value = op == AtomicOp::Store ? cell : result;
         g.last_type = kind == RKind::Bool ? rt::boolean : kind == RKind::Interface ? 0 : rt::int64;
         g.sp -= nargs + 1;
-        if (op != AtomicOp::Store) g.stack[g.sp++] = result;
+        if (op != AtomicOp::Store && !(op == AtomicOp::Add && in.n == 1)) g.stack[g.sp++] = result;  // a dropped Add pushes nothing
         return true;
     }
     case Pend::TimerNew:

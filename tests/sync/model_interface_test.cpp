@@ -180,3 +180,70 @@ TEST_CASE("WaitGroup deps: Adds commute with Adds, Dones with Dones, a critical 
     CHECK(lock.parts[0].facet == Facet::Object);
     CHECK(lock.parts[0].mode == Dep::Write);
 }
+
+TEST_CASE("RWMutex deps: readers commute while no writer waits; a writer, an announced one or a stranger's RUnlock does not", "[model][rwmutex]") {
+    SyncModels s;
+    s.apply(op(OpKind::RLock, 2));
+    s.apply(op(OpKind::RLock, 1));
+    CHECK(s.dep(op(OpKind::RUnlock, 1)) == Dep::Read);  // a holder, no writer: commutes with RLock and RUnlock
+    CHECK(s.dep(op(OpKind::RUnlock, 3)) == Dep::Write); // holds nothing: takes another reader's hold
+    CHECK(s.dep(op(OpKind::TryLock, 3)) == Dep::Write); // a probe reads whether readers are inside
+    CHECK(s.dep(op(OpKind::Lock, 3)) == Dep::Write);
+    // The state after RLocks does not depend on their order (the readers are sorted).
+    SyncModels t;
+    t.apply(op(OpKind::RLock, 1));
+    t.apply(op(OpKind::RLock, 2));
+    CHECK(t.mutex.reader_count() == s.mutex.reader_count());
+    s.apply(op(OpKind::RUnlock, 3));
+    t.apply(op(OpKind::RUnlock, 3));
+    CHECK(s.mutex.holds_read(1) == t.mutex.holds_read(1));
+    CHECK(s.mutex.holds_read(2) == t.mutex.holds_read(2));
+    // An announced writer: the RUnlock that lets it in is ordered against everything.
+    CHECK(s.apply(op(OpKind::Lock, 3)).effect == Effect::Announce);
+    CHECK(s.dep(op(OpKind::RUnlock, 2)) == Dep::Write);
+}
+
+TEST_CASE("blocking rules: each model says which steps disable and which enable its blocked operations", "[model][blocking]") {
+    using K = OpKind;
+    // The class of a pending operation, and of a performed one (Lock/RLock only when they took the lock or announced).
+    CHECK(SyncModels::wait_class(K::Lock, Effect::Plain, false) == Wait::Lock);
+    CHECK(SyncModels::wait_class(K::Lock, Effect::Acquire, true) == Wait::Lock);
+    CHECK(SyncModels::wait_class(K::Lock, Effect::Ends, true) == Wait::None);
+    CHECK(SyncModels::wait_class(K::RLock, Effect::Acquire, true) == Wait::RLock);
+    CHECK(SyncModels::wait_class(K::TryLock, Effect::Acquire, true) == Wait::None);
+    CHECK(SyncModels::wait_class(K::WgWait, Effect::Plain, true) == Wait::WgWait);
+    CHECK(SyncModels::wait_class(K::OnceEnter, Effect::Plain, false) == Wait::Once);
+    CHECK(SyncModels::wait_class(K::TimerFire, Effect::Plain, false) == Wait::Timer);
+    CHECK(SyncModels::wait_class(K::Unlock, Effect::Release, true) == Wait::None);
+    // What disables: any acquisition a Lock, only a writer's an RLock; an Add from zero a
+    // Wait; the latest Do a Do; a Stop that disarmed a firing.
+    CHECK(SyncModels::disables(Wait::Lock, K::RLock, Effect::Acquire));
+    CHECK(SyncModels::disables(Wait::Lock, K::Lock, Effect::Announce));
+    CHECK_FALSE(SyncModels::disables(Wait::RLock, K::RLock, Effect::Acquire));
+    CHECK_FALSE(SyncModels::disables(Wait::RLock, K::TryRLock, Effect::Acquire));
+    CHECK(SyncModels::disables(Wait::RLock, K::TryLock, Effect::Acquire));
+    CHECK(SyncModels::disables(Wait::RLock, K::Lock, Effect::Announce));
+    CHECK_FALSE(SyncModels::disables(Wait::Lock, K::Unlock, Effect::Release));
+    CHECK(SyncModels::disables(Wait::WgWait, K::WgAdd, Effect::FromZeroAdd));
+    CHECK_FALSE(SyncModels::disables(Wait::WgWait, K::WgAdd, Effect::Plain));
+    CHECK(SyncModels::disables(Wait::Once, K::OnceEnter, Effect::Plain));
+    CHECK_FALSE(SyncModels::disables(Wait::Once, K::OnceExit, Effect::Release));
+    CHECK(SyncModels::disables(Wait::Timer, K::TimerStop, Effect::Disarm));
+    CHECK_FALSE(SyncModels::disables(Wait::Timer, K::TimerStop, Effect::Plain));
+    // What enables (never a race to reverse): releases and Cond's park; an RUnlock never
+    // enables an RLock; every Add or Done that did not end the program leaves a Wait as
+    // it was or enables it.
+    CHECK(SyncModels::enables(Wait::Lock, K::Unlock, Effect::Release));
+    CHECK(SyncModels::enables(Wait::Lock, K::RUnlock, Effect::Release));
+    CHECK(SyncModels::enables(Wait::Lock, K::CondWait, Effect::CondPark));
+    CHECK_FALSE(SyncModels::enables(Wait::RLock, K::RUnlock, Effect::Release));
+    CHECK(SyncModels::enables(Wait::RLock, K::Unlock, Effect::Release));
+    CHECK_FALSE(SyncModels::enables(Wait::Lock, K::Lock, Effect::Acquire));
+    CHECK(SyncModels::enables(Wait::WgWait, K::WgAdd, Effect::Plain));
+    CHECK(SyncModels::enables(Wait::WgWait, K::WgAdd, Effect::FromZeroAdd));
+    CHECK_FALSE(SyncModels::enables(Wait::WgWait, K::WgAdd, Effect::Ends));
+    CHECK(SyncModels::enables(Wait::Once, K::OnceExit, Effect::Release));
+    CHECK_FALSE(SyncModels::enables(Wait::Once, K::OnceEnter, Effect::Plain));
+    CHECK(SyncModels::enables(Wait::Timer, K::TimerReset, Effect::Release));
+    CHECK_FALSE(SyncModels::enables(Wait::Timer, K::TimerStop, Effect::Disarm));
+}
