@@ -121,6 +121,7 @@ void Execution::start() {
     }
     m_put_clocks.clear();
     m_steps.clear();
+    m_step_base = 0;
     m_accesses.clear();
     m_bugs.clear();
     m_races.reset();
@@ -439,7 +440,7 @@ uint32_t Execution::alternatives(Gid g) const {
         // written, then handed over through a racy variable): a data race, never fatal.
         const AccessEpoch* prev = m_races.racing_write(op.object, g, m_gs[g].clock);
         if (!prev) return 1;
-        return causally_after(*this, prev->step, g, static_cast<uint32_t>(m_steps.size())) ? 1 : 2;
+        return causally_after(*this, prev->step, g, step_count()) ? 1 : 2;
     }
     case OpKind::WgAdd: return models_at(op.object).alternatives(query(g, op));
     case OpKind::Select: {
@@ -578,7 +579,7 @@ void Execution::check_output() {
     if (got == m_expected) return;
     FoundBug bug;
     bug.kind = BugKind::OutputMismatch;
-    bug.add(m_program.pending(0).site, static_cast<uint32_t>(m_steps.size()), 0);
+    bug.add(m_program.pending(0).site, step_count(), 0);
     report(bug);
 }
 
@@ -587,13 +588,19 @@ void Execution::step(Choice choice) {
     LOCKSTEP_ASSERT(running(), "step after the execution ended");
     LOCKSTEP_ASSERT(enabled(g), "step of a goroutine that is not enabled");
     const vm::Operation op = m_program.pending(g);
-    const uint32_t index = static_cast<uint32_t>(m_steps.size());
+    if (m_config.single_run && !m_steps.empty()) {
+        // Only the latest step is kept: what the next step's bookkeeping looks at.
+        m_step_base += static_cast<uint32_t>(m_steps.size());
+        m_steps.clear();
+        m_accesses.clear();
+    }
+    const uint32_t index = step_count();
     StepRecord rec;
     rec.choice = choice;
     rec.alts = alternatives(g);
     rec.op = op;
     rec.access_begin = static_cast<uint32_t>(m_accesses.size());
-    if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
+    if (index > 0 && g != m_last && enabled(m_last)) ++m_preemptions;
     m_woken.clear();
     m_spin.before_step(m_program, g, index);
 
@@ -907,13 +914,13 @@ void Execution::step(Choice choice) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
         spin_refresh_woken();
         // After main returned the drain keeps its own budget (drain_after_exit).
-        if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
+        if (!m_draining && step_count() >= m_config.max_steps && running()) finish_stuck();
     }
 }
 
 void Execution::finish_stuck() {
     if (!running()) return;
-    if (m_steps.size() >= m_config.max_steps) {
+    if (step_count() >= m_config.max_steps) {
         // Whether it is a livelock is decided after the search looked at the execution
         // as it was cut (decide_livelock, called by drain_after_exit).
         m_end = EndKind::StepLimit;
@@ -929,7 +936,7 @@ void Execution::finish_stuck() {
         if (m_program.state(g) == vm::GoroutineState::Pending && m_gs[g].spinning) {
             bug.kind = BugKind::Livelock;
             bug.variant = VariantSpinning;
-            bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+            bug.add(m_program.pending(g).site, step_count(), g);
             report(bug);
             m_end = EndKind::StepLimit;
             m_crashed = g;
@@ -946,7 +953,7 @@ void Execution::finish_stuck() {
             bug.kind = BugKind::RecursiveLock;
             bug.variant = VariantRecursiveMutex;
             bug.object = op.object;
-            bug.add(op.site, static_cast<uint32_t>(m_steps.size()), g);
+            bug.add(op.site, step_count(), g);
             report(bug);
         }
     }
@@ -954,7 +961,7 @@ void Execution::finish_stuck() {
     bug.kind = BugKind::Deadlock;
     uint32_t n = m_program.goroutine_count();
     for (Gid g = 0; g < n; ++g)
-        if (m_program.state(g) == vm::GoroutineState::Pending && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+        if (m_program.state(g) == vm::GoroutineState::Pending && !idle_timer(g)) bug.add(m_program.pending(g).site, step_count(), g);
     report(bug);
     m_end = EndKind::Deadlock;
 }

@@ -64,6 +64,10 @@ struct ExecutionConfig {
     const lang::ExpectedOutput* expected_output = nullptr;
     // The spin-loop (await) reduction (checker/spin_await.hpp); off only to check it.
     bool spin_await = true;
+    // `lockstep run` (checker/single_run.hpp): one execution that keeps only its latest
+    // step record and that step's accesses (steps() is that window; step_count() counts
+    // them all), so a run of any length takes bounded memory; no race analysis needs more.
+    bool single_run = false;
 };
 
 class Execution {
@@ -112,7 +116,11 @@ public:
     // enabled_list() is empty or the step bound is hit.
     void finish_stuck();
 
+    // Every step recorded (a single run keeps only the latest: see ExecutionConfig).
     const std::vector<StepRecord>& steps() const { return m_steps; }
+    // How many steps the execution has taken (steps().size() unless a single run).
+    uint32_t step_count() const { return m_step_base + static_cast<uint32_t>(m_steps.size()); }
+    vm::Gid last_goroutine() const { return m_last; }
     const std::vector<Access>& accesses() const { return m_accesses; }
     const std::vector<FoundBug>& bugs() const { return m_bugs; }
     uint32_t preemptions() const { return m_preemptions; }
@@ -280,6 +288,7 @@ private:
     std::vector<VectorClock> m_put_clocks;
     VectorClock m_scratch;  // by Put token (the step index of the Put)
     std::vector<StepRecord> m_steps;
+    uint32_t m_step_base = 0;  // single run: the steps dropped before m_steps' first
     std::vector<Access> m_accesses;
     std::vector<FoundBug> m_bugs;
     struct OncePanic {

@@ -487,7 +487,8 @@ reload:
         for (;;) {
             if (budget-- == 0) [[unlikely]] {
                 SAVE();
-                pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit);
+                if (limits.preempt && !nested) pause(g, OpKind::Yield, 0, current_site(g), Pend::Yield);
+                else pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit);
                 return;
             }
             const Instr& in = code[pc++];
