@@ -503,7 +503,8 @@ reload:
             case Opcode::Pop: sp -= in.n; break;
             case Opcode::Dup:
                 ROOM(in.n);
-                std::memcpy(S + sp, S + sp - in.n, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[sp - 1];  // the common case, without a memcpy call
+                else std::memcpy(S + sp, S + sp - in.n, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::Pick:
@@ -527,12 +528,14 @@ reload:
             }
             case Opcode::LoadLocal:
                 ROOM(in.n);
-                std::memcpy(S + sp, S + bp + in.a, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[bp + in.a];
+                else std::memcpy(S + sp, S + bp + in.a, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::StoreLocal:
                 sp -= in.n;
-                std::memmove(S + bp + in.a, S + sp, sizeof(Value) * in.n);
+                if (in.n == 1) S[bp + in.a] = S[sp];
+                else std::memmove(S + bp + in.a, S + sp, sizeof(Value) * in.n);
                 break;
             case Opcode::LoadEnv: ROOM(1); S[sp++] = heap[fr->env + in.a]; break;
             case Opcode::AddrGlobal: ROOM(1); S[sp++] = Value::of_ptr(static_cast<Cell>(in.a)); break;
