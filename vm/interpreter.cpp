@@ -509,7 +509,8 @@ reload:
                 break;
             case Opcode::Pick:
                 ROOM(in.n);
-                std::memmove(S + sp, S + sp - in.a, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[sp - in.a];
+                else std::memmove(S + sp, S + sp - in.a, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::Extract: {
@@ -912,7 +913,8 @@ reload:
                 break;
             }
             case Opcode::Ret: {
-                std::memmove(S + bp, S + sp - in.n, sizeof(Value) * in.n);
+                if (in.n == 1) S[bp] = S[sp - 1];
+                else if (in.n) std::memmove(S + bp, S + sp - in.n, sizeof(Value) * in.n);
                 FrameKind kind = fr->kind;
                 g.sp = bp + in.n;
                 g.frames.pop_back();
