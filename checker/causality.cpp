@@ -33,7 +33,8 @@ bool observes(const vm::Operation& op) {
 bool causally_after(const Execution& e, uint32_t from, Gid to, uint32_t upto) {
     const auto& steps = e.steps();
     const auto& accesses = e.accesses();
-    if (from >= steps.size()) return false;
+    // A single run (ExecutionConfig::single_run) keeps no history to follow: no chain.
+    if (from >= steps.size() || e.step_count() != steps.size()) return false;
     upto = std::min<uint32_t>(upto, static_cast<uint32_t>(steps.size()));
     const uint32_t n = e.goroutine_count();
 

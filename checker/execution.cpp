@@ -121,6 +121,7 @@ void Execution::start() {
     }
     m_put_clocks.clear();
     m_steps.clear();
+    m_step_base = 0;
     m_accesses.clear();
     m_bugs.clear();
     m_races.reset();
@@ -178,38 +179,6 @@ vm::Gid Execution::mutex_holder(uint32_t id) const {
     return m.write_held() ? m.writer() : UINT32_MAX;
 }
 
-bool Execution::chan_partner_waiting(Gid self, uint32_t chan, OpKind want) const {
-    return nth_partner(self, chan, want, 0, nullptr) != UINT32_MAX;
-}
-
-Gid Execution::nth_partner(Gid self, uint32_t chan, OpKind want, uint32_t n, int64_t* case_index) const {
-    if (chan == vm::nil_chan_id) return UINT32_MAX;  // nobody ever pairs on a nil channel
-    uint32_t count = m_program.goroutine_count();
-    for (Gid q = 0; q < count; ++q) {
-        if (q == self || m_program.state(q) != vm::GoroutineState::Pending || m_gs[q].cond == 1) continue;
-        const vm::Operation& o = m_program.pending(q);
-        int64_t index = -1;
-        bool match = o.kind == want && o.object == chan;
-        // A select waits on all its cases at once; one with a default does not wait.
-        if (!match && o.kind == OpKind::Select && !m_program.select_has_default(q)) {
-            uint32_t cases = static_cast<uint32_t>(o.arg);
-            for (uint32_t i = 0; i < cases && !match; ++i) {
-                vm::SelectCase sc = m_program.select_case(q, i);
-                if (!sc.nil_chan && sc.kind == want && sc.chan == chan) {
-                    match = true;
-                    index = i;
-                }
-            }
-        }
-        if (!match) continue;
-        if (n == 0) {
-            if (case_index) *case_index = index;
-            return q;
-        }
-        --n;
-    }
-    return UINT32_MAX;
-}
 
 bool Execution::select_case_ready(Gid g, uint32_t index) const {
     vm::SelectCase sc = m_program.select_case(g, index);
@@ -278,153 +247,6 @@ bool Execution::compute_enabled(Gid g) const {
     }
 }
 
-void Execution::compute_enabled() {
-    uint32_t n = m_program.goroutine_count();
-    if (m_enabled.size() < n) m_enabled.resize(n, 0);
-    std::fill(m_enabled.begin(), m_enabled.end(), 0);
-    m_enabled_list.clear();
-    for (auto& w : m_sync_waiters) w.clear();
-    for (auto& w : m_chan_waiters) w.clear();
-    m_select_waiters.clear();
-    m_timer_gs.clear();
-    for (Gid g = 0; g < n; ++g) {
-        if (m_program.is_timer(g)) m_timer_gs.push_back(g);
-        m_gs[g].wait_space = WaitNone;
-        register_waiter(g);
-        m_enabled[g] = compute_enabled(g) ? 1 : 0;
-        if (m_enabled[g]) m_enabled_list.push_back(g);
-    }
-}
-
-std::vector<Gid> Execution::enabled_from_scratch() const {
-    std::vector<Gid> out;
-    for (Gid g = 0; g < m_program.goroutine_count(); ++g)
-        if (compute_enabled(g)) out.push_back(g);
-    return out;
-}
-
-void Execution::register_waiter(Gid g) {
-    GState& gs = m_gs[g];
-    gs.wait_space = WaitNone;
-    if (m_program.state(g) != vm::GoroutineState::Pending) return;
-    const vm::Operation& op = m_program.pending(g);
-    std::vector<Gid>* list = nullptr;
-    switch (op.kind) {
-    case OpKind::Lock:
-    case OpKind::RLock:
-    case OpKind::WgWait:
-    case OpKind::OnceEnter:
-    case OpKind::TimerFire:
-        if (op.object >= m_sync_waiters.size()) m_sync_waiters.resize(op.object + 1);
-        list = &m_sync_waiters[op.object];
-        gs.wait_space = WaitSync;
-        break;
-    case OpKind::ChanSend:
-    case OpKind::ChanRecv:
-        // On a nil channel nothing can ever enable it: it waits on nothing.
-        if (op.object == vm::nil_chan_id) return;
-        if (op.object >= m_chan_waiters.size()) m_chan_waiters.resize(op.object + 1);
-        list = &m_chan_waiters[op.object];
-        gs.wait_space = WaitChan;
-        break;
-    case OpKind::Select:
-        list = &m_select_waiters;
-        gs.wait_space = WaitSelect;
-        break;
-    default: return;
-    }
-    gs.wait_id = op.object;
-    gs.wait_pos = static_cast<uint32_t>(list->size());
-    list->push_back(g);
-}
-
-void Execution::unregister_waiter(Gid g) {
-    GState& gs = m_gs[g];
-    std::vector<Gid>* list = nullptr;
-    switch (gs.wait_space) {
-    case WaitSync: list = &m_sync_waiters[gs.wait_id]; break;
-    case WaitChan: list = &m_chan_waiters[gs.wait_id]; break;
-    case WaitSelect: list = &m_select_waiters; break;
-    default: return;
-    }
-    LOCKSTEP_ASSERT(gs.wait_pos < list->size() && (*list)[gs.wait_pos] == g, "waiter list out of step with the goroutine");
-    Gid moved = list->back();
-    (*list)[gs.wait_pos] = moved;
-    m_gs[moved].wait_pos = gs.wait_pos;
-    list->pop_back();
-    gs.wait_space = WaitNone;
-}
-
-void Execution::set_enabled(Gid g, bool on) {
-    if ((m_enabled[g] != 0) == on) return;
-    m_enabled[g] = on ? 1 : 0;
-    auto at = std::lower_bound(m_enabled_list.begin(), m_enabled_list.end(), g);
-    if (on) m_enabled_list.insert(at, g);
-    else m_enabled_list.erase(at);
-}
-
-void Execution::refresh(Gid g) { set_enabled(g, compute_enabled(g)); }
-
-void Execution::refresh_chan(uint32_t chan) {
-    if (chan < m_chan_waiters.size())
-        for (Gid q : m_chan_waiters[chan]) refresh(q);
-}
-
-void Execution::update_enabled(Gid g, Gid partner, uint32_t before, uint32_t after, bool resumed, uint32_t access_begin) {
-    if (m_enabled.size() < after) m_enabled.resize(after, 0);
-    m_touched_chans.clear();
-    bool chans = false;
-    // A goroutine that moved waits on something else now; a send or receive it now waits
-    // at may be the partner another goroutine on that channel was missing.
-    auto moved = [&](Gid q) {
-        unregister_waiter(q);
-        register_waiter(q);
-        if (m_gs[q].wait_space == WaitChan) {
-            chans = true;
-            m_touched_chans.push_back(m_gs[q].wait_id);
-        } else if (m_gs[q].wait_space == WaitSelect) {
-            chans = true;
-            uint32_t cases = static_cast<uint32_t>(m_program.pending(q).arg);
-            for (uint32_t i = 0; i < cases; ++i) {
-                vm::SelectCase sc = m_program.select_case(q, i);
-                if (!sc.nil_chan) m_touched_chans.push_back(sc.chan);
-            }
-        }
-    };
-    if (resumed) moved(g);
-    if (partner != UINT32_MAX) moved(partner);
-    for (Gid c = before; c < after; ++c) {
-        m_gs[c].wait_space = WaitNone;
-        moved(c);
-    }
-    for (uint32_t i = access_begin; i < m_accesses.size(); ++i) {
-        const Access& a = m_accesses[i];
-        if (a.space == Space::Sync && a.id < m_sync_waiters.size()) {
-            for (Gid q : m_sync_waiters[a.id]) refresh(q);
-        } else if (a.space == Space::Chan) {
-            chans = true;
-            m_touched_chans.push_back(chan_of_side(a.id));
-        }
-    }
-    if (chans) {
-        for (uint32_t c : m_touched_chans) refresh_chan(c);
-        for (Gid q : m_select_waiters) refresh(q);
-    }
-    for (Gid q : m_woken) refresh(q);
-    // A Ticker fires only when its channel has room: whatever touched the channel may have
-    // enabled it (timers are few; each is re-examined).
-    for (Gid c = before; c < after; ++c)
-        if (m_program.is_timer(c)) m_timer_gs.push_back(c);
-    for (Gid q : m_timer_gs) refresh(q);
-    // A goroutine ended: a holder's second Lock waits only while another one lives.
-    if (m_program.state(g) != vm::GoroutineState::Pending || (partner != UINT32_MAX && m_program.state(partner) != vm::GoroutineState::Pending))
-        for (const auto& list : m_sync_waiters)
-            for (Gid q : list)
-                if (m_program.pending(q).kind == OpKind::Lock) refresh(q);
-    refresh(g);
-    if (partner != UINT32_MAX) refresh(partner);
-    for (Gid c = before; c < after; ++c) refresh(c);
-}
 
 uint32_t Execution::alternatives(Gid g) const {
     const vm::Operation& op = m_program.pending(g);
@@ -440,7 +262,7 @@ uint32_t Execution::alternatives(Gid g) const {
         // written, then handed over through a racy variable): a data race, never fatal.
         const AccessEpoch* prev = m_races.racing_write(op.object, g, m_gs[g].clock);
         if (!prev) return 1;
-        return causally_after(*this, prev->step, g, static_cast<uint32_t>(m_steps.size())) ? 1 : 2;
+        return causally_after(*this, prev->step, g, step_count()) ? 1 : 2;
     }
     case OpKind::WgAdd: return models_at(op.object).alternatives(query(g, op));
     case OpKind::Select: {
@@ -580,7 +402,7 @@ void Execution::check_output() {
     if (got == m_expected) return;
     FoundBug bug;
     bug.kind = BugKind::OutputMismatch;
-    bug.add(m_program.pending(0).site, static_cast<uint32_t>(m_steps.size()), 0);
+    bug.add(m_program.pending(0).site, step_count(), 0);
     report(bug);
 }
 
@@ -589,14 +411,21 @@ void Execution::step(Choice choice) {
     LOCKSTEP_ASSERT(running(), "step after the execution ended");
     LOCKSTEP_ASSERT(enabled(g), "step of a goroutine that is not enabled");
     const vm::Operation op = m_program.pending(g);
-    const uint32_t index = static_cast<uint32_t>(m_steps.size());
+    if (m_config.single_run && !m_steps.empty()) {
+        // Only the latest step is kept: what the next step's bookkeeping looks at.
+        m_step_base += static_cast<uint32_t>(m_steps.size());
+        m_steps.clear();
+        m_accesses.clear();
+    }
+    const uint32_t index = step_count();
     StepRecord rec;
     rec.choice = choice;
     rec.alts = alternatives(g);
     rec.op = op;
     rec.access_begin = static_cast<uint32_t>(m_accesses.size());
-    if (!m_steps.empty() && g != m_last && enabled(m_last)) ++m_preemptions;
+    if (index > 0 && g != m_last && enabled(m_last)) ++m_preemptions;
     m_woken.clear();
+    m_step_chan = UINT32_MAX;
     m_spin.before_step(m_program, g, index);
 
     GState& gs = m_gs[g];
@@ -762,6 +591,7 @@ void Execution::step(Choice choice) {
             chan_accesses(chan, op.kind, m_accesses);
         }
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
+        m_step_chan = chan;
         ChanState& c = chan_state(chan);
         bool closed = m_program.chan_closed(chan);
         bool buffered = m_program.chan_capacity(chan) > 0;
@@ -800,6 +630,7 @@ void Execution::step(Choice choice) {
     }
     case OpKind::ChanClose: {
         chan_accesses(op.object, OpKind::ChanClose, m_accesses);
+        m_step_chan = op.object;
         ChanState& c = chan_state(op.object);
         c.close_clock.join(clock);
         chan_close_race(g, op.object, true, op.site, index);
@@ -924,13 +755,13 @@ void Execution::step(Choice choice) {
         update_enabled(g, partner, before, after, resume, rec.access_begin);
         spin_refresh_woken();
         // After main returned the drain keeps its own budget (drain_after_exit).
-        if (!m_draining && m_steps.size() >= m_config.max_steps && running()) finish_stuck();
+        if (!m_draining && step_count() >= m_config.max_steps && running()) finish_stuck();
     }
 }
 
 void Execution::finish_stuck() {
     if (!running()) return;
-    if (m_steps.size() >= m_config.max_steps) {
+    if (step_count() >= m_config.max_steps) {
         // Whether it is a livelock is decided after the search looked at the execution
         // as it was cut (decide_livelock, called by drain_after_exit).
         m_end = EndKind::StepLimit;
@@ -946,7 +777,7 @@ void Execution::finish_stuck() {
         if (m_program.state(g) == vm::GoroutineState::Pending && m_gs[g].spinning) {
             bug.kind = BugKind::Livelock;
             bug.variant = VariantSpinning;
-            bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+            bug.add(m_program.pending(g).site, step_count(), g);
             report(bug);
             m_end = EndKind::StepLimit;
             m_crashed = g;
@@ -963,7 +794,7 @@ void Execution::finish_stuck() {
             bug.kind = BugKind::RecursiveLock;
             bug.variant = VariantRecursiveMutex;
             bug.object = op.object;
-            bug.add(op.site, static_cast<uint32_t>(m_steps.size()), g);
+            bug.add(op.site, step_count(), g);
             report(bug);
         }
     }
@@ -971,7 +802,7 @@ void Execution::finish_stuck() {
     bug.kind = BugKind::Deadlock;
     uint32_t n = m_program.goroutine_count();
     for (Gid g = 0; g < n; ++g)
-        if (m_program.state(g) == vm::GoroutineState::Pending && !idle_timer(g)) bug.add(m_program.pending(g).site, static_cast<uint32_t>(m_steps.size()), g);
+        if (m_program.state(g) == vm::GoroutineState::Pending && !idle_timer(g)) bug.add(m_program.pending(g).site, step_count(), g);
     report(bug);
     m_end = EndKind::Deadlock;
 }

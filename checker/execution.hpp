@@ -64,6 +64,10 @@ struct ExecutionConfig {
     const lang::ExpectedOutput* expected_output = nullptr;
     // The spin-loop (await) reduction (checker/spin_await.hpp); off only to check it.
     bool spin_await = true;
+    // `lockstep run` (checker/single_run.hpp): one execution that keeps only its latest
+    // step record and that step's accesses (steps() is that window; step_count() counts
+    // them all), so a run of any length takes bounded memory; no race analysis needs more.
+    bool single_run = false;
 };
 
 class Execution {
@@ -112,7 +116,11 @@ public:
     // enabled_list() is empty or the step bound is hit.
     void finish_stuck();
 
+    // Every step recorded (a single run keeps only the latest: see ExecutionConfig).
     const std::vector<StepRecord>& steps() const { return m_steps; }
+    // How many steps the execution has taken (steps().size() unless a single run).
+    uint32_t step_count() const { return m_step_base + static_cast<uint32_t>(m_steps.size()); }
+    vm::Gid last_goroutine() const { return m_last; }
     const std::vector<Access>& accesses() const { return m_accesses; }
     const std::vector<FoundBug>& bugs() const { return m_bugs; }
     uint32_t preemptions() const { return m_preemptions; }
@@ -151,6 +159,9 @@ private:
         uint8_t wait_space = 0;
         uint32_t wait_id = 0;
         uint32_t wait_pos = 0;   // index in that list
+        uint32_t wait_side = 0;  // WaitChan: the channel side (chan_send_side/chan_recv_side) listed on
+        // WaitSelect: each channel side its cases wait on (no default), and g's index there.
+        std::vector<std::pair<uint32_t, uint32_t>> select_regs;
     };
     struct SyncObject : sync::SyncModels {
         VectorClock release;     // Unlock, Done, Once f done, Signal, atomic-free: the release clock
@@ -213,7 +224,13 @@ private:
     void set_enabled(vm::Gid g, bool on);
     void register_waiter(vm::Gid g);
     void unregister_waiter(vm::Gid g);
-    void refresh_chan(uint32_t chan);
+    // Channel sides (execution_waiters.cpp): g joins a side's waiter list (returns its
+    // index) or leaves it; either changes what the other side can pair with.
+    uint32_t join_side(vm::Gid g, uint32_t side);
+    void leave_side(vm::Gid g, uint32_t side, uint32_t pos);
+    // q waits to do `want` on chan (a plain op, or a select without default with such a
+    // case: its index in `index`, else -1).
+    bool partner_match(vm::Gid q, uint32_t chan, vm::OpKind want, int64_t& index) const;
     bool chan_partner_waiting(vm::Gid self, uint32_t chan, vm::OpKind want) const;
     bool select_case_ready(vm::Gid g, uint32_t index) const;
     uint32_t ready_select_cases(vm::Gid g) const;
@@ -266,20 +283,25 @@ private:
     // goroutines' steps, listed by the object it depends on: Lock, RLock, Wait and Do by
     // sync id; send and receive by channel id; selects apart (they depend on every case).
     std::vector<std::vector<vm::Gid>> m_sync_waiters;
-    std::vector<std::vector<vm::Gid>> m_chan_waiters;
-    std::vector<vm::Gid> m_select_waiters;
+    // By channel side: the goroutines at a send or receive there, and the selects (without
+    // default) with a case there; unordered (nth_partner takes them in gid order).
+    std::vector<std::vector<vm::Gid>> m_side_waiters;
+    mutable std::vector<vm::Gid> m_partner_scratch;
+    mutable bool m_scan_all = false;  // enabled_from_scratch: nth_partner looks at every goroutine
+    uint32_t m_step_chan = UINT32_MAX;  // the channel this step sent on, received from or closed
     std::vector<vm::Gid> m_timer_gs;       // the timers' own goroutines
     std::vector<vm::Gid> m_woken;          // this step's Signal/Broadcast
     SpinAwait m_spin;
     std::vector<vm::Gid> m_spin_woken;     // this step's wakes of await-blocked goroutines
 
-    std::vector<uint32_t> m_touched_chans;  // scratch of update_enabled
+    std::vector<uint32_t> m_touched_sides;  // scratch of update_enabled: sides to look at again
     std::vector<SyncObject> m_sync;
     std::vector<ChanState> m_chans;
     std::vector<VectorClock> m_atomics;
     std::vector<VectorClock> m_put_clocks;
     VectorClock m_scratch;  // by Put token (the step index of the Put)
     std::vector<StepRecord> m_steps;
+    uint32_t m_step_base = 0;  // single run: the steps dropped before m_steps' first
     std::vector<Access> m_accesses;
     std::vector<FoundBug> m_bugs;
     struct OncePanic {

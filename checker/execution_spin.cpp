@@ -13,7 +13,7 @@ void Execution::spin_after_step(Gid g, Gid partner, const vm::Operation& op, int
     uint32_t lock_key = 0;
     int8_t lock_delta = 0;
     SpinStepKind kind = spin_step_kind(op, outcome, lock_key, lock_delta);
-    m_spin.after_step(m_program, g, partner, static_cast<uint32_t>(m_steps.size() - 1), kind, lock_key, lock_delta, m_accesses,
+    m_spin.after_step(m_program, g, partner, step_count() - 1, kind, lock_key, lock_delta, m_accesses,
                       rec.access_begin, rec.access_end, m_spin_woken);
 }
 
@@ -63,7 +63,7 @@ void Execution::decide_livelock() {
     FoundBug bug;
     bug.kind = BugKind::Livelock;
     const StepRecord& last = m_steps.back();
-    bug.add(last.op.site, static_cast<uint32_t>(m_steps.size() - 1), last.choice.g);
+    bug.add(last.op.site, step_count() - 1, last.choice.g);
     report(bug);
 }
 

@@ -98,12 +98,12 @@ void Execution::misuse_crash(Gid g, const vm::Operation& op, sync::Misuse misuse
     case sync::Misuse::NegativeCounter: bug.kind = BugKind::NegativeWaitGroup; break;
     default: LOCKSTEP_ASSERT(false, "a sync model reported a misuse the checker does not name");
     }
-    bug.add(op.site, static_cast<uint32_t>(m_steps.size()), g);
+    bug.add(op.site, step_count(), g);
     crash(g, bug);
 }
 
 bool Execution::step_sync(Gid g, Choice choice, const vm::Operation& op, StepRecord& rec, vm::Outcome& out) {
-    const uint32_t index = static_cast<uint32_t>(m_steps.size());
+    const uint32_t index = step_count();
     sync_accesses(g, op, m_accesses);
     SyncObject& s = sync_object(op.object);
     GState& gs = m_gs[g];

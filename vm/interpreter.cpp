@@ -487,7 +487,8 @@ reload:
         for (;;) {
             if (budget-- == 0) [[unlikely]] {
                 SAVE();
-                pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit);
+                if (limits.preempt && !nested) pause(g, OpKind::Yield, 0, current_site(g), Pend::Yield);
+                else pause(g, OpKind::StepLimit, 0, current_site(g), Pend::StepLimit);
                 return;
             }
             const Instr& in = code[pc++];
@@ -502,12 +503,14 @@ reload:
             case Opcode::Pop: sp -= in.n; break;
             case Opcode::Dup:
                 ROOM(in.n);
-                std::memcpy(S + sp, S + sp - in.n, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[sp - 1];  // the common case, without a memcpy call
+                else std::memcpy(S + sp, S + sp - in.n, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::Pick:
                 ROOM(in.n);
-                std::memmove(S + sp, S + sp - in.a, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[sp - in.a];
+                else std::memmove(S + sp, S + sp - in.a, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::Extract: {
@@ -526,12 +529,14 @@ reload:
             }
             case Opcode::LoadLocal:
                 ROOM(in.n);
-                std::memcpy(S + sp, S + bp + in.a, sizeof(Value) * in.n);
+                if (in.n == 1) S[sp] = S[bp + in.a];
+                else std::memcpy(S + sp, S + bp + in.a, sizeof(Value) * in.n);
                 sp += in.n;
                 break;
             case Opcode::StoreLocal:
                 sp -= in.n;
-                std::memmove(S + bp + in.a, S + sp, sizeof(Value) * in.n);
+                if (in.n == 1) S[bp + in.a] = S[sp];
+                else std::memmove(S + bp + in.a, S + sp, sizeof(Value) * in.n);
                 break;
             case Opcode::LoadEnv: ROOM(1); S[sp++] = heap[fr->env + in.a]; break;
             case Opcode::AddrGlobal: ROOM(1); S[sp++] = Value::of_ptr(static_cast<Cell>(in.a)); break;
@@ -908,7 +913,8 @@ reload:
                 break;
             }
             case Opcode::Ret: {
-                std::memmove(S + bp, S + sp - in.n, sizeof(Value) * in.n);
+                if (in.n == 1) S[bp] = S[sp - 1];
+                else if (in.n) std::memmove(S + bp, S + sp - in.n, sizeof(Value) * in.n);
                 FrameKind kind = fr->kind;
                 g.sp = bp + in.n;
                 g.frames.pop_back();

@@ -20,7 +20,10 @@ void Machine::reset() { m_impl->reset(); }
 
 GoroutineState Machine::state(Gid g) const { return m_impl->gs[g].state; }
 const Operation& Machine::pending(Gid g) const { return m_impl->gs[g].op; }
-void Machine::resume(Gid g, const Outcome& outcome) { m_impl->resume(g, outcome); }
+void Machine::resume(Gid g, const Outcome& outcome) {
+    m_impl->clock += m_impl->limits.ns_per_operation;
+    m_impl->resume(g, outcome);
+}
 uint64_t Machine::loop_serial(Gid g) const { return m_impl->gs[g].loop_serial; }
 uint64_t Machine::loop_repeats(Gid g) const { return m_impl->gs[g].loop_repeat; }
 

@@ -35,6 +35,14 @@ struct MachineLimits {
     // `lockstep run`: keep what the program writes to stdout and to stderr (print and
     // println) in order, as streams(), so both reach the terminal as under `go run`.
     bool keep_streams = false;
+    // `lockstep run`: a goroutine that used up max_instructions_per_resume is preempted (it
+    // pauses at a Yield and goes on when resumed), as Go's scheduler preempts a long
+    // computation, instead of ending the execution as a livelock (StepLimit).
+    bool preempt = false;
+    // `lockstep run`: the virtual clock (time.Now) advances this many nanoseconds per
+    // visible operation performed, so time.Since measures work done, as under `go run`
+    // (0: it moves only when time.Sleep or a timer says so, as exploration needs).
+    uint32_t ns_per_operation = 0;
 };
 
 // One piece of the program's output, to stdout or to stderr.

@@ -367,6 +367,10 @@ ExitCode run_command(const std::string& path, const std::string& entry, const Se
                 }
             console.out << "PASS\n" << std::flush;
         }
+        if (!crash && run.step_bound) {
+            console.err << fmt::format("lockstep: stopped after {} steps (--max-steps): the program had not ended\n", run.steps);
+            return ExitCode::Usage;
+        }
         // os.Exit(n): the process exits n, as under `go run` (any status, not only lockstep's).
         if (!crash) return static_cast<ExitCode>(run.exit_status & 0xff);
         console.err << go_crash_text(*crash);

@@ -5,6 +5,7 @@
 #include "checker/copylocks.hpp"
 #include "checker/minimize.hpp"
 #include "checker/preemption_coverage.hpp"
+#include "checker/single_run.hpp"
 #include "checker/split_fold.hpp"
 #include "checker/split_search.hpp"
 #include "lang/assert.hpp"
@@ -49,9 +50,13 @@ std::unique_ptr<vm::Machine> make_machine(const LoadedScenario& scenario, const 
     vm::MachineLimits limits = limits_of(scenario, settings);
     limits.quiet_memory = quiet_memory;
     limits.keep_streams = quiet_memory;
-    // Without visible loads and stores a long computation is one long resume: allow what
-    // `go run` would finish in about a minute, not what exploration wants between switches.
-    if (quiet_memory) limits.max_instructions_per_resume = 20'000'000'000ull;
+    // Without visible loads and stores a long computation is one long resume: it is
+    // preempted after about Go's time slice, so the others run meanwhile, as under `go run`.
+    if (quiet_memory) {
+        limits.max_instructions_per_resume = 2'000'000;
+        limits.preempt = true;
+        limits.ns_per_operation = 100;
+    }
     // One schedule (`lockstep run`) cannot starve anyone for ever: a Ticker ticks freely.
     if (quiet_memory && !scenario.directives.ticks) limits.max_ticks = UINT32_MAX;
     // ... and draws every math/rand value from the seeded generator, as `go run` does.
@@ -170,15 +175,13 @@ SingleRun run_entry(const LoadedScenario& scenario, const std::string& entry, co
         run.token_error = std::move(replayed.error);
         return run;
     }
-    // `run` is one execution, like `go run`: the first schedule, no bounds but max-steps.
-    options.strategy = checker::Strategy::First;
-    options.max_executions = 1;
-    options.expected_kinds.clear();
-    options.all = true;  // a race early in the run must not hide the panic at its end
-    checker::ScenarioResult result = checker::explore(*machine, options);
+    // `run` is one execution, like `go run`: Go's scheduler, no step bound unless asked.
+    options.max_steps = settings.max_steps_set || scenario.directives.max_steps ? options.max_steps : 0;
+    checker::SingleRunResult result = checker::run_single(*machine, options);
     run.bugs = std::move(result.bugs);
-    if (!run.bugs.empty()) run.output = run.bugs.front().output;
-    else if (!result.outcomes.empty()) run.output = result.outcomes.front();
+    run.output = std::move(result.output);
+    run.step_bound = result.step_bound;
+    run.steps = result.steps;
     run.streams = machine->streams();
     run.exit_status = machine->exit_status();
     return run;

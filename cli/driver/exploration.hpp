@@ -38,6 +38,8 @@ struct SingleRun {
     std::string output;                      // what the program printed
     std::vector<vm::StreamChunk> streams;    // stdout and stderr in order (`run` only)
     int exit_status = 0;                     // os.Exit's status
+    bool step_bound = false;                 // `run` only: --max-steps stopped it
+    uint64_t steps = 0;                      // `run` only: visible operations performed
     bool token_valid = true;                 // false: the token does not fit this scenario
     std::string token_error;
 };

@@ -63,6 +63,7 @@ std::variant<Settings, std::string> make_settings(const RawFlags& raw) {
         auto n = parse_uint<uint64_t>(raw.max_steps);
         if (!n || *n == 0) return need_positive("--max-steps", raw.max_steps);
         s.max_steps = *n;
+        s.max_steps_set = true;
     }
     if (!raw.seed.empty()) {
         auto n = parse_uint<uint64_t>(raw.seed);

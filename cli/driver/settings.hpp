@@ -50,6 +50,7 @@ struct Settings {
     double time_budget_seconds = 60;
     std::optional<uint32_t> preemptions;
     uint64_t max_steps = 100000;
+    bool max_steps_set = false;  // --max-steps was given (`run` has no step bound otherwise)
     // The spin-loop (await) reduction; off only in tests that check it (no flag).
     bool spin_await = true;
     uint64_t seed = 1;
