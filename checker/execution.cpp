@@ -486,8 +486,10 @@ void Execution::pending_accesses(Gid g, std::vector<Access>& out) const {
         if (op.kind == OpKind::Select) {
             select_accesses(g, out);
         } else if (op.kind == OpKind::Print) {
-            bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
-            out.push_back(Access{Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0});
+            // Prints commute in the search, even under an ordered // Output: block: each
+            // execution stands for every order of its prints (checker/print_order.hpp),
+            // and the explorer checks the block against all of them.
+            out.push_back(Access{Space::Output, AccessMode::Commute, 0});
         }
         break;
     }
@@ -793,11 +795,7 @@ void Execution::step(Choice choice) {
         break;
     }
     case OpKind::Go: out.value = m_program.goroutine_count(); break;
-    case OpKind::Print: {
-        bool ordered = m_config.expected_output && !m_config.expected_output->unordered;
-        push_access(Space::Output, ordered ? AccessMode::Write : AccessMode::Commute, 0);
-        break;
-    }
+    case OpKind::Print: push_access(Space::Output, AccessMode::Commute, 0); break;
     case OpKind::Yield:
         // time.Sleep under a lock: everyone waiting for it waits for the sleep too.
         if (m_locks.on_blocking(g, op.site, index, UINT32_MAX, bug)) report(bug);
