@@ -124,6 +124,7 @@ void Execution::start() {
     m_accesses.clear();
     m_bugs.clear();
     m_races.reset();
+    m_sync_races.reset();
     m_lost.reset();
     m_locks.reset();
     m_once_panics.clear();
@@ -686,6 +687,7 @@ void Execution::step(Choice choice) {
         push_access(Space::Sync, AccessMode::Write, op.object);
         push_access(Space::Memory, AccessMode::Read, copy_cell(op));
         if (m_races.on_read(copy_cell(op), g, clock, op.site, index, false, bug)) report(bug);
+        if (m_sync_races.on_read(op.object, g, clock, op.site, index, false, bug)) report(bug);
         step_copy(op);
         break;
     case OpKind::CondWait: {
