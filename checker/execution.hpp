@@ -212,6 +212,8 @@ private:
     // starts from it when first touched (sync_object) or asked about (models_at).
     static uint32_t copy_cell(const vm::Operation& op) { return static_cast<uint32_t>(static_cast<uint64_t>(op.arg) >> 32); }
     void step_copy(const vm::Operation& op);
+    // A step that changes the bytes of sync object op.object (see m_sync_races).
+    void sync_write_race(vm::Gid g, const vm::Operation& op, const sync::Applied& a, uint32_t index);
     void start_copy(uint32_t id);
     ChanState& chan_state(uint32_t id);
     VectorClock& atomic_clock(uint32_t loc);
@@ -315,6 +317,11 @@ private:
     size_t m_exit_output = std::string_view::npos;
     bool m_draining = false;
     RaceDetector m_races;
+    // A copy of a sync value reads its bytes; a Mutex's Lock, Unlock and successful
+    // TryLock write them atomically, as Go's implementation does: a copy not ordered by
+    // happens-before with one of those is a data race, as `go run -race` reports. Keyed
+    // by sync object id.
+    RaceDetector m_sync_races;
     LostUpdateDetector m_lost;
     uint32_t m_preemptions = 0;
     vm::Gid m_last = 0;

@@ -63,6 +63,22 @@ void Execution::step_copy(const vm::Operation& op) {
     dst.read_release.assign(src.read_release);
 }
 
+void Execution::sync_write_race(Gid g, const vm::Operation& op, const sync::Applied& a, uint32_t index) {
+    // Only a Mutex's: under -race, RWMutex and WaitGroup run their atomics with the race
+    // detector disabled (Go 1.19's sync package), so Go reports nothing for them.
+    // An RWMutex's Lock, Unlock and TryLock say so (arg 1).
+    if (op.arg == 1 || m_sync[op.object].mutex.is_rw()) return;
+    bool writes = false;
+    switch (op.kind) {
+    case OpKind::Lock: writes = a.effect != sync::Effect::Announce; break;
+    case OpKind::Unlock: writes = true; break;
+    case OpKind::TryLock: writes = a.value != 0; break;
+    default: break;
+    }
+    FoundBug bug;
+    if (writes && m_sync_races.on_write(op.object, g, m_gs[g].clock, op.site, index, false, bug, true)) report(bug);
+}
+
 void Execution::start_copy(uint32_t id) {
     uint32_t origin = m_program.sync_origin(id);
     if (origin == UINT32_MAX || origin >= m_sync.size() || !m_sync[origin].used) return;
@@ -142,6 +158,7 @@ bool Execution::step_sync(Gid g, Choice choice, const vm::Operation& op, StepRec
     if (a.edges & sync::PublishReadRelease) s.read_release.join(clock);
     if (a.effect != sync::Effect::Plain) rec.effect = a.effect;
     out.value = a.value;
+    sync_write_race(g, op, a, index);
 
     switch (op.kind) {
     case OpKind::Lock:

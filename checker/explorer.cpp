@@ -147,6 +147,40 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
         return false;
     };
 
+    // Keep the bugs exec found, each with the best counterexample so far: fewest
+    // preemptions first, then fewest goroutines, then fewest steps.
+    auto keep_bugs = [&]() {
+        for (const FoundBug& b : exec.bugs()) {
+            Kept* k = nullptr;
+            for (auto& x : kept)
+                if (x.bug.same_bug(b)) k = &x;
+            uint32_t pre = exec.preemptions();
+            size_t n = exec.steps().size();
+            uint32_t gs = goroutines_stepping(exec.steps());
+            if (k && std::tie(k->preemptions, k->goroutines, k->steps) <= std::tie(pre, gs, n)) continue;
+            if (!k) {
+                kept.push_back(Kept{});
+                k = &kept.back();
+            }
+            k->bug = b;
+            k->token = encode_schedule(exec.steps());
+            k->preemptions = pre;
+            k->goroutines = gs;
+            k->steps = n;
+        }
+    };
+    auto kept_kind = [&](BugKind kind) {
+        for (const auto& k : kept)
+            if (k.bug.kind == kind) return true;
+        return false;
+    };
+    const bool want_ordered = options.expected_output && !options.expected_output->unordered;
+    std::string expected_text;
+    if (want_ordered) {
+        for (const auto& l : options.expected_output->lines) expected_text += l + "\n";
+        expected_text = normalize_output(expected_text, false);
+    }
+
     while (true) {
         if (options.max_executions && stats.executions >= *options.max_executions) {
             bound = "executions";
@@ -215,24 +249,18 @@ ScenarioResult explore(vm::Program& program, const Options& options) {
                 }
             }
         }
-        for (const FoundBug& b : exec.bugs()) {
-            Kept* k = nullptr;
-            for (auto& x : kept)
-                if (x.bug.same_bug(b)) k = &x;
-            // Counterexamples: fewest preemptions first, then fewest goroutines, then fewest steps.
-            uint32_t pre = exec.preemptions();
-            size_t n = exec.steps().size();
-            uint32_t gs = goroutines_stepping(exec.steps());
-            if (k && std::tie(k->preemptions, k->goroutines, k->steps) <= std::tie(pre, gs, n)) continue;
-            if (!k) {
-                kept.push_back(Kept{});
-                k = &kept.back();
+        keep_bugs();
+        // An ordered `// Output:` block against the orders of the prints this execution
+        // stands for: replay one that prints otherwise, if any, as the counterexample.
+        if (!stopped && want_ordered && exec.end() == EndKind::Exit && !kept_kind(BugKind::OutputMismatch)) {
+            for (const auto& schedule : print_reorders(exec, print_order(exec, ""), expected_text, 4)) {
+                if (!run_choices(exec, schedule)) continue;
+                bool mismatch = false;
+                for (const FoundBug& b : exec.bugs()) mismatch |= b.kind == BugKind::OutputMismatch;
+                if (!mismatch) continue;
+                keep_bugs();
+                break;
             }
-            k->bug = b;
-            k->token = encode_schedule(exec.steps());
-            k->preemptions = pre;
-            k->goroutines = gs;
-            k->steps = n;
         }
         // Every execution would hit a lockstep bound again: stop at the first. The ticks
         // bound cuts only the schedules where a Ticker keeps ticking: the others go on.

@@ -94,49 +94,28 @@ bool PrintOrder::operator==(const PrintOrder& o) const {
     return true;
 }
 
-PrintOrder print_order(const Execution& exec, std::string tail) {
-    PrintOrder out;
-    out.tail = std::move(tail);
+namespace {
+
+// The dependency order of exec's steps as vector clocks over goroutines: each step gets
+// its goroutine's local count (1-based) and the clock of everything it depends on (program
+// order, a rendezvous partner, the spawning Go, conflicting accesses). `visit(index, local,
+// clock)` sees every step in order; step s precedes step t iff clock_t[g_s] >= local_s.
+template <typename Visit>
+void walk_clocks(const Execution& exec, Visit&& visit) {
     const auto& steps = exec.steps();
     const Access* accesses = exec.accesses().data();
-    std::string_view text = exec.program().output();
-    const std::string_view kept = exec.output();  // up to main's return
     const uint32_t n = exec.goroutine_count();
-    // Per goroutine: its clock (steps of each goroutine it depends on); per object and
-    // mode: the join of the clocks of the steps that touched it so.
     std::vector<std::vector<uint32_t>> gclock(n, std::vector<uint32_t>(n, 0));
     std::vector<uint32_t> local(n, 0);
+    // Per object and mode: the join of the clocks of the steps that touched it so.
     std::unordered_map<uint64_t, std::array<std::vector<uint32_t>, 3>> joins;
-    struct Seen {
-        vm::Gid g;
-        uint32_t local;
-        std::vector<uint32_t> clock;
-    };
-    std::vector<Seen> seen;
     vm::Gid next_child = 1;
     std::vector<uint32_t> c(n);
     auto join = [&](const std::vector<uint32_t>& o) {
         for (size_t k = 0; k < o.size() && k < n; ++k) c[k] = std::max(c[k], o[k]);
     };
-    // Prints of one goroutine only: program order is the whole story.
-    vm::Gid printer = UINT32_MAX;
-    bool several = false;
-    for (const StepRecord& rec : steps)
-        if (rec.op.kind == vm::OpKind::Print) {
-            several |= printer != UINT32_MAX && printer != rec.choice.g;
-            printer = rec.choice.g;
-        }
-    if (!several) {
-        for (const StepRecord& rec : steps)
-            if (rec.op.kind == vm::OpKind::Print && rec.out_end > rec.out_begin && rec.out_end <= kept.size()) {
-                PrintOrder::Print p;
-                p.text = std::string(text.substr(rec.out_begin, rec.out_end - rec.out_begin));
-                for (size_t k = 0; k < out.prints.size(); ++k) set(p.after, k);
-                out.prints.push_back(std::move(p));
-            }
-        return out;
-    }
-    for (const StepRecord& rec : steps) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const StepRecord& rec = steps[i];
         const vm::Gid g = rec.choice.g;
         c = gclock[g];
         if (rec.partner != UINT32_MAX) join(gclock[rec.partner]);
@@ -157,14 +136,98 @@ PrintOrder print_order(const Execution& exec, std::string tail) {
         gclock[g] = c;
         if (rec.partner != UINT32_MAX) gclock[rec.partner] = c;
         if (rec.op.kind == vm::OpKind::Go && next_child < n) gclock[next_child++] = c;
-        if (rec.op.kind == vm::OpKind::Print && rec.out_end > rec.out_begin && rec.out_end <= kept.size()) {
-            PrintOrder::Print p;
-            p.text = std::string(text.substr(rec.out_begin, rec.out_end - rec.out_begin));
-            for (size_t k = 0; k < seen.size(); ++k)
-                if (c[seen[k].g] >= seen[k].local) set(p.after, k);
-            out.prints.push_back(std::move(p));
-            seen.push_back(Seen{g, c[g], {}});
+        visit(i, local[g], c);
+    }
+}
+
+// The print of step rec, if it printed something before main returned.
+bool kept_print(const StepRecord& rec, std::string_view kept) {
+    return rec.op.kind == vm::OpKind::Print && rec.out_end > rec.out_begin && rec.out_end <= kept.size();
+}
+
+}  // namespace
+
+PrintOrder print_order(const Execution& exec, std::string tail) {
+    PrintOrder out;
+    out.tail = std::move(tail);
+    const auto& steps = exec.steps();
+    std::string_view text = exec.program().output();
+    const std::string_view kept = exec.output();  // up to main's return
+    // Prints of one goroutine only: program order is the whole story.
+    vm::Gid printer = UINT32_MAX;
+    bool several = false;
+    for (const StepRecord& rec : steps)
+        if (rec.op.kind == vm::OpKind::Print) {
+            several |= printer != UINT32_MAX && printer != rec.choice.g;
+            printer = rec.choice.g;
         }
+    if (!several) {
+        for (const StepRecord& rec : steps)
+            if (kept_print(rec, kept)) {
+                PrintOrder::Print p;
+                p.text = std::string(text.substr(rec.out_begin, rec.out_end - rec.out_begin));
+                for (size_t k = 0; k < out.prints.size(); ++k) set(p.after, k);
+                out.prints.push_back(std::move(p));
+            }
+        return out;
+    }
+    struct Seen {
+        vm::Gid g;
+        uint32_t local;
+    };
+    std::vector<Seen> seen;
+    walk_clocks(exec, [&](size_t i, uint32_t local, const std::vector<uint32_t>& c) {
+        const StepRecord& rec = steps[i];
+        if (!kept_print(rec, kept)) return;
+        PrintOrder::Print p;
+        p.text = std::string(text.substr(rec.out_begin, rec.out_end - rec.out_begin));
+        for (size_t k = 0; k < seen.size(); ++k)
+            if (c[seen[k].g] >= seen[k].local) set(p.after, k);
+        out.prints.push_back(std::move(p));
+        seen.push_back(Seen{rec.choice.g, local});
+    });
+    return out;
+}
+
+std::vector<std::vector<Choice>> print_reorders(const Execution& exec, const PrintOrder& order, std::string_view expected, size_t max) {
+    std::vector<std::vector<Choice>> out;
+    const auto& prints = order.prints;
+    // The prints to bring forward: print j with an unordered earlier print of another text,
+    // when printing j's predecessors, then j, then the rest gives other text than expected.
+    std::vector<size_t> wanted;
+    for (size_t j = 1; j < prints.size() && wanted.size() < max; ++j) {
+        bool unordered = false;
+        for (size_t i = 0; i < j && !unordered; ++i) unordered = !has(prints[j].after, i) && prints[i].text != prints[j].text;
+        if (!unordered) continue;
+        std::string first, rest;
+        for (size_t k = 0; k < prints.size(); ++k) (k == j || has(prints[j].after, k) ? first : rest) += prints[k].text;
+        if (normalize_output(first + rest + order.tail, false) != expected) wanted.push_back(j);
+    }
+    if (wanted.empty()) return out;
+    // Each step's goroutine and local count, and the clock of each wanted print.
+    const auto& steps = exec.steps();
+    const std::string_view kept = exec.output();
+    std::vector<uint32_t> local_of(steps.size());
+    std::vector<std::vector<uint32_t>> clock_of(wanted.size());
+    size_t print_index = 0;
+    walk_clocks(exec, [&](size_t i, uint32_t local, const std::vector<uint32_t>& c) {
+        local_of[i] = local;
+        if (!kept_print(steps[i], kept)) return;
+        for (size_t w = 0; w < wanted.size(); ++w)
+            if (wanted[w] == print_index) clock_of[w] = c;
+        ++print_index;
+    });
+    // Schedule the wanted print's predecessors and itself first (in the order they ran),
+    // then every other step: a topological order of the steps' dependencies.
+    for (const auto& c : clock_of) {
+        if (c.empty()) continue;
+        std::vector<Choice> first, rest;
+        for (size_t i = 0; i < steps.size(); ++i) {
+            const vm::Gid g = steps[i].choice.g;
+            (g < c.size() && c[g] >= local_of[i] ? first : rest).push_back(steps[i].choice);
+        }
+        first.insert(first.end(), rest.begin(), rest.end());
+        out.push_back(std::move(first));
     }
     return out;
 }

@@ -15,6 +15,7 @@
 namespace lockstep::checker {
 
 class Execution;
+struct Choice;
 
 struct PrintOrder {
     struct Print {
@@ -39,5 +40,13 @@ struct PrintOrder {
 // The prints of exec up to main's return (or the crash), ordered by program order and the
 // dependency relation of the steps between them; `tail` is appended as is.
 PrintOrder print_order(const Execution& exec, std::string tail);
+
+// Schedules of exec's steps that print otherwise than `expected` (normalized, as an
+// ordered `// Output:` block compares): for up to `max` prints that have an unordered
+// earlier print of other text, the print's predecessors and itself first, then the other
+// steps, each in the order they ran. Each is a topological order of the dependencies
+// print_order uses, so it runs as is (the caller replays it to check). `order` is
+// print_order(exec, ...).
+std::vector<std::vector<Choice>> print_reorders(const Execution& exec, const PrintOrder& order, std::string_view expected, size_t max);
 
 }  // namespace lockstep::checker

@@ -159,6 +159,18 @@ ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace) {
     return run;
 }
 
+bool run_choices(Execution& exec, const std::vector<Choice>& choices) {
+    exec.start();
+    for (const Choice& c : choices) {
+        if (!exec.running() || !exec.enabled(c.g) || c.alt >= exec.alternatives(c.g)) return false;
+        exec.step(c);
+    }
+    if (exec.running() && exec.enabled_list().empty()) exec.finish_stuck();
+    if (exec.running()) return false;
+    exec.drain_after_exit();
+    return true;
+}
+
 std::string crash_text(const Execution& exec) {
     const vm::Program& p = exec.program();
     switch (exec.end()) {

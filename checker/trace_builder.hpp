@@ -22,6 +22,11 @@ struct ReplayRun {
 // execution does. With `trace`, records every step.
 ReplayRun run_schedule(Execution& exec, std::string_view token, bool trace);
 
+// Runs exec from the start taking exactly these choices (unrecorded by any strategy), then
+// drains it as the explorer does; false when a choice does not fit (its goroutine is not
+// enabled, or has fewer alternatives) or the execution ends before or after the last one.
+bool run_choices(Execution& exec, const std::vector<Choice>& choices);
+
 // The Bug for a FoundBug of the execution exec has just run (the program is still in its
 // final state), with the trace's decisive steps marked.
 Bug describe_bug(const Execution& exec, const FoundBug& found, const std::vector<TraceStep>& trace, std::string_view token);

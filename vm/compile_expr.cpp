@@ -1147,6 +1147,7 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
     case BuiltinKind::Copy: {
         const Type* elem = underlying(e->args[0]->type)->as<Slice>()->elem;
         bool from_string = is_string(e->args[1]->type);
+        if (!from_string && copies_sync_state(*m_mod, rtype(elem))) return copy_sync_elements(e, elem);
         expr(e->args[0]);
         expr(e->args[1]);
         m_last_operands = 2;

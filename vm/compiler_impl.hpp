@@ -17,6 +17,9 @@ namespace lockstep::vm {
 bool sync_method_op(std::string_view native, OpKind& kind);
 // 1 for a sync.(*RWMutex) method (the Sync instruction's a operand), else 0.
 int32_t is_rwmutex_method(std::string_view native);
+// The runtime type holds a Mutex, RWMutex, WaitGroup or Once that a copy of the value
+// copies (vm/sync_copy.cpp).
+bool copies_sync_state(const Module& m, uint32_t type, int depth = 0);
 
 // Where a variable lives.
 struct VarLoc {
@@ -154,6 +157,8 @@ public:
     std::vector<Instr> prepare_call(const lang::CallExpr* e, uint32_t& result_slots);
     void call(const lang::CallExpr* e);  // pushes the results
     std::vector<Instr> builtin(const lang::CallExpr* e, lang::BuiltinKind k, uint32_t& result_slots);
+    // copy() of elements holding sync values (vm/compile_sync_copy.cpp).
+    std::vector<Instr> copy_sync_elements(const lang::CallExpr* e, const lang::Type* elem);
     std::vector<Instr> library(const lang::CallExpr* e, const lang::Object* fn, const lang::Expr* recv_expr,
                                const lang::Selection* sel, uint32_t& result_slots);
     void args(const lang::CallExpr* e, const lang::Signature* sig, bool native_variadic, uint8_t& flags);

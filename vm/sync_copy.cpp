@@ -10,9 +10,10 @@
 // it its own id whose origin (Program::sync_origin) is the snapshot. No operation ever
 // names a snapshot, so its state stays the one copied: copies of one copy start alike.
 //
-// Not covered (they start fresh, docs/semantics.md): copies the VM makes invisibly
-// (inside a method fmt calls, a local that never lived in a heap cell), copies through a
-// channel, a map, an interface, append or copy(), and Cond, Pool and sync.Map values.
+// Channels, maps, interfaces and append move values through such Loads too; copy() of
+// such elements is compiled to them (vm/compile_sync_copy.cpp). Not covered (they start
+// fresh, docs/semantics.md): copies the VM makes invisibly (inside a method fmt calls, a
+// local that never lived in a heap cell), and Cond, Pool and sync.Map values.
 #include "vm/machine_state.hpp"
 
 namespace lockstep::vm {

@@ -93,7 +93,7 @@ TEST_CASE("dpor finds what naive finds, with fewer executions", "[dpor][naive]")
     }
 }
 
-TEST_CASE("ordered Output blocks make prints dependent", "[dpor]") {
+TEST_CASE("prints commute under an ordered Output block too, and the block is checked against every order", "[dpor]") {
     std::vector<Script> s = {{"main", {wg_add(1, 2), go(1), go(2), wg_wait(1)}}, {"a", {print("a"), wg_done(1)}}, {"b", {print("b"), wg_done(1)}}};
     lang::ExpectedOutput want;
     want.lines = {"a", "b"};
@@ -108,10 +108,9 @@ TEST_CASE("ordered Output blocks make prints dependent", "[dpor]") {
         auto rd = checker::explore(p2, d);
         CHECK(kinds(rn) == kinds(rd));
         CHECK(kinds(rd) == (unordered ? std::set<std::string>{} : std::set<std::string>{"output-mismatch"}));
-        std::set<std::string> on(rn.outcomes.begin(), rn.outcomes.end()), od(rd.outcomes.begin(), rd.outcomes.end());
-        if (!unordered) CHECK(od == on);
-        // Unordered: the prints commute, one execution covers both orders.
-        if (unordered) CHECK(rd.stats.executions == 1);
+        // One execution covers both orders; every output naive printed is one of them.
+        CHECK(rd.stats.executions == 1);
+        for (const auto& o : rn.outcomes) CHECK(rd.admits(o));
     }
 }
 

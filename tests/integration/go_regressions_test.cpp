@@ -57,7 +57,11 @@ const std::vector<Regression>& regressions() {
         // Copies copy state (docs/semantics.md, "copy semantics").
         {"copy_locks_state.go", {"copied-lock"}, {"deadlock", "panic"}, {}},
         {"copy_wg_once_state.go", {"copied-lock"}, {"negative-waitgroup", "deadlock"}, {}},
-        {"copy_vs_lock_order.go", {"copied-lock"}, {"deadlock"}, {"copy free: true\n", "copy free: false\n"}},
+        {"copy_vs_lock_order.go", {"copied-lock", "data-race"}, {"deadlock"}, {"copy free: true\n", "copy free: false\n"}},
+        {"copy_vs_unlock_race.go", {"copied-lock", "data-race"}, {"deadlock"}, {}},
+        {"copy_wg_vs_done_race.go", {"copied-lock"}, {"data-race", "deadlock"}, {}},
+        {"copy_through_values.go", {"copied-lock"}, {"deadlock", "panic"}, {}},
+        {"copy_wg_through_values.go", {"deadlock", "copied-lock"}, {"negative-waitgroup"}, {}},
         // `for {}` spins for ever unseen: a livelock only when the program cannot end without it.
         {"spin_forever_goroutine.go", {}, {"livelock", "deadlock", "goroutine-leak"}, {}},
         {"spin_forever_main.go", {"livelock"}, {"deadlock"}, {"worker\n"}},

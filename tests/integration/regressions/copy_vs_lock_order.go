@@ -3,7 +3,7 @@
 // copy is free or locked depending on which comes first (both seen under -race, whose
 // scheduling differs). lockstep must explore both orders (the copy conflicts with Lock in
 // the dependency relation). Go's -race also reports the copy against the atomic Lock as a
-// data race; lockstep does not (a copy is a plain read of the cell, Lock no access to it).
+// data race, in either order, and so does lockstep (the copy reads the Mutex, Lock writes it).
 // Header: go run, 200 runs default, 100 each GOMAXPROCS=1 and 4, 25 with -race.
 package main
 
