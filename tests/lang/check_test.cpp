@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "lang/check.hpp"
+#include "lang/constant.hpp"
 #include "lang/parser.hpp"
 #include "lang/token.hpp"
 #include "lang/universe.hpp"
