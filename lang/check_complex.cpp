@@ -29,7 +29,7 @@ Operand Checker::complex_call(CallExpr* ce) {
         return x;
     }
     if (!identical(re.type, im.type))
-        error(start_pos(ce), "invalid operation: " + expr_string(ce) + " (mismatched types " + type_string(re.type, m_pkg) +
+        error(start_pos(ce->args[0]), "invalid operation: " + expr_string(ce) + " (mismatched types " + type_string(re.type, m_pkg) +
                                  " and " + type_string(im.type, m_pkg) + ")");
     const Basic* b = underlying(re.type)->as<Basic>();
     if (!b || (b->basic != BasicKind::Float32 && b->basic != BasicKind::Float64))

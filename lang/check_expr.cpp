@@ -963,8 +963,9 @@ Operand Checker::binary(BinaryExpr* be) {
             const char* kind = u->is<Struct>() ? "struct" : u->is<Pointer>() ? "pointer" : u->is<Interface>() ? "interface"
                              : u->is<Chan>() ? "chan" : u->is<Slice>() ? "slice" : u->is<Map>() ? "map"
                              : u->is<Array>() ? "array" : u->is<Signature>() ? "func" : "bool";
+            std::string on = is_complex(l.type) ? type_string(l.type, m_pkg) : kind;
             error(start_pos(be), "invalid operation: " + expr_string(be) + " (operator " + std::string(tok_text(op)) +
-                                     " not defined on " + kind + ")");
+                                     " not defined on " + on + ")");
         }
         if (l.mode == Mode::Constant && r.mode == Mode::Constant) {
             x.mode = Mode::Constant;
