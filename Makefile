@@ -3,7 +3,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc)
-DEBS       := cmake ninja-build g++ catch2 libcli11-dev libfmt-dev nlohmann-json3-dev
+DEBS       := cmake ninja-build g++ catch2 libcli11-dev libfmt-dev nlohmann-json3-dev libgmp-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test test-asan test-tsan bench fuzz soak screenshot clean

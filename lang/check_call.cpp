@@ -121,7 +121,9 @@ static bool convertible(const Type* V, const Type* T) {
     if (auto vp = vu->as<Pointer>(), tp = tu->as<Pointer>(); vp && tp && !V->is<Named>() && !T->is<Named>() &&
                                                              identical(underlying(vp->elem), underlying(tp->elem)))
         return true;
-    if (is_numeric(V) && is_numeric(T)) return true;
+    // integers and floats convert among themselves, complex types among themselves
+    bool vc = is_complex(V), tc = is_complex(T);
+    if (is_numeric(V) && is_numeric(T) && vc == tc) return true;
     // A slice converts to a pointer to an array of its element type (Go 1.17).
     if (const Slice* vs = vu->as<Slice>(); vs && tu->as<Pointer>())
         if (auto a = underlying(tu->as<Pointer>()->elem)->as<Array>(); a && identical(vs->elem, a->elem)) return true;
@@ -155,7 +157,7 @@ Operand Checker::conversion(CallExpr* ce, const Type* T) {
         const Basic* tb = underlying(T)->as<Basic>();
         if (is_string(T) && v.val->kind == ConstKind::Int) {
             std::string s;
-            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF || (v.val->i >= 0xD800 && v.val->i <= 0xDFFF)) ? 0xFFFD : static_cast<uint32_t>(v.val->i);
+            uint32_t r = (v.val->i < 0 || v.val->i > 0x10FFFF || (v.val->i >= 0xD800 && v.val->i <= 0xDFFF)) ? 0xFFFD : static_cast<uint32_t>(v.val->i.get_ui());
             auto put = [&](uint32_t c) {
                 if (c < 0x80) s += static_cast<char>(c);
                 else if (c < 0x800) { s += static_cast<char>(0xC0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3F)); }
@@ -175,6 +177,12 @@ Operand Checker::conversion(CallExpr* ce, const Type* T) {
         // A typed float converted to an integer type truncates only when not constant;
         // constants must be exact.
         if (!representable(src, tb->basic, &out)) {
+            if (src.kind == ConstKind::Float && is_integer(T) && src.is_integral()) {
+                // go/types shows an integral value as the integer it converted it to
+                ConstValue iv;
+                if (representable(src, BasicKind::UntypedInt, &iv)) v.val = constant_of(iv);
+                error(start_pos(ce->args[0]), "cannot convert " + describe(v) + " to type " + type_string(T, m_pkg));
+            }
             if (src.kind == ConstKind::Float && is_integer(T))
                 error(start_pos(ce->args[0]), "cannot convert " + describe(v) + " to type " + type_string(T, m_pkg) + " (truncated)");
             error(start_pos(ce->args[0]), "cannot convert " + describe(v) + " to type " + type_string(T, m_pkg));
@@ -370,6 +378,9 @@ Operand Checker::builtin_call(CallExpr* ce, Object* b) {
     }
     case BuiltinKind::Min:
     case BuiltinKind::Max: return min_max_call(ce, b->builtin == BuiltinKind::Min);
+    case BuiltinKind::Complex: return complex_call(ce);
+    case BuiltinKind::Real:
+    case BuiltinKind::Imag: return real_imag_call(ce, b->builtin == BuiltinKind::Real);
     case BuiltinKind::Recover: {
         nargs(0, 0);
         x.mode = Mode::Value;

@@ -245,7 +245,11 @@ static bool try_convert(Checker& c, Operand& x, const Type* target, std::string&
     if (x.mode == Mode::Constant && x.val) {
         ConstValue v;
         if (!representable(*x.val, tb->basic, &v)) {
-            why = (x.val->kind == ConstKind::Float && (tf & BasicInfo::IsInteger) && std::fabs(x.val->f) < 1e18)
+            // go/types: a float (or complex) operand that an integer type cannot hold is
+            // "truncated", whatever its magnitude.
+            bool floaty = x.val->kind == ConstKind::Float || x.val->kind == ConstKind::Complex ||
+                          xk == BasicKind::UntypedFloat || xk == BasicKind::UntypedComplex;
+            why = (floaty && (tf & BasicInfo::IsInteger))
                       ? "truncated"
                       : "overflows";
             return false;
@@ -317,14 +321,15 @@ Operand Checker::expr(Expr* e, const Type* hint) {
     case NodeKind::Ident: x = ident(e->as<Ident>()); break;
     case NodeKind::BasicLit: {
         auto bl = e->as<BasicLit>();
-        if (bl->lit == LitKind::Imag) unsupported(bl->pos, "complex numbers");
         std::string err;
         auto v = const_from_literal(bl->lit, bl->text, err);
+        if (!v && err.rfind("unsupported: ", 0) == 0) unsupported(bl->pos, err.substr(13));
         if (!v) error(bl->pos, err);
         x.mode = Mode::Constant;
         x.val = constant_of(*v);
         BasicKind k = bl->lit == LitKind::Int ? BasicKind::UntypedInt
                       : bl->lit == LitKind::Float ? BasicKind::UntypedFloat
+                      : bl->lit == LitKind::Imag ? BasicKind::UntypedComplex
                       : bl->lit == LitKind::Char ? BasicKind::UntypedRune
                                                  : BasicKind::UntypedString;
         x.type = basic_type(k);
@@ -787,9 +792,11 @@ static bool op_allowed(Tok op, const Type* t) {
     }
 }
 
-// The bigger of two untyped numeric kinds (int < rune < float).
+// The bigger of two untyped numeric kinds (int < rune < float < complex).
 static BasicKind larger_untyped(BasicKind a, BasicKind b) {
-    auto rank = [](BasicKind k) { return k == BasicKind::UntypedInt ? 0 : k == BasicKind::UntypedRune ? 1 : 2; };
+    auto rank = [](BasicKind k) {
+        return k == BasicKind::UntypedInt ? 0 : k == BasicKind::UntypedRune ? 1 : k == BasicKind::UntypedFloat ? 2 : 3;
+    };
     return rank(a) >= rank(b) ? a : b;
 }
 
@@ -844,6 +851,14 @@ Operand Checker::unary(UnaryExpr* ue) {
     return x;
 }
 
+// A failed constant operation: lockstep's own limits are unsupported, an overflow is
+// reported at `op_pos` and anything else (division by zero) at `operand_pos`.
+void Checker::const_error(Pos op_pos, Pos operand_pos, const std::string& err) {
+    if (err.rfind("unsupported: ", 0) == 0) unsupported(op_pos, err.substr(13));
+    if (err.find("overflow") != std::string::npos) error(op_pos, err);
+    error(operand_pos, err);
+}
+
 Operand Checker::binary(BinaryExpr* be) {
     Operand x;
     x.expr = be;
@@ -851,6 +866,7 @@ Operand Checker::binary(BinaryExpr* be) {
     if (op == Tok::Shl || op == Tok::Shr) {
         Operand l = rvalue(be->x);
         Operand r = rvalue(be->y);
+        std::string count_desc = r.mode == Mode::Constant ? describe(r) : "";
         if (r.mode == Mode::Constant) {
             ConstValue cv;
             if (!representable(*r.val, BasicKind::Uint, &cv)) {
@@ -859,6 +875,9 @@ Operand Checker::binary(BinaryExpr* be) {
                 error(start_pos(be->y), "invalid shift count " + describe(r));
             }
             if (is_untyped(r.type)) convert_untyped(r, basic_type(BasicKind::Uint));
+        } else if (is_untyped(r.type)) {
+            // go/types: an untyped non-constant count (1<<x as a count) becomes uint
+            convert_untyped(r, basic_type(BasicKind::Uint));
         } else if (!is_integer(r.type)) {
             error(start_pos(be->y), "invalid operation: shift count " + describe(r) + " must be integer");
         }
@@ -869,7 +888,9 @@ Operand Checker::binary(BinaryExpr* be) {
             std::string err;
             const ConstValue& base = l.val->kind == ConstKind::Float ? (representable(*l.val, BasicKind::UntypedInt, &lv), lv) : *l.val;
             auto res = const_shift(op, base, r.val->as_uint64(), err);
-            if (!res) error(start_pos(be->x), err);
+            if (!res && err.rfind("invalid shift count", 0) == 0)
+                error(start_pos(be->y), "invalid operation: invalid shift count " + count_desc);
+            if (!res) const_error(be->pos, start_pos(be->x), err);
             x.mode = Mode::Constant;
             x.val = constant_of(*res);
             x.type = is_untyped(l.type) ? basic_type(l.type->as<Basic>()->basic == BasicKind::UntypedFloat ? BasicKind::UntypedInt
@@ -949,8 +970,9 @@ Operand Checker::binary(BinaryExpr* be) {
             const char* kind = u->is<Struct>() ? "struct" : u->is<Pointer>() ? "pointer" : u->is<Interface>() ? "interface"
                              : u->is<Chan>() ? "chan" : u->is<Slice>() ? "slice" : u->is<Map>() ? "map"
                              : u->is<Array>() ? "array" : u->is<Signature>() ? "func" : "bool";
+            std::string on = is_complex(l.type) ? type_string(l.type, m_pkg) : kind;
             error(start_pos(be), "invalid operation: " + expr_string(be) + " (operator " + std::string(tok_text(op)) +
-                                     " not defined on " + kind + ")");
+                                     " not defined on " + on + ")");
         }
         if (l.mode == Mode::Constant && r.mode == Mode::Constant) {
             x.mode = Mode::Constant;
@@ -969,7 +991,8 @@ Operand Checker::binary(BinaryExpr* be) {
         // Both untyped: the result has the larger kind.
         auto lk = l.type->as<Basic>()->basic, rk = r.type->as<Basic>()->basic;
         uint8_t lf = basic_info(lk), rf = basic_info(rk);
-        bool lnum = lf & (BasicInfo::IsInteger | BasicInfo::IsFloat), rnum = rf & (BasicInfo::IsInteger | BasicInfo::IsFloat);
+        const uint8_t num = BasicInfo::IsInteger | BasicInfo::IsFloat | BasicInfo::IsComplex;
+        bool lnum = lf & num, rnum = rf & num;
         if (lnum && rnum) {
             x.type = basic_type(larger_untyped(lk, rk));
         } else if (lk == rk) {
@@ -989,7 +1012,7 @@ Operand Checker::binary(BinaryExpr* be) {
         std::string err;
         bool integer = is_integer(x.type);
         auto res = const_binary(op, *l.val, *r.val, integer, err);
-        if (!res) error(start_pos(be->y), err);
+        if (!res) const_error(be->pos, start_pos(be->y), err);
         x.mode = Mode::Constant;
         ConstValue v = *res;
         if (!is_untyped(x.type)) {
@@ -1019,7 +1042,7 @@ int64_t Checker::constant_index(Expr* e, const char* what, int64_t bound) {
     if (bound >= 0 && out.i >= bound)
         error(start_pos(e), "invalid argument: " + std::string(what) + " " + expr_string(e) + " out of bounds [0:" + std::to_string(bound) + "]");
     if (is_untyped(v.type)) convert_untyped(v, basic_type(BasicKind::Int));
-    return static_cast<int64_t>(out.i);
+    return out.i.get_si();
 }
 
 // An index operand: an integer (untyped constants become int), checked against `bound`.

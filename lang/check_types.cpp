@@ -88,7 +88,7 @@ const Type* Checker::type_expr(Expr* e, bool direct) {
             error(start_pos(at->len), "array length " + expr_string(at->len) + " must be integer");
         if (iv.i < 0) error(start_pos(at->len), "invalid array length " + expr_string(at->len));
         if (is_untyped(n.type)) convert_untyped(n, basic_type(BasicKind::Int));
-        t = m_info.make_type<Array>(type_expr(at->elem, direct), static_cast<int64_t>(iv.i));
+        t = m_info.make_type<Array>(type_expr(at->elem, direct), iv.i.get_si());
         break;
     }
     case NodeKind::MapType: {

@@ -111,6 +111,7 @@ public:
     void finish();  // throws DiagnosticError with every error, sorted, if there is any
     void check_declarations();
     [[noreturn]] void unsupported(Pos pos, const std::string& what);
+    [[noreturn]] void const_error(Pos op_pos, Pos operand_pos, const std::string& err);
 
     // --- scopes and objects (check.cpp)
     void push_scope();
@@ -157,6 +158,8 @@ public:
     Operand conversion(CallExpr* ce, const Type* T);
     Operand builtin_call(CallExpr* ce, Object* b);
     Operand min_max_call(CallExpr* ce, bool is_min);  // Go 1.21 min/max (check_minmax.cpp)
+    Operand complex_call(CallExpr* ce);                // complex(re, im) (check_complex.cpp)
+    Operand real_imag_call(CallExpr* ce, bool real);  // real(c), imag(c)
     void call_args(CallExpr* ce, const Signature* sig, const std::string& fname);
 
     // --- statements (check_stmt.cpp)

@@ -1,16 +1,25 @@
-// Go's constant arithmetic: exact integers up to 127 bits, IEEE doubles for floats.
+// Go's constant arithmetic on ConstValue: exact integers (mpz) and rationals (mpq), the
+// operators, comparisons, shifts and representability.
 #include "lang/constant.hpp"
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <limits>
 
 #include "lang/token.hpp"
 
 namespace lockstep::lang {
 
-using i128 = __int128;
+// gc's limit on untyped integer constants (go/types "constant overflow").
+constexpr size_t max_int_bits = 512;
+// A rational whose numerator or denominator grows beyond this many bits is rounded to a
+// 512-bit mantissa (as go/constant switches to a 512-bit big.Float for such values).
+constexpr size_t tame_bits = 4096;
+// Beyond this many bits lockstep gives up on a floating-point constant ("unsupported:").
+constexpr size_t max_float_bits = 1u << 20;
+// The largest shift count of a constant shift (go/types: so 1<<s can express the smallest
+// float64).
+constexpr uint64_t max_shift = 1023 - 1 + 52;
 
 ConstValue const_bool(bool b) {
     ConstValue v;
@@ -18,16 +27,32 @@ ConstValue const_bool(bool b) {
     v.b = b;
     return v;
 }
-ConstValue const_int(i128 i) {
+static mpz_class mpz_of(__int128 x) {
+    bool neg = x < 0;
+    unsigned __int128 u = neg ? -static_cast<unsigned __int128>(x) : static_cast<unsigned __int128>(x);
+    mpz_class hi = static_cast<unsigned long>(u >> 64), lo = static_cast<unsigned long>(u);
+    mpz_class r = (hi << 64) + lo;
+    return neg ? mpz_class(-r) : r;
+}
+ConstValue const_int(__int128 i) { return const_int(mpz_of(i)); }
+ConstValue const_int(mpz_class i) {
     ConstValue v;
     v.kind = ConstKind::Int;
-    v.i = i;
+    v.i = std::move(i);
     return v;
 }
-ConstValue const_float(double f) {
+ConstValue const_float(double f) { return const_float(mpq_class(f)); }
+ConstValue const_float(mpq_class f) {
     ConstValue v;
     v.kind = ConstKind::Float;
-    v.f = f;
+    v.f = std::move(f);
+    return v;
+}
+ConstValue const_complex(mpq_class re, mpq_class im) {
+    ConstValue v;
+    v.kind = ConstKind::Complex;
+    v.f = std::move(re);
+    v.im = std::move(im);
     return v;
 }
 ConstValue const_string(std::string s) {
@@ -37,250 +62,171 @@ ConstValue const_string(std::string s) {
     return v;
 }
 
-int64_t ConstValue::as_int64() const {
-    if (kind == ConstKind::Float) return static_cast<int64_t>(f);
-    if (kind == ConstKind::Bool) return b;
-    return static_cast<int64_t>(i);
+// The value as a rational (Int, Float, or the real part of Complex).
+static mpq_class real_of(const ConstValue& v) {
+    if (v.kind == ConstKind::Int) return mpq_class(v.i);
+    return v.f;
 }
-uint64_t ConstValue::as_uint64() const {
-    if (kind == ConstKind::Float) return static_cast<uint64_t>(f);
-    if (kind == ConstKind::Bool) return b;
-    return static_cast<uint64_t>(i);
-}
-double ConstValue::as_double() const {
-    if (kind == ConstKind::Int) return static_cast<double>(i);
-    return f;
+static mpq_class imag_of(const ConstValue& v) { return v.kind == ConstKind::Complex ? v.im : mpq_class(0); }
+
+// The integer part of the value (toward zero).
+static mpz_class trunc_of(const ConstValue& v) {
+    if (v.kind == ConstKind::Int) return v.i;
+    if (v.kind == ConstKind::Bool) return v.b ? 1 : 0;
+    mpz_class r;
+    mpz_tdiv_q(r.get_mpz_t(), v.f.get_num_mpz_t(), v.f.get_den_mpz_t());
+    return r;
 }
 
-static std::string i128_string(i128 v) {
-    if (v == 0) return "0";
-    bool neg = v < 0;
-    unsigned __int128 u = neg ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
-    std::string s;
-    while (u) {
-        s.insert(s.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
-        u /= 10;
-    }
-    return neg ? "-" + s : s;
+static uint64_t low64(const mpz_class& z) {
+    mpz_class m = z & ((mpz_class(1) << 64) - 1);  // two's complement low bits, also for negatives
+    return mpz_get_ui(m.get_mpz_t());
 }
 
-std::string go_quote(std::string_view s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
+int64_t ConstValue::as_int64() const { return static_cast<int64_t>(low64(trunc_of(*this))); }
+uint64_t ConstValue::as_uint64() const { return low64(trunc_of(*this)); }
+double ConstValue::as_double() const { return round_binary(real_of(*this), false); }
+double ConstValue::imag_double() const { return round_binary(imag_of(*this), false); }
+bool ConstValue::is_integral() const {
+    if (kind == ConstKind::Int) return true;
+    if (kind == ConstKind::Float) return f.get_den() == 1;
+    if (kind == ConstKind::Complex) return f.get_den() == 1 && im == 0;
+    return false;
+}
+
+// A rational in Go's message notation (go/constant's %.6g): 300, 1.5, 3.40282e+38.
+static std::string rational_string(const mpq_class& q) {
+    bool over = false;
+    double d = round_binary(q, false, &over);
+    char buf[64];
+    if (!over && (d != 0 || q == 0)) {
+        std::snprintf(buf, sizeof buf, "%.6g", d);
+        return buf;
     }
-    return out + "\"";
+    // Beyond float64's range: a 6-digit decimal approximation.
+    mpf_class m(q, 64);
+    mp_exp_t e = 0;
+    std::string digits = m.get_str(e, 10, 6);
+    bool neg = !digits.empty() && digits[0] == '-';
+    if (neg) digits.erase(0, 1);
+    std::string out = neg ? "-" : "";
+    out += digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    long exp10 = static_cast<long>(e) - 1;
+    std::snprintf(buf, sizeof buf, "e%c%02ld", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+    return out + buf;
 }
 
 std::string ConstValue::to_string() const {
     switch (kind) {
     case ConstKind::Bool: return b ? "true" : "false";
-    case ConstKind::Int: return i128_string(i);
+    case ConstKind::Int: return i.get_str();
     case ConstKind::String: return go_quote(s);
-    case ConstKind::Float: {
-        if (std::floor(f) == f && std::fabs(f) < 1e21) return i128_string(static_cast<i128>(f));
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%g", f);
-        return buf;
-    }
+    case ConstKind::Float: return rational_string(f);
+    case ConstKind::Complex: return "(" + rational_string(f) + " + " + rational_string(im) + "i)";
     }
     return "?";
 }
 
 // ---------------------------------------------------------------------------------------
-// Literals
-
-static void append_utf8(std::string& out, uint32_t r) {
-    if (r < 0x80) {
-        out += static_cast<char>(r);
-    } else if (r < 0x800) {
-        out += static_cast<char>(0xC0 | (r >> 6));
-        out += static_cast<char>(0x80 | (r & 0x3F));
-    } else if (r < 0x10000) {
-        out += static_cast<char>(0xE0 | (r >> 12));
-        out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (r & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (r >> 18));
-        out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (r & 0x3F));
-    }
-}
-
-static int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// Decodes one (possibly escaped) character at s[i]; appends its bytes to `out` (a \x or
-// octal escape is one raw byte) and returns the rune value.
-static bool decode_char(std::string_view s, size_t& i, char quote, std::string& out, uint32_t& rune) {
-    if (i >= s.size()) return false;
-    unsigned char c = s[i];
-    if (c != '\\') {
-        // Copy one UTF-8 sequence.
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        uint32_t r = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (size_t k = 1; k < n && i + k < s.size(); ++k) r = (r << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.append(s.substr(i, n));
-        i += n;
-        rune = r;
-        return true;
-    }
-    if (++i >= s.size()) return false;
-    char e = s[i++];
-    auto hex = [&](int n) -> bool {
-        uint32_t r = 0;
-        for (int k = 0; k < n; ++k) {
-            if (i >= s.size() || hex_digit(s[i]) < 0) return false;
-            r = r * 16 + hex_digit(s[i++]);
-        }
-        rune = r;
-        return true;
-    };
-    switch (e) {
-    case 'a': rune = 7; break;
-    case 'b': rune = 8; break;
-    case 'f': rune = 12; break;
-    case 'n': rune = 10; break;
-    case 'r': rune = 13; break;
-    case 't': rune = 9; break;
-    case 'v': rune = 11; break;
-    case '\\': rune = '\\'; break;
-    case '\'':
-    case '"':
-        if (e != quote) return false;
-        rune = e;
-        break;
-    case 'x':
-        if (!hex(2)) return false;
-        out += static_cast<char>(rune);
-        return true;
-    case 'u':
-        if (!hex(4)) return false;
-        append_utf8(out, rune);
-        return true;
-    case 'U':
-        if (!hex(8)) return false;
-        append_utf8(out, rune);
-        return true;
-    default:
-        if (e >= '0' && e <= '7') {
-            uint32_t r = e - '0';
-            for (int k = 0; k < 2; ++k) {
-                if (i >= s.size() || s[i] < '0' || s[i] > '7') return false;
-                r = r * 8 + (s[i++] - '0');
-            }
-            rune = r;
-            out += static_cast<char>(r);
-            return true;
-        }
-        return false;
-    }
-    out += static_cast<char>(rune);
-    return true;
-}
-
-std::optional<ConstValue> const_from_literal(LitKind kind, std::string_view text, std::string& err) {
-    std::string clean;
-    for (char c : text)
-        if (c != '_') clean += c;
-    switch (kind) {
-    case LitKind::Int: {
-        int base = 10;
-        size_t i = 0;
-        if (clean.size() > 1 && clean[0] == '0') {
-            char p = clean[1];
-            if (p == 'x' || p == 'X') base = 16, i = 2;
-            else if (p == 'b' || p == 'B') base = 2, i = 2;
-            else if (p == 'o' || p == 'O') base = 8, i = 2;
-            else base = 8, i = 1;
-        }
-        unsigned __int128 v = 0;
-        const unsigned __int128 limit = static_cast<unsigned __int128>(std::numeric_limits<i128>::max());
-        for (; i < clean.size(); ++i) {
-            int d = hex_digit(clean[i]);
-            if (d < 0 || d >= base) {
-                err = "invalid integer literal " + std::string(text);
-                return std::nullopt;
-            }
-            v = v * base + d;
-            if (v > limit) {
-                err = "constant overflow";
-                return std::nullopt;
-            }
-        }
-        return const_int(static_cast<i128>(v));
-    }
-    case LitKind::Float: {
-        char* end = nullptr;
-        double d = std::strtod(clean.c_str(), &end);
-        if (!end || *end) {
-            err = "invalid floating-point literal " + std::string(text);
-            return std::nullopt;
-        }
-        return const_float(d);
-    }
-    case LitKind::Imag:
-        err = "unsupported: complex numbers";
-        return std::nullopt;
-    case LitKind::Char: {
-        if (text.size() < 3) break;
-        std::string_view body = text.substr(1, text.size() - 2);
-        size_t i = 0;
-        std::string bytes;
-        uint32_t r = 0;
-        if (!decode_char(body, i, '\'', bytes, r) || i != body.size()) break;
-        ConstValue v = const_int(r);
-        return v;
-    }
-    case LitKind::String: {
-        if (text.size() < 2) break;
-        std::string_view body = text.substr(1, text.size() - 2);
-        if (text[0] == '`') {
-            std::string s;
-            for (char c : body)
-                if (c != '\r') s += c;
-            return const_string(std::move(s));
-        }
-        std::string s;
-        size_t i = 0;
-        uint32_t r;
-        while (i < body.size())
-            if (!decode_char(body, i, '"', s, r)) {
-                err = "invalid string literal";
-                return std::nullopt;
-            }
-        return const_string(std::move(s));
-    }
-    }
-    err = "invalid literal " + std::string(text);
-    return std::nullopt;
-}
-
-// ---------------------------------------------------------------------------------------
 // Operators
 
-static std::optional<ConstValue> overflow(std::string& err) {
-    err = "constant overflow";
+// Keeps a rational's size in check: a huge numerator or denominator is rounded to a
+// 512-bit mantissa. Fails (nullopt) beyond what lockstep represents at all.
+static std::optional<mpq_class> tame(mpq_class q, std::string& err) {
+    size_t nb = mpz_sizeinbase(q.get_num_mpz_t(), 2), db = mpz_sizeinbase(q.get_den_mpz_t(), 2);
+    if (nb <= tame_bits && db <= tame_bits) return q;
+    if (nb > max_float_bits || db > max_float_bits) {
+        err = "unsupported: floating-point constant beyond 2^" + std::to_string(max_float_bits);
+        return std::nullopt;
+    }
+    // q ~ m * 2^s with m of 512 bits, rounded to nearest.
+    long s = static_cast<long>(nb) - static_cast<long>(db) - 512;
+    mpz_class n = abs(q.get_num()), d = q.get_den();
+    if (s >= 0) d <<= static_cast<unsigned long>(s);
+    else n <<= static_cast<unsigned long>(-s);
+    mpz_class m, r;
+    mpz_tdiv_qr(m.get_mpz_t(), r.get_mpz_t(), n.get_mpz_t(), d.get_mpz_t());
+    if (2 * r >= d) ++m;
+    if (q < 0) m = -m;
+    mpq_class out = s >= 0 ? mpq_class(m << static_cast<unsigned long>(s)) : mpq_class(m, mpz_class(1) << static_cast<unsigned long>(-s));
+    out.canonicalize();
+    return out;
+}
+
+static std::optional<ConstValue> int_result(mpz_class r, Tok op, std::string& err) {
+    if (mpz_sizeinbase(r.get_mpz_t(), 2) > max_int_bits) {
+        const char* name = op == Tok::Add ? "addition " : op == Tok::Sub ? "subtraction " : op == Tok::Mul ? "multiplication " : "";
+        err = std::string("constant ") + name + "overflow";
+        return std::nullopt;
+    }
+    return const_int(std::move(r));
+}
+
+static std::optional<ConstValue> division_by_zero(std::string& err) {
+    err = "invalid operation: division by zero";
     return std::nullopt;
+}
+
+static std::optional<ConstValue> int_binary(Tok op, const mpz_class& x, const mpz_class& y, std::string& err) {
+    mpz_class r;
+    switch (op) {
+    case Tok::Add: return int_result(x + y, op, err);
+    case Tok::Sub: return int_result(x - y, op, err);
+    case Tok::Mul: return int_result(x * y, op, err);
+    case Tok::Quo:
+    case Tok::Rem:
+        if (y == 0) return division_by_zero(err);
+        if (op == Tok::Quo) mpz_tdiv_q(r.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
+        else mpz_tdiv_r(r.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
+        return const_int(std::move(r));
+    case Tok::And: return const_int(x & y);
+    case Tok::Or: return const_int(x | y);
+    case Tok::Xor: return const_int(x ^ y);
+    case Tok::AndNot: return const_int(x & ~y);
+    default: break;
+    }
+    err = "invalid constant operation";
+    return std::nullopt;
+}
+
+static std::optional<ConstValue> float_binary(Tok op, const mpq_class& x, const mpq_class& y, std::string& err) {
+    mpq_class r;
+    switch (op) {
+    case Tok::Add: r = x + y; break;
+    case Tok::Sub: r = x - y; break;
+    case Tok::Mul: r = x * y; break;
+    case Tok::Quo:
+        if (y == 0) return division_by_zero(err);
+        r = x / y;
+        break;
+    default: err = "invalid constant operation"; return std::nullopt;
+    }
+    auto t = tame(std::move(r), err);
+    if (!t) return std::nullopt;
+    return const_float(std::move(*t));
+}
+
+static std::optional<ConstValue> complex_binary(Tok op, const ConstValue& a, const ConstValue& b, std::string& err) {
+    mpq_class ar = real_of(a), ai = imag_of(a), br = real_of(b), bi = imag_of(b);
+    mpq_class re, im;
+    switch (op) {
+    case Tok::Add: re = ar + br, im = ai + bi; break;
+    case Tok::Sub: re = ar - br, im = ai - bi; break;
+    case Tok::Mul: re = ar * br - ai * bi, im = ar * bi + ai * br; break;
+    case Tok::Quo: {
+        mpq_class d = br * br + bi * bi;
+        if (d == 0) return division_by_zero(err);
+        re = (ar * br + ai * bi) / d, im = (ai * br - ar * bi) / d;
+        break;
+    }
+    default: err = "invalid constant operation"; return std::nullopt;
+    }
+    auto tr = tame(std::move(re), err);
+    if (!tr) return std::nullopt;
+    auto ti = tame(std::move(im), err);
+    if (!ti) return std::nullopt;
+    return const_complex(std::move(*tr), std::move(*ti));
 }
 
 std::optional<ConstValue> const_binary(Tok op, const ConstValue& a, const ConstValue& b, bool integer,
@@ -290,39 +236,15 @@ std::optional<ConstValue> const_binary(Tok op, const ConstValue& a, const ConstV
         if (op == Tok::LOr) return const_bool(a.b || b.b);
     } else if (a.kind == ConstKind::String) {
         if (op == Tok::Add) return const_string(a.s + b.s);
+    } else if (a.kind == ConstKind::Complex || b.kind == ConstKind::Complex) {
+        return complex_binary(op, a, b, err);
     } else if (a.kind == ConstKind::Int && b.kind == ConstKind::Int && (integer || op != Tok::Quo)) {
-        i128 r = 0;
-        switch (op) {
-        case Tok::Add: if (__builtin_add_overflow(a.i, b.i, &r)) return overflow(err); return const_int(r);
-        case Tok::Sub: if (__builtin_sub_overflow(a.i, b.i, &r)) return overflow(err); return const_int(r);
-        case Tok::Mul: if (__builtin_mul_overflow(a.i, b.i, &r)) return overflow(err); return const_int(r);
-        case Tok::Quo:
-        case Tok::Rem:
-            if (b.i == 0) {
-                err = "invalid operation: division by zero";
-                return std::nullopt;
-            }
-            return const_int(op == Tok::Quo ? a.i / b.i : a.i % b.i);
-        case Tok::And: return const_int(a.i & b.i);
-        case Tok::Or: return const_int(a.i | b.i);
-        case Tok::Xor: return const_int(a.i ^ b.i);
-        case Tok::AndNot: return const_int(a.i & ~b.i);
-        default: break;
-        }
+        return int_binary(op, a.i, b.i, err);
+    } else if (integer && a.is_integral() && b.is_integral()) {
+        // integer division of typed integer constants whose values are held as rationals
+        return int_binary(op, trunc_of(a), trunc_of(b), err);
     } else {
-        double x = a.as_double(), y = b.as_double();
-        switch (op) {
-        case Tok::Add: return const_float(x + y);
-        case Tok::Sub: return const_float(x - y);
-        case Tok::Mul: return const_float(x * y);
-        case Tok::Quo:
-            if (y == 0) {
-                err = "invalid operation: division by zero";
-                return std::nullopt;
-            }
-            return const_float(x / y);
-        default: break;
-        }
+        return float_binary(op, real_of(a), real_of(b), err);
     }
     err = "invalid constant operation";
     return std::nullopt;
@@ -336,11 +258,13 @@ bool const_compare(Tok op, const ConstValue& a, const ConstValue& b) {
         c = a.s.compare(b.s);
         c = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else if (a.kind == ConstKind::Int && b.kind == ConstKind::Int) {
-        c = a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+        c = cmp(a.i, b.i);
+    } else if (a.kind == ConstKind::Complex || b.kind == ConstKind::Complex) {
+        c = real_of(a) == real_of(b) && imag_of(a) == imag_of(b) ? 0 : 1;
     } else {
-        double x = a.as_double(), y = b.as_double();
-        c = x < y ? -1 : x > y ? 1 : 0;
+        c = cmp(real_of(a), real_of(b));
     }
+    c = c < 0 ? -1 : c > 0 ? 1 : 0;
     switch (op) {
     case Tok::Eql: return c == 0;
     case Tok::Neq: return c != 0;
@@ -353,19 +277,24 @@ bool const_compare(Tok op, const ConstValue& a, const ConstValue& b) {
 }
 
 std::optional<ConstValue> const_shift(Tok op, const ConstValue& a, uint64_t s, std::string& err) {
-    i128 v = a.kind == ConstKind::Float ? static_cast<i128>(a.f) : a.i;
-    if (op == Tok::Shr) return const_int(s >= 127 ? (v < 0 ? -1 : 0) : v >> s);
+    mpz_class v = trunc_of(a);
+    if (op == Tok::Shr) {
+        mpz_class r;
+        uint64_t width = mpz_sizeinbase(v.get_mpz_t(), 2) + 1;  // shifting further changes nothing
+        mpz_fdiv_q_2exp(r.get_mpz_t(), v.get_mpz_t(), s > width ? width : s);
+        return const_int(std::move(r));
+    }
     if (v == 0) return const_int(0);
-    if (s >= 126) {
+    if (s > max_shift) {
+        err = "invalid shift count " + std::to_string(s);
+        return std::nullopt;
+    }
+    mpz_class r = v << static_cast<unsigned long>(s);
+    if (mpz_sizeinbase(r.get_mpz_t(), 2) > max_int_bits) {
         err = "constant shift overflow";
         return std::nullopt;
     }
-    i128 r = v * (static_cast<i128>(1) << s);
-    if ((r >> s) != v) {
-        err = "constant shift overflow";
-        return std::nullopt;
-    }
-    return const_int(r);
+    return const_int(std::move(r));
 }
 
 std::optional<ConstValue> const_unary(Tok op, const ConstValue& a, unsigned unsigned_bits, std::string& err) {
@@ -374,6 +303,7 @@ std::optional<ConstValue> const_unary(Tok op, const ConstValue& a, unsigned unsi
     case Tok::Sub:
         if (a.kind == ConstKind::Int) return const_int(-a.i);
         if (a.kind == ConstKind::Float) return const_float(-a.f);
+        if (a.kind == ConstKind::Complex) return const_complex(-a.f, -a.im);
         break;
     case Tok::Not:
         if (a.kind == ConstKind::Bool) return const_bool(!a.b);
@@ -381,8 +311,8 @@ std::optional<ConstValue> const_unary(Tok op, const ConstValue& a, unsigned unsi
     case Tok::Xor:
         if (a.kind == ConstKind::Int) {
             if (unsigned_bits) {
-                unsigned __int128 mask = (static_cast<unsigned __int128>(1) << unsigned_bits) - 1;
-                return const_int(static_cast<i128>(~static_cast<unsigned __int128>(a.i) & mask));
+                mpz_class mask = (mpz_class(1) << unsigned_bits) - 1;
+                return const_int(~a.i & mask);
             }
             return const_int(~a.i);
         }
@@ -406,6 +336,35 @@ unsigned int_bits(BasicKind k) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Representability
+
+static bool representable_int(const ConstValue& v, BasicKind k, uint8_t info, ConstValue* out) {
+    if (v.kind != ConstKind::Int && v.kind != ConstKind::Float && v.kind != ConstKind::Complex) return false;
+    if (!v.is_integral()) return false;
+    mpz_class x = trunc_of(v);
+    if (!(info & BasicInfo::IsUntyped)) {
+        unsigned bits = int_bits(k);
+        if (info & BasicInfo::IsUnsigned) {
+            if (x < 0 || mpz_sizeinbase(x.get_mpz_t(), 2) > bits) return false;
+        } else {
+            mpz_class lim = mpz_class(1) << (bits - 1);
+            if (x < -lim || x >= lim) return false;
+        }
+    }
+    if (out) *out = const_int(std::move(x));
+    return true;
+}
+
+// Rounds a part of a float or complex constant to `k`'s precision; false on overflow.
+static bool round_part(const mpq_class& q, bool f32, mpq_class& out) {
+    bool over = false;
+    double d = round_binary(q, f32, &over);
+    if (over) return false;
+    out = mpq_class(d + 0.0);  // a constant has no negative zero
+    return true;
+}
+
 bool representable(const ConstValue& v, BasicKind k, ConstValue* out) {
     uint8_t info = basic_info(k);
     if (info & BasicInfo::IsBoolean) {
@@ -418,41 +377,30 @@ bool representable(const ConstValue& v, BasicKind k, ConstValue* out) {
         if (out) *out = v;
         return true;
     }
-    if (info & BasicInfo::IsInteger) {
-        i128 x;
-        if (v.kind == ConstKind::Int) {
-            x = v.i;
-        } else if (v.kind == ConstKind::Float) {
-            if (std::floor(v.f) != v.f || std::fabs(v.f) > 1.6e38) return false;
-            x = static_cast<i128>(v.f);
-        } else {
-            return false;
+    if (info & BasicInfo::IsInteger) return representable_int(v, k, info, out);
+    bool numeric = v.kind == ConstKind::Int || v.kind == ConstKind::Float || v.kind == ConstKind::Complex;
+    if (!numeric) return false;
+    if (info & BasicInfo::IsFloat) {
+        if (v.kind == ConstKind::Complex && v.im != 0) return false;
+        if (info & BasicInfo::IsUntyped) {
+            // Untyped float constants keep an integral value as Int for exactness.
+            if (out) *out = v.kind == ConstKind::Complex ? const_float(v.f) : v;
+            return true;
         }
-        if (!(info & BasicInfo::IsUntyped)) {
-            unsigned bits = int_bits(k);
-            if (info & BasicInfo::IsUnsigned) {
-                if (x < 0) return false;
-                if (bits < 128 && x > ((static_cast<i128>(1) << bits) - 1)) return false;
-            } else {
-                i128 lim = static_cast<i128>(1) << (bits - 1);
-                if (x < -lim || x >= lim) return false;
-            }
-        }
-        if (out) *out = const_int(x);
+        mpq_class r;
+        if (!round_part(real_of(v), k == BasicKind::Float32, r)) return false;
+        if (out) *out = const_float(std::move(r));
         return true;
     }
-    if (info & (BasicInfo::IsFloat | BasicInfo::IsComplex)) {
-        if (v.kind != ConstKind::Int && v.kind != ConstKind::Float) return false;
-        double d = v.as_double();
-        if (!std::isfinite(d)) return false;
-        if (k == BasicKind::Float32) {
-            if (std::fabs(d) > std::numeric_limits<float>::max()) return false;
-            d = static_cast<float>(d);
+    if (info & BasicInfo::IsComplex) {
+        if (info & BasicInfo::IsUntyped) {
+            if (out) *out = const_complex(real_of(v), imag_of(v));
+            return true;
         }
-        if (out) {
-            // Untyped float constants keep an integral value as Int for exactness.
-            *out = (info & BasicInfo::IsUntyped) ? v : const_float(d);
-        }
+        bool f32 = k == BasicKind::Complex64;
+        mpq_class re, im;
+        if (!round_part(real_of(v), f32, re) || !round_part(imag_of(v), f32, im)) return false;
+        if (out) *out = const_complex(std::move(re), std::move(im));
         return true;
     }
     return false;

@@ -291,6 +291,7 @@ const std::vector<PackageSpec>& specs() {
             "const MaxUint16 = 65535",
             "const MaxUint32 = 4294967295",
             "const MaxUint64 = 18446744073709551615",
+            "const MaxUint = 18446744073709551615",
             "const Pi = 3.14159265358979323846264338327950288419716939937510582097494459",
             "func Sqrt(float64) float64",
             "func Abs(float64) float64",

@@ -2,6 +2,8 @@
 // printing, and the TypeInfo arena.
 #include "lang/types.hpp"
 
+#include "lang/constant.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -75,6 +77,7 @@ bool is_boolean(const Type* t) { return flags_of(t) & BasicInfo::IsBoolean; }
 bool is_integer(const Type* t) { return flags_of(t) & BasicInfo::IsInteger; }
 bool is_unsigned(const Type* t) { return flags_of(t) & BasicInfo::IsUnsigned; }
 bool is_float(const Type* t) { return flags_of(t) & BasicInfo::IsFloat; }
+bool is_complex(const Type* t) { return flags_of(t) & BasicInfo::IsComplex; }
 bool is_numeric(const Type* t) {
     return flags_of(t) & (BasicInfo::IsInteger | BasicInfo::IsFloat | BasicInfo::IsComplex);
 }

@@ -296,24 +296,10 @@ struct Selection {
 };
 
 // ---------------------------------------------------------------------------------------
-// Constant values: Go's untyped constant arithmetic, exact for integers up to 127 bits
-// (beyond: "constant overflow"), IEEE double for floats. Operations in lang/constant.hpp.
+// Constant values (ConstValue) are exact numbers; they are defined, with their arithmetic,
+// in lang/constant.hpp.
 
-enum class ConstKind : uint8_t { Bool, Int, Float, String };
-
-struct ConstValue {
-    ConstKind kind = ConstKind::Int;
-    bool b = false;
-    __int128 i = 0;
-    double f = 0;
-    std::string s;
-
-    int64_t as_int64() const;    // Int (or integral Float): truncated to 64 bits
-    uint64_t as_uint64() const;
-    double as_double() const;    // Int or Float
-    // As Go prints it in messages and with %v: 300, 1.5, "text" (quoted), true.
-    std::string to_string() const;
-};
+struct ConstValue;
 
 // ---------------------------------------------------------------------------------------
 // Packages: the file's own (`main`) and the standard-library shims of lang/packages.hpp.
@@ -344,6 +330,7 @@ bool is_boolean(const Type* t);   // all of these look at the underlying type
 bool is_integer(const Type* t);
 bool is_unsigned(const Type* t);
 bool is_float(const Type* t);
+bool is_complex(const Type* t);
 bool is_numeric(const Type* t);   // integer, float or complex
 bool is_string(const Type* t);
 bool is_untyped(const Type* t);

@@ -119,6 +119,7 @@ const Type* default_type(const Type* t) {
     case BasicKind::UntypedInt: return basic_type(BasicKind::Int);
     case BasicKind::UntypedRune: return universe().rune_alias.get();
     case BasicKind::UntypedFloat: return basic_type(BasicKind::Float64);
+    case BasicKind::UntypedComplex: return basic_type(BasicKind::Complex128);
     case BasicKind::UntypedString: return basic_type(BasicKind::String);
     default: return t;
     }

@@ -9,8 +9,6 @@
 
 namespace lockstep::vm {
 
-namespace {
-
 // runtime.printfloat, digit for digit.
 std::string print_float(double v) {
     if (v != v) return "NaN";
@@ -63,6 +61,8 @@ std::string print_float(double v) {
     return std::string(buf, sizeof buf);
 }
 
+namespace {
+
 // A stable, Go-looking heap address for a cell (as fmt's %p shows it).
 std::string address(uint32_t cell) {
     if (cell == 0) return "0x0";
@@ -93,6 +93,9 @@ void Machine::Impl::builtin_print(std::string& out, const Value* args, uint32_t 
             out += std::to_string(v->u);
             break;
         case RKind::Float32: case RKind::Float64: out += print_float(v->f); break;
+        case RKind::Complex64: case RKind::Complex128:
+            out += "(" + print_float(v[0].f) + print_float(v[1].f) + "i)";
+            break;
         case RKind::String: out += str(*v); break;
         case RKind::Slice:
             out += "[" + std::to_string(v->p.b) + "/" + std::to_string(v->c) + "]" + address(v->p.a);

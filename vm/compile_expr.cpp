@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lang/assert.hpp"
+#include "lang/constant.hpp"
 #include "lang/universe.hpp"
 #include "vm/compiler_impl.hpp"
 
@@ -52,6 +53,11 @@ bool is_float32(const Type* t) {
     return b && b->basic == BasicKind::Float32;
 }
 
+bool is_complex64(const Type* t) {
+    const Basic* b = underlying(t)->as<Basic>();
+    return b && b->basic == BasicKind::Complex64;
+}
+
 }  // namespace
 
 void Compiler::constant(const ConstValue* v, const Type* t, Pos pos) {
@@ -63,10 +69,19 @@ void Compiler::constant(const ConstValue* v, const Type* t, Pos pos) {
         case ConstKind::Bool: d = basic_type(BasicKind::Bool); break;
         case ConstKind::Int: d = basic_type(BasicKind::Int); break;
         case ConstKind::Float: d = basic_type(BasicKind::Float64); break;
+        case ConstKind::Complex: d = basic_type(BasicKind::Complex128); break;
         case ConstKind::String: d = basic_type(BasicKind::String); break;
         }
         constant(v, d, pos);
         emit(Opcode::Box, static_cast<int32_t>(rtype(d)));
+        return;
+    }
+    if (is_complex(u)) {
+        double parts[2] = {v->as_double() + 0.0, v->imag_double() + 0.0};
+        for (double d : parts) {
+            if (is_complex64(u)) d = static_cast<float>(d);
+            emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(d))));
+        }
         return;
     }
     if (is_float(u)) {
@@ -459,11 +474,20 @@ void Compiler::index(const IndexExpr* e) {
     load_place(Place{Place::Heap, 0}, slots(e->type), rtype(e->type), site(e->pos, expr_text(e)));
 }
 
-void Compiler::arith(Tok op, const Type* t, Pos pos) {
+void Compiler::arith(Tok op, const Type* t, Pos pos, bool unsigned_count) {
     const Type* u = underlying(t);
     if (is_string(u)) {
         if (op != Tok::Add) unsupported(pos, "string operator");
         emit(Opcode::Concat);
+        return;
+    }
+    if (is_complex(u)) {
+        if (op != Tok::Add && op != Tok::Sub && op != Tok::Mul && op != Tok::Quo) unsupported(pos, "complex operator");
+        NativeId id = op == Tok::Add ? NativeId::ComplexAdd
+                      : op == Tok::Sub ? NativeId::ComplexSub
+                      : op == Tok::Mul ? NativeId::ComplexMul
+                                       : NativeId::ComplexDiv;
+        emit(Opcode::Native, static_cast<int32_t>(id), 4, -1, is_complex64(u) ? 1 : 0);
         return;
     }
     if (is_float(u)) {
@@ -488,8 +512,8 @@ void Compiler::arith(Tok op, const Type* t, Pos pos) {
     case Tok::Or: emit(Opcode::Or); break;
     case Tok::Xor: emit(Opcode::Xor); break;
     case Tok::AndNot: emit(Opcode::AndNot); break;
-    case Tok::Shl: emit(Opcode::Shl); break;
-    case Tok::Shr: emit(uns ? Opcode::ShrU : Opcode::Shr); break;
+    case Tok::Shl: emit(Opcode::Shl, 0, 0, 0, unsigned_count ? 1 : 0); break;
+    case Tok::Shr: emit(uns ? Opcode::ShrU : Opcode::Shr, 0, 0, 0, unsigned_count ? 1 : 0); break;
     default: unsupported(pos, "integer operator");
     }
     RKind k = basic_rkind(u);
@@ -510,7 +534,7 @@ void Compiler::compare(Tok op, const Type* t, Pos pos) {
     } else if (is_integer(u)) {
         bool uns = is_unsigned(u);
         emit(eq ? Opcode::Eq : lt ? (uns ? Opcode::LtU : Opcode::Lt) : (uns ? Opcode::LeU : Opcode::Le));
-    } else if (u->is<Interface>() || u->is<Struct>() || u->is<Array>()) {
+    } else if (u->is<Interface>() || u->is<Struct>() || u->is<Array>() || is_complex(u)) {
         if (!eq) unsupported(pos, "ordering of " + type_string(t));
         emit(Opcode::EqT, static_cast<int32_t>(rtype(t)));
     } else {
@@ -549,7 +573,7 @@ void Compiler::binary(const BinaryExpr* e) {
     case Tok::Shr:
         expr(e->x);
         expr(e->y);
-        arith(e->op, e->type, e->pos);
+        arith(e->op, e->type, e->pos, is_unsigned(e->y->type));
         return;
     default:
         expr_to(e->x, e->type);
@@ -565,6 +589,7 @@ void Compiler::unary(const UnaryExpr* e) {
     case Tok::Sub:
         expr(e->x);
         if (is_float(e->type)) emit(Opcode::FNeg);
+        else if (is_complex(e->type)) emit(Opcode::Native, static_cast<int32_t>(NativeId::ComplexNeg), 2, -1, 0);
         else {
             emit(Opcode::Neg);
             RKind k = basic_rkind(e->type);
@@ -760,6 +785,10 @@ void Compiler::conversion(const CallExpr* e) {
     }
     if (is_float(tu) && is_float(fu)) {
         if (is_float32(tu)) emit(Opcode::F32);
+        return;
+    }
+    if (is_complex(tu) && is_complex(fu)) {
+        if (is_complex64(tu)) emit(Opcode::Native, static_cast<int32_t>(NativeId::ComplexRound), 2, -1, 1);
         return;
     }
     if (is_string(tu) && is_integer(fu)) {
@@ -1196,6 +1225,22 @@ std::vector<Instr> Compiler::builtin(const CallExpr* e, BuiltinKind k, uint32_t&
             m_last_operands, static_cast<int32_t>(site(e->pos)));
         return out;
     }
+    case BuiltinKind::Complex: {
+        // the two parts are the complex value's two slots
+        const Type* part = e->type && is_complex(e->type) && underlying(e->type)->as<Basic>()->basic == BasicKind::Complex64
+                               ? basic_type(BasicKind::Float32)
+                               : basic_type(BasicKind::Float64);
+        expr_to(e->args[0], part);
+        expr_to(e->args[1], part);
+        m_last_operands = 0;
+        return out;
+    }
+    case BuiltinKind::Real:
+    case BuiltinKind::Imag:
+        expr(e->args[0]);
+        m_last_operands = 2;
+        add(Opcode::Native, static_cast<int32_t>(k == BuiltinKind::Real ? NativeId::ComplexReal : NativeId::ComplexImag), 2, -1);
+        return out;
     case BuiltinKind::Close:
         expr(e->args[0]);
         m_last_operands = 1;

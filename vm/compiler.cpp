@@ -130,6 +130,7 @@ uint32_t Compiler::slots(const Type* t) {
         return n;
     }
     case TypeKind::Array: return static_cast<uint32_t>(t->as<Array>()->len) * slots(t->as<Array>()->elem);
+    case TypeKind::Basic: return is_complex(t) ? 2 : 1;  // complex: real, imaginary
     case TypeKind::Tuple: {
         uint32_t n = 0;
         for (auto* v : t->as<Tuple>()->vars) n += slots(v->type);
@@ -148,6 +149,7 @@ uint32_t Compiler::go_size(const Type* t) {
         case BasicKind::Int16: case BasicKind::Uint16: return 2;
         case BasicKind::Int32: case BasicKind::Uint32: case BasicKind::Float32: return 4;
         case BasicKind::String: return 16;
+        case BasicKind::Complex64: return 8;
         case BasicKind::Complex128: return 16;
         default: return 8;
         }
@@ -224,6 +226,13 @@ uint32_t Compiler::rtype(const Type* t) {
         case BasicKind::Float32: r.kind = RKind::Float32; break;
         case BasicKind::Float64: case BasicKind::UntypedFloat: r.kind = RKind::Float64; break;
         case BasicKind::String: case BasicKind::UntypedString: r.kind = RKind::String; break;
+        case BasicKind::Complex64: case BasicKind::Complex128: case BasicKind::UntypedComplex: {
+            // equality and hashing go part by part, as for struct{ real, imag float64 }
+            r.kind = u->as<Basic>()->basic == BasicKind::Complex64 ? RKind::Complex64 : RKind::Complex128;
+            uint32_t part = rtype(basic_type(BasicKind::Float64));
+            r.fields = {RField{"real", part, 0, false}, RField{"imag", part, 1, false}};
+            break;
+        }
         case BasicKind::UntypedNil: r.kind = RKind::UntypedNil; break;
         default: r.kind = RKind::Invalid; break;
         }
@@ -709,8 +718,9 @@ void Compiler::stmt(const Stmt* s) {
             emit(Opcode::Dup, 0, ks + 1);
             uint32_t st = site(x->pos, expr_text(x->x));
             emit(Opcode::MapIndex, static_cast<int32_t>(rtype(ix->x->type)), 0, static_cast<int32_t>(st));
-            if (is_float(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(1.0))));
+            if (is_float(t) || is_complex(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(1.0))));
             else emit(Opcode::Int, 1);
+            if (is_complex(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(0.0))));
             arith(x->inc ? Tok::Add : Tok::Sub, t, x->pos);
             emit(Opcode::MapStore, static_cast<int32_t>(rtype(ix->x->type)), 0, static_cast<int32_t>(st));
             return;
@@ -718,9 +728,11 @@ void Compiler::stmt(const Stmt* s) {
         if (!place(x->x, p)) unsupported(x->pos, "increment of a non-addressable expression");
         uint32_t st = site(x->x->pos, expr_text(x->x));
         if (p.kind == Place::Heap) emit(Opcode::Dup, 0, 1);
+        n = slots(t);  // a complex value: two
         load_place(p, n, r, st);
-        if (is_float(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(1.0))));
+        if (is_float(t) || is_complex(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(1.0))));
         else emit(Opcode::Int, 1);
+        if (is_complex(t)) emit(Opcode::Const, static_cast<int32_t>(const_value(Value::of_float(0.0))));
         arith(x->inc ? Tok::Add : Tok::Sub, t, x->pos);
         store_place(p, n, r, st);
         return;
@@ -961,15 +973,16 @@ void Compiler::assign(const AssignStmt* s) {
     uint32_t st = site(l->pos, expr_text(l));
     uint32_t r = rtype(t);
     if (p.kind == Place::Heap) emit(Opcode::Dup, 0, 1);
-    load_place(p, 1, r, st);
+    uint32_t n = slots(t);  // a complex value: two
+    load_place(p, n, r, st);
     if (bop == Tok::Shl || bop == Tok::Shr) expr(s->rhs[0]);
     else expr_to(s->rhs[0], t);
     if (bop == Tok::Shl || bop == Tok::Shr) {
         if (is_unsigned(s->rhs[0]->type)) {
         }
     }
-    arith(bop, t, s->pos);
-    store_place(p, 1, r, st);
+    arith(bop, t, s->pos, (bop == Tok::Shl || bop == Tok::Shr) && is_unsigned(s->rhs[0]->type));
+    store_place(p, n, r, st);
 }
 
 // Stores the value on top of the stack into `lhs`.

@@ -145,7 +145,8 @@ public:
     void selector(const lang::SelectorExpr* e);
     void index(const lang::IndexExpr* e);
     void binary(const lang::BinaryExpr* e);
-    void arith(lang::Tok op, const lang::Type* t, lang::Pos pos);
+    // unsigned_count: a shift's count is unsigned (a count >= 2^63 is no negative shift)
+    void arith(lang::Tok op, const lang::Type* t, lang::Pos pos, bool unsigned_count = false);
     void compare(lang::Tok op, const lang::Type* t, lang::Pos pos);
     void unary(const lang::UnaryExpr* e);
     void composite(const lang::CompositeLit* e, bool on_heap);

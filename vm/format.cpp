@@ -14,6 +14,7 @@
 
 namespace lockstep::vm {
 std::string runtime_error_type(std::string_view msg);  // below
+std::string print_float(double v);                     // vm/builtin_print.cpp: runtime.printfloat
 
 namespace {
 
@@ -67,6 +68,29 @@ std::string format_float_g(double f, int prec, bool is_v, bool f32 = false) {
     }
     std::snprintf(buf, sizeof buf, "%.*g", prec, f);
     return buf;
+}
+
+
+// One part of a complex value as %e, %f or %g print it (prec < 0: the default).
+std::string format_part(double f, char verb, int prec, bool f32, bool plus, bool space) {
+    std::string s;
+    if (std::isnan(f)) s = plus ? "+NaN" : space ? " NaN" : "NaN";
+    else if (std::isinf(f)) s = f > 0 ? (plus ? "+Inf" : space ? " Inf" : "+Inf") : "-Inf";
+    else if ((verb == 'g' || verb == 'G') && prec < 0) {
+        s = format_float_g(f, -1, false, f32);
+        if (f >= 0 && !std::signbit(f)) s = (plus ? "+" : space ? " " : "") + s;
+    } else {
+        char fmtbuf[16], b[512];
+        std::snprintf(fmtbuf, sizeof fmtbuf, "%%%s.%d%c", plus ? "+" : space ? " " : "", prec < 0 ? 6 : prec, verb == 'F' ? 'f' : verb);
+        std::snprintf(b, sizeof b, fmtbuf, f);
+        s = b;
+    }
+    return s;
+}
+
+// Go's fmtC: "(" real, then the imaginary part always signed, "i)".
+std::string format_complex(double re, double im, char verb, int prec, bool f32, bool plus, bool space) {
+    return "(" + format_part(re, verb, prec, f32, plus, space) + format_part(im, verb, prec, f32, true, false) + "i)";
 }
 
 std::string hex_of(uint64_t v, bool upper) {
@@ -247,6 +271,10 @@ void Machine::Impl::format_value(std::string& out, const Value* v, uint32_t type
     case RKind::Float32:
     case RKind::Float64:
         out += format_float_g(v->f, -1, verb == 'v', t.kind == RKind::Float32);
+        return;
+    case RKind::Complex64:
+    case RKind::Complex128:
+        out += format_complex(v[0].f, v[1].f, 'g', -1, t.kind == RKind::Complex64, false, false);
         return;
     case RKind::String:
         if (verb == 'q' || (sharp && verb == 'v')) out += lang::go_quote(str(*v));
@@ -548,7 +576,10 @@ void Machine::Impl::sprintf(std::string& out, std::string_view f, const Value* s
         case 'E':
         case 'g':
         case 'G':
-            if (is_float) {
+            if (a.c && M.types[a.c].is_complex()) {
+                const Value* cv = &heap[a.p.a];
+                s = format_complex(cv[0].f, cv[1].f, verb, prec, M.types[a.c].kind == RKind::Complex64, plus, space);
+            } else if (is_float) {
                 char b[512];
                 if ((verb == 'g' || verb == 'G') && prec < 0)
                     s = format_float_g(a.f, -1, false, M.types[a.c].kind == RKind::Float32);
@@ -649,6 +680,13 @@ std::string Machine::Impl::panic_text(const Value& v) {
         } else format_value(out, &x, v.c, 'v', false, false);
         if (t.named) out = t.name + "(" + out + ")";
         return out;
+    case RKind::Complex64: case RKind::Complex128: {
+        // as print does: (+1.000000e+000+2.000000e+000i)
+        const Value* cv = &heap[v.p.a];
+        out = "(" + print_float(cv[0].f) + print_float(cv[1].f) + "i)";
+        if (t.named) out = t.name + out;
+        return out;
+    }
     default:
         // Go prints other kinds as (type) and an address: not reproducible, so a fake one.
         return "(" + t.name + ") " + fake_address(t.boxed_in_interface() ? v.p.a : (v.p.a ? v.p.a : 1));

@@ -212,6 +212,8 @@ bool Machine::Impl::equal(const Value* x, const Value* y, uint32_t type, Gorouti
         a.c = b.c = 0;
         return equal(&a, &b, x->c, g);
     }
+    case RKind::Complex64:
+    case RKind::Complex128:
     case RKind::Struct:
         for (const RField& f : t.fields)
             if (!equal(x + f.offset, y + f.offset, f.type, g)) return false;
@@ -653,7 +655,8 @@ reload:
             case Opcode::ShrU: {
                 int64_t y = S[sp - 1].i;
                 uint64_t x = S[sp - 2].u;
-                if (y < 0) PANIC_RT("runtime error: negative shift amount");
+                if (y < 0 && !(in.k & 1)) PANIC_RT("runtime error: negative shift amount");
+                if (y < 0) y = 64;  // k & 1: an unsigned count of 2^63 or more
                 uint64_t r;
                 if (in.op == Opcode::Shl) r = y >= 64 ? 0 : x << y;
                 else if (in.op == Opcode::ShrU) r = y >= 64 ? 0 : x >> y;

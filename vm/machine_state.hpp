@@ -264,6 +264,7 @@ struct Machine::Impl {
     void builtin_print(std::string& out, const Value* args, uint32_t n, bool ln);  // builtin_print.cpp
     // Library shims by package, each in its own file: true if `id` was one of theirs.
     bool native_math(Goroutine& g, NativeId id, uint32_t base);     // natives_math.cpp
+    bool native_complex(Goroutine& g, const Instr& in, uint32_t base);  // natives_complex.cpp
     bool native_runtime(Goroutine& g, NativeId id, uint32_t base);  // natives_runtime.cpp
     // io, os.Stdout/Stderr/Args, fmt.Fprint*, log, sort, unicode/utf8, errors.As/Join and
     // the further strings/strconv functions (natives_std.cpp, natives_text.cpp)

@@ -37,6 +37,8 @@ uint64_t Machine::Impl::hash_key(const Value* v, uint32_t type) const {
         a.c = 0;
         return mix(v->c, hash_key(&a, v->c));
     }
+    case RKind::Complex64:
+    case RKind::Complex128:
     case RKind::Struct: {
         uint64_t h = 7;
         for (const RField& f : t.fields) h = mix(h, hash_key(v + f.offset, f.type));

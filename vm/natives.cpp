@@ -467,7 +467,7 @@ void Machine::Impl::native(Gid gid, Goroutine& g, const Instr& in) {
         return;
     }
     default:
-        if (native_math(g, id, base) || native_runtime(g, id, base) || native_rand(g, id, in, base) || native_std(gid, g, in, base) ||
+        if (native_math(g, id, base) || native_complex(g, in, base) || native_runtime(g, id, base) || native_rand(g, id, in, base) || native_std(gid, g, in, base) ||
             native_text(g, id, base))
             return;
         LOCKSTEP_ASSERT(false, "native without an implementation: " + std::string(native_go_name(id)));

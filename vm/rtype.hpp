@@ -16,6 +16,7 @@ enum class RKind : uint8_t {
     Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
     Float32, Float64,
     String,
+    Complex64, Complex128,  // two slots: the real part, then the imaginary part (doubles)
     Pointer, Slice, Array, Struct, Map, Chan, Func, Interface,
     UntypedNil,
 };
@@ -74,6 +75,7 @@ struct RType {
     bool is_integer() const { return kind >= RKind::Int && kind <= RKind::Uintptr; }
     bool is_unsigned() const { return kind >= RKind::Uint && kind <= RKind::Uintptr; }
     bool is_float() const { return kind == RKind::Float32 || kind == RKind::Float64; }
+    bool is_complex() const { return kind == RKind::Complex64 || kind == RKind::Complex128; }
 };
 
 }  // namespace lockstep::vm
