@@ -1,6 +1,9 @@
 // Runs the lockstep binary under test as a user would and parses its JSON report.
 #include "lockstep_runs.hpp"
 
+#include <fstream>
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "go_runs.hpp"
@@ -48,6 +51,20 @@ LockstepResult check_with_lockstep(const std::string& path, int time_budget_seco
         r.parse_error = e.what();
     }
     return r;
+}
+
+bool lockstep_admits(const std::string& path, const std::string& output, int time_budget_seconds) {
+    auto file = std::filesystem::temp_directory_path() / ("lockstep_outcome_" + std::to_string(std::hash<std::string>{}(path + output)) + ".txt");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << output;
+    }
+    test_support::Captured ran = test_support::run_captured(
+        "timeout -k 5 " + std::to_string(time_budget_seconds + 15) + " " + shell_quote(LOCKSTEP_BINARY) +
+        " check --all --strategy dpor --no-progress --color never --time-budget " + std::to_string(time_budget_seconds) + "s --outcome " +
+        shell_quote(file.string()) + " " + shell_quote(path));
+    std::filesystem::remove(file);
+    return ran.err.find(": possible for ") != std::string::npos;
 }
 
 }  // namespace lockstep::differential

@@ -29,4 +29,9 @@ std::string lockstep_check_command(const std::string& path, int time_budget_seco
 
 LockstepResult check_with_lockstep(const std::string& path, int time_budget_seconds);
 
+// `lockstep check --outcome`: whether `output` (a run's stdout, no crash) is one of the
+// orders of the prints of the executions lockstep explores — prints of different
+// goroutines commute in the search, so the JSON lists one representative per execution.
+bool lockstep_admits(const std::string& path, const std::string& output, int time_budget_seconds);
+
 }  // namespace lockstep::differential
