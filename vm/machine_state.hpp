@@ -98,6 +98,9 @@ struct Goroutine {
         uint32_t frame = 0;
         bool recovered = false;
         bool aborted = false;
+        // Not a panic: a runtime.Goexit that a panic in one of its deferred calls
+        // interrupted; it goes on when that panic is recovered (Go's gopanic).
+        bool goexit = false;
     };
     std::vector<OuterPanic> outer_panics;
 
@@ -286,6 +289,7 @@ struct Machine::Impl {
     void testing_native(Gid gid, Goroutine& g, const Instr& in);
     bool perform_test(Gid gid);
     void goexit(Goroutine& g);
+    static uint32_t unwinding_frame(const Goroutine& g);  // interpreter.cpp
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
 
