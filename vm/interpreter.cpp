@@ -317,17 +317,21 @@ uint32_t Machine::Impl::current_site(const Goroutine& g) const {
     return 0;
 }
 
+// The innermost frame running a deferred call for a panic or a Goexit.
+uint32_t Machine::Impl::unwinding_frame(const Goroutine& g) {
+    for (size_t i = g.frames.size(); i-- > 0;)
+        if (g.frames[i].snippet == SnippetMode::Panic) return static_cast<uint32_t>(i);
+    return 0;
+}
+
 void Machine::Impl::start_panic(Goroutine& g, Value iface) {
     ++panics_started;
-    if (g.panicking && !g.goexiting && !g.fatal) {
-        // A panic in a deferred call an earlier panic runs: the earlier one stays on the chain.
-        uint32_t frame = 0;
-        for (size_t i = g.frames.size(); i-- > 0;)
-            if (g.frames[i].snippet == SnippetMode::Panic) {
-                frame = static_cast<uint32_t>(i);
-                break;
-            }
-        g.outer_panics.push_back(Goroutine::OuterPanic{g.panic_value, g.panic_site, frame, g.recovered, false});
+    if (g.panicking && !g.fatal) {
+        // A panic in a deferred call an earlier panic (or a Goexit) runs: the earlier one
+        // stays on the chain.
+        Goroutine::OuterPanic o{g.panic_value, g.panic_site, unwinding_frame(g), g.recovered, false};
+        o.goexit = g.goexiting;
+        g.outer_panics.push_back(o);
     } else if (!g.panicking) {
         g.outer_panics.clear();
     }
@@ -340,12 +344,21 @@ void Machine::Impl::start_panic(Goroutine& g, Value iface) {
 }
 
 // After a recovery: the earlier panic whose deferred call is still running (a panic
-// recovered inside it) goes on; aborted ones are dropped, as Go's gorecover does.
+// recovered inside it) goes on; aborted ones are dropped, as Go's gorecover does. A
+// Goexit the recovered panic interrupted goes on even when aborted (Go's gopanic returns
+// to the Goexit's loop rather than bypass it).
 static void resume_outer_panic(Goroutine& g) {
-    while (!g.outer_panics.empty() && g.outer_panics.back().aborted) g.outer_panics.pop_back();
+    if (g.outer_panics.empty() || !g.outer_panics.back().goexit)
+        while (!g.outer_panics.empty() && g.outer_panics.back().aborted) g.outer_panics.pop_back();
     if (g.outer_panics.empty()) return;
     const Goroutine::OuterPanic o = g.outer_panics.back();
     g.outer_panics.pop_back();
+    if (o.goexit) {
+        g.panicking = g.goexiting = true;
+        g.recovered = false;
+        g.panic_value = Value{};
+        return;
+    }
     g.panicking = true;
     g.recovered = o.recovered;
     g.panic_value = o.value;
@@ -400,7 +413,8 @@ void Machine::Impl::unwind(Goroutine& g) {
         return;
     }
     g.panic_text.clear();
-    for (const auto& o : g.outer_panics) g.panic_text += panic_text(o.value) + (o.recovered ? " [recovered]" : "") + "\n\tpanic: ";
+    for (const auto& o : g.outer_panics)
+        if (!o.goexit) g.panic_text += panic_text(o.value) + (o.recovered ? " [recovered]" : "") + "\n\tpanic: ";
     g.panic_text += panic_text(g.panic_value);
     pause(g, OpKind::Panic, 0, g.panic_site, Pend::Panic);
 }

@@ -99,6 +99,9 @@ struct Goroutine {
         uint32_t frame = 0;
         bool recovered = false;
         bool aborted = false;
+        // Not a panic: a runtime.Goexit that a panic in one of its deferred calls
+        // interrupted; it goes on when that panic is recovered (Go's gopanic).
+        bool goexit = false;
     };
     std::vector<OuterPanic> outer_panics;
 
@@ -296,6 +299,7 @@ struct Machine::Impl {
     bool testing_parallel_native(Goroutine& g, NativeId id, TestRec& t, uint32_t base);
     uint32_t make_test_chan();
     void goexit(Goroutine& g);
+    static uint32_t unwinding_frame(const Goroutine& g);  // interpreter.cpp
     TestRec* test_of(const Value& t);
     std::string decorate(const TestRec& t, std::string_view s, uint32_t site, const Goroutine& g) const;
 

@@ -76,6 +76,13 @@ TestRec* Machine::Impl::test_of(const Value& t) {
 }
 
 void Machine::Impl::goexit(Goroutine& g) {
+    if (g.panicking && !g.goexiting && !g.fatal) {
+        // A Goexit in a deferred call of a panic aborts it; Go keeps it on the chain a
+        // later unrecovered panic prints ("panic: boom\n\tpanic: later").
+        g.outer_panics.push_back(Goroutine::OuterPanic{g.panic_value, g.panic_site, unwinding_frame(g), g.recovered, true});
+    } else if (!g.panicking) {
+        g.outer_panics.clear();
+    }
     g.panicking = true;
     g.goexiting = true;
     g.recovered = false;
