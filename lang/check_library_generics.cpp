@@ -163,8 +163,9 @@ bool Checker::library_generic_call(CallExpr* ce, Operand& out) {
         tn->type = fs->results->at(i);
         m_scope->names[tn->name] = tn;
     }
-    for (const char* path : {"sync", "sync/atomic"}) {
-        Object* pkg = m_info.make_object(ObjectKind::PackageName, path[4] ? "lockstep_atomic" : "lockstep_sync");
+    const std::pair<const char*, const char*> packages[] = {{"lockstep_sync", "sync"}, {"lockstep_atomic", "sync/atomic"}};
+    for (const auto& [local, path] : packages) {
+        Object* pkg = m_info.make_object(ObjectKind::PackageName, local);
         pkg->imported = load_package(m_info, path);
         m_scope->names[pkg->name] = pkg;
     }
